@@ -1,0 +1,100 @@
+package org.bzpeer.ingest.work.application;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.bzpeer.ingest.work.store.ConcurrentImportException;
+import org.bzpeer.ingest.work.store.IdentityStore;
+import org.bzpeer.ingest.work.store.IdentityStore.Key;
+import org.bzpeer.kit.outbox.OutboxRelay;
+import org.bzpeer.kit.outbox.OutboxWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Imports batches of valid submissions: de-duplicates them against every work seen before, resolves their authors,
+ * and, for each work whose content changed, records the new version and its {@code work.imported} event in one
+ * transaction (outbox). A batch that conflicts with a concurrent import is retried record by record, so one record
+ * that still conflicts is rejected alone and the rest of the batch is kept.
+ */
+@Service
+public class WorkImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkImporter.class);
+
+    private final IdentityStore store;
+    private final OutboxWriter outbox;
+    private final OutboxRelay relay;
+    private final TransactionalOperator transactions;
+    private final MeterRegistry meters;
+
+    public WorkImporter(IdentityStore store, OutboxWriter outbox, OutboxRelay relay,
+            TransactionalOperator transactions, MeterRegistry meters) {
+        this.store = store;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.transactions = transactions;
+        this.meters = meters;
+    }
+
+    /** Imports {@code batch}; emits one outcome per submission, in order. */
+    public Mono<List<RecordOutcome>> importBatch(List<IndexedSubmission> batch) {
+        return transactions.transactional(importTogether(batch))
+                .onErrorResume(WorkImporter::isConflict, conflict -> {
+                    log.info("Batch of {} conflicted with a concurrent import ({}); retrying record by record",
+                            batch.size(), conflict.getMessage());
+                    return Flux.fromIterable(batch)
+                            .concatMap(submission -> transactions.transactional(importTogether(List.of(submission)))
+                                    .onErrorResume(WorkImporter::isConflict, again -> Mono.just(List.of(
+                                            new RecordOutcome.Rejected(submission.index(), "$",
+                                                    "conflicts with a concurrent import of the same work or author; "
+                                                            + "submit it again")))))
+                            .flatMapIterable(outcomes -> outcomes)
+                            .collectList();
+                })
+                .doOnSuccess(outcomes -> {
+                    count(outcomes);
+                    relay.wakeUp();
+                });
+    }
+
+    private Mono<List<RecordOutcome>> importTogether(List<IndexedSubmission> batch) {
+        Set<Key> workKeys = new LinkedHashSet<>();
+        Set<Key> authorKeys = new LinkedHashSet<>();
+        for (IndexedSubmission submission : batch) {
+            workKeys.addAll(BatchPlan.workKeys(submission.work()));
+            submission.work().authorships().forEach(authorship -> authorKeys.addAll(BatchPlan.authorKeys(authorship)));
+        }
+        return store.findWorkIds(workKeys).flatMap(workIds -> store.findAuthorIds(authorKeys)
+                .flatMap(authorIds -> store.findPublished(Set.copyOf(workIds.values()))
+                        .flatMap(published -> {
+                            BatchPlan plan = new BatchPlan(workIds, authorIds, published);
+                            batch.forEach(plan::apply);
+                            return store.saveWorks(plan.workChanges())
+                                    .then(store.linkWorkIdentifiers(plan.newWorkLinks()))
+                                    .then(store.linkAuthorIdentifiers(plan.newAuthorLinks()))
+                                    .then(outbox.appendAll(plan.events()))
+                                    .thenReturn(plan.outcomes());
+                        })));
+    }
+
+    private static boolean isConflict(Throwable error) {
+        return error instanceof ConcurrentImportException || error instanceof DataIntegrityViolationException;
+    }
+
+    private void count(List<RecordOutcome> outcomes) {
+        for (RecordOutcome outcome : outcomes) {
+            String result = outcome instanceof RecordOutcome.Imported imported
+                    ? imported.change().name().toLowerCase() : "rejected";
+            meters.counter("bzpeer.ingest.records", "outcome", result).increment();
+        }
+    }
+}

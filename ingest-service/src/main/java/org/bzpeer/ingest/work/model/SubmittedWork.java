@@ -1,0 +1,45 @@
+package org.bzpeer.ingest.work.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A work as a pipeline submitted it, after parsing and normalisation but before de-duplication and author
+ * resolution. Invariants: {@code type} is non-blank; {@code identifiers} keys are lower-case schemes
+ * ({@code doi}, {@code arxiv}, {@code openalex}, {@code pmid}, ...) with normalised values; either {@code title} or at
+ * least one identifier is present; lists are never null.
+ *
+ * @param source          where the record came from: bzpeer, openalex, crossref, arxiv
+ * @param identifiers     work identifiers by scheme, normalised (DOI lower-case without resolver, arXiv id without
+ *                        version, OpenAlex id as W123)
+ * @param type            work type as the source names it (article, preprint, book-chapter, ...)
+ * @param publicationYear year of publication, if known
+ * @param publicationDate ISO-8601 date (yyyy-MM-dd), if known
+ * @param venue           where it was published, if known
+ * @param title           title, if the source has one
+ * @param abstractText    abstract as plain text, if known
+ * @param language        ISO 639-1 language code, if known
+ * @param retracted       whether the work is retracted
+ * @param authorships     authors in byline order
+ * @param topics          topics the source assigns
+ */
+public record SubmittedWork(
+        String source,
+        Map<String, String> identifiers,
+        String type,
+        Integer publicationYear,
+        String publicationDate,
+        SubmittedVenue venue,
+        String title,
+        String abstractText,
+        String language,
+        boolean retracted,
+        List<SubmittedAuthorship> authorships,
+        List<SubmittedTopic> topics) {
+
+    public SubmittedWork {
+        identifiers = Map.copyOf(identifiers);
+        authorships = List.copyOf(authorships);
+        topics = List.copyOf(topics);
+    }
+}

@@ -1,0 +1,34 @@
+package org.bzpeer.kit.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Adds {@code bzpeer-service-defaults.yml} as the lowest-precedence property source of every service: the
+ * wiring all services share (database and broker coordinates from {@code BZPEER_*} environment variables, Flyway,
+ * Kafka binder, dead-lettering, health groups, metrics). A service's own {@code application.yml} and the environment
+ * override any of it.
+ */
+public class ServiceDefaults implements EnvironmentPostProcessor {
+
+    static final String RESOURCE = "bzpeer-service-defaults.yml";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        try {
+            for (PropertySource<?> source : new YamlPropertySourceLoader()
+                    .load("bzpeerServiceDefaults", new ClassPathResource(RESOURCE))) {
+                environment.getPropertySources().addLast(source);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        }
+    }
+}

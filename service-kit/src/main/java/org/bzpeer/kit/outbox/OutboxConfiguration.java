@@ -1,0 +1,40 @@
+package org.bzpeer.kit.outbox;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.bzpeer.kit.config.KafkaConfiguration;
+import org.bzpeer.kit.messaging.ProcessedEvents;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Wires the transactional outbox and the processed-event ledger onto the service's own database. */
+@AutoConfiguration(after = KafkaConfiguration.class)
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxConfiguration {
+
+    @Bean
+    TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
+        return TransactionalOperator.create(transactionManager);
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(DatabaseClient database) {
+        return new OutboxWriter(database);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(DatabaseClient database, TransactionalOperator transactions,
+            Producer<String, byte[]> outboxProducer, OutboxProperties properties, MeterRegistry meters) {
+        return new OutboxRelay(database, transactions, outboxProducer, properties, meters);
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(DatabaseClient database) {
+        return new ProcessedEvents(database);
+    }
+}

@@ -1,0 +1,61 @@
+package org.bzpeer.testkit;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bzpeer.schemas.EventCodec;
+import org.bzpeer.schemas.Topic;
+
+/** Publishes events or raw bytes to the test broker, as another service or a broken producer would. */
+public final class TestEvents {
+
+    private static Producer<String, byte[]> producer;
+
+    private TestEvents() {
+    }
+
+    /** Publishes {@code event} with {@code key} on {@code topic} and waits for the broker's acknowledgement. */
+    public static <V extends SpecificRecord> void publish(Topic<V> topic, String key, V event) {
+        publishBytes(topic.name(), key, EventCodec.instance().encode(event));
+    }
+
+    /** Publishes raw {@code bytes}, e.g. to prove a consumer dead-letters what it cannot read. */
+    public static synchronized void publishBytes(String topic, String key, byte[] bytes) {
+        try {
+            producer().send(new ProducerRecord<>(topic, key, bytes)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot publish to " + topic, e);
+        }
+    }
+
+    /** Starts recording {@code topic} from its current end; see {@link TopicRecorder}. */
+    public static TopicRecorder record(String topic) {
+        return new TopicRecorder(TestInfrastructure.kafkaBootstrapServers(), topic);
+    }
+
+    /** A fresh event id. */
+    public static String newEventId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static Producer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all"),
+                    new StringSerializer(), new ByteArraySerializer());
+            Producer<String, byte[]> created = producer;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> created.close(Duration.ofSeconds(2))));
+        }
+        return producer;
+    }
+}
