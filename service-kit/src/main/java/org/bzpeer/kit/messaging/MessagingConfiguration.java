@@ -6,17 +6,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.context.annotation.Bean;
 
-/**
- * Consumer-side messaging shared by all services: the event converter for BZPEER bindings, and dead-letter topics
- * named {@code <topic>.dlq.<consumer group>} so each service's failures stay apart.
- */
+/** Dead-letter topics named {@code <topic>.dlq.<consumer group>}, so each service's failures stay apart. */
 @AutoConfiguration
 public class MessagingConfiguration {
-
-    @Bean
-    EventMessageConverter eventMessageConverter() {
-        return new EventMessageConverter();
-    }
 
     @Bean
     DlqDestinationResolver deadLetterTopicResolver(@Value("${spring.application.name}") String consumerGroup) {

@@ -38,12 +38,14 @@ public final class Normalize {
      * zero-width space, LRM/RLM, bidi embeddings and isolates, word joiner, invisible operators, BOM.
      */
     private static final Pattern INVISIBLE =
-            Pattern.compile("[\\u00AD\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]");
+            Pattern.compile("[\\u00AD\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064"
+                    + "\\u2066-\\u2069\\uFEFF]");
     private static final Pattern JOINERS = Pattern.compile("[\\u200C\\u200D]");
     /** Control characters other than whitespace (which is collapsed separately). */
     private static final Pattern CONTROLS = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r\\u000B\\f\\u0085]]");
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}\\u0085]+", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern APOSTROPHES = Pattern.compile("[\\u2018\\u2019\\u201B\\u02BB\\u02BC\\u02BD\\u0060\\u00B4\\u2032\\uFF07]");
+    private static final Pattern APOSTROPHES =
+            Pattern.compile("[\\u2018\\u2019\\u201B\\u02BB\\u02BC\\u02BD\\u0060\\u00B4\\u2032\\uFF07]");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private static final Pattern DOI_RESOLVER =
@@ -56,18 +58,22 @@ public final class Normalize {
                     + "|sources/|topics/|concepts/|publishers/|funders/)?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern OPENALEX = Pattern.compile("[WAISTCPF][1-9]\\d{0,18}");
     private static final Pattern ARXIV_RESOLVER =
-            Pattern.compile("^(?:arxiv:|(?:https?://)?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/)", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("^(?:arxiv:|(?:https?://)?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/)",
+                    Pattern.CASE_INSENSITIVE);
     private static final Pattern ARXIV_NEW = Pattern.compile("(\\d{4}\\.\\d{4,5})(?:v\\d+)?(?:\\.pdf)?");
     private static final Pattern ARXIV_OLD =
             Pattern.compile("([a-z][a-z-]*)(?:\\.[a-z]{2})?/(\\d{7})(?:v\\d+)?(?:\\.pdf)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern PMID_RESOLVER =
-            Pattern.compile("^(?:pmid:|(?:https?://)?(?:www\\.)?pubmed\\.ncbi\\.nlm\\.nih\\.gov/)", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("^(?:pmid:|(?:https?://)?(?:www\\.)?pubmed\\.ncbi\\.nlm\\.nih\\.gov/)",
+                    Pattern.CASE_INSENSITIVE);
     private static final Pattern PMCID_RESOLVER = Pattern.compile(
-            "^(?:(?:https?://)?(?:www\\.)?(?:ncbi\\.nlm\\.nih\\.gov/pmc/articles/|pmc\\.ncbi\\.nlm\\.nih\\.gov/articles/))",
+            "^(?:(?:https?://)?(?:www\\.)?(?:ncbi\\.nlm\\.nih\\.gov/pmc/articles/"
+                    + "|pmc\\.ncbi\\.nlm\\.nih\\.gov/articles/))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PMCID = Pattern.compile("PMC[1-9]\\d{0,11}");
     private static final Pattern DIGITS = Pattern.compile("[1-9]\\d{0,19}");
-    private static final Pattern ROR_RESOLVER = Pattern.compile("^(?:(?:https?://)?(?:www\\.)?ror\\.org/)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ROR_RESOLVER =
+            Pattern.compile("^(?:(?:https?://)?(?:www\\.)?ror\\.org/)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ROR = Pattern.compile("0[a-hj-km-np-tv-z0-9]{6}\\d{2}");
     private static final Pattern ISSN = Pattern.compile("\\d{4}-\\d{3}[\\dX]");
     private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9-]{1,31}");
@@ -148,7 +154,8 @@ public final class Normalize {
             value = Character.toUpperCase(value.charAt(0)) + value.substring(1);
         }
         if (!OPENALEX.matcher(value).matches()) {
-            throw new IllegalArgumentException("must be an OpenAlex id such as W2741809807 or https://openalex.org/W2741809807");
+            throw new IllegalArgumentException(
+                    "must be an OpenAlex id such as W2741809807 or https://openalex.org/W2741809807");
         }
         return value;
     }
@@ -200,8 +207,8 @@ public final class Normalize {
         if (oldStyle.matches()) {
             return oldStyle.group(1).toLowerCase(Locale.ROOT) + "/" + oldStyle.group(2);
         }
-        throw new IllegalArgumentException("must be an arXiv id such as 2301.01234 or cs/0112017 (optionally with arXiv: "
-                + "or https://arxiv.org/abs/ and a version)");
+        throw new IllegalArgumentException("must be an arXiv id such as 2301.01234 or cs/0112017 (optionally with "
+                + "arXiv: or https://arxiv.org/abs/ and a version)");
     }
 
     /** PubMed id digits, from bare digits, {@code pmid:} or a pubmed.ncbi.nlm.nih.gov URL. */
@@ -209,14 +216,16 @@ public final class Normalize {
         String value = PMID_RESOLVER.matcher(identifier(raw)).replaceFirst("");
         value = stripTrailingSlash(value);
         if (!DIGITS.matcher(value).matches()) {
-            throw new IllegalArgumentException("must be a PubMed id (digits), optionally as https://pubmed.ncbi.nlm.nih.gov/...");
+            throw new IllegalArgumentException(
+                    "must be a PubMed id (digits), optionally as https://pubmed.ncbi.nlm.nih.gov/...");
         }
         return value;
     }
 
     /** PubMed Central id {@code PMC123}, from a bare id or an NCBI PMC URL. */
     public static String pmcid(String raw) {
-        String value = stripTrailingSlash(PMCID_RESOLVER.matcher(identifier(raw)).replaceFirst("")).toUpperCase(Locale.ROOT);
+        String value = stripTrailingSlash(PMCID_RESOLVER.matcher(identifier(raw)).replaceFirst(""))
+                .toUpperCase(Locale.ROOT);
         if (DIGITS.matcher(value).matches()) {
             value = "PMC" + value;
         }
@@ -237,7 +246,8 @@ public final class Normalize {
 
     /** A ROR id without resolver ({@code 03yez3163}), from a bare id or a ror.org URL; format verified, lower-case. */
     public static String ror(String raw) {
-        String value = stripTrailingSlash(ROR_RESOLVER.matcher(identifier(raw)).replaceFirst("")).toLowerCase(Locale.ROOT);
+        String value = stripTrailingSlash(ROR_RESOLVER.matcher(identifier(raw)).replaceFirst(""))
+                .toLowerCase(Locale.ROOT);
         if (!ROR.matcher(value).matches()) {
             throw new IllegalArgumentException("must be a ROR id such as 03yez3163 or https://ror.org/03yez3163");
         }
@@ -262,7 +272,7 @@ public final class Normalize {
 
     /**
      * An ISSN {@code 1234-567X} by its shape only. For sources that use an ISSN as their own key even when its check
-     * digit is wrong (OpenAlex keys the Quarterly Journal of Economics by ISSN-L 0033-4533).
+     * digit is wrong (OpenAlex keys Pure and Applied Geophysics by ISSN-L 0033-4533).
      */
     public static String issnShape(String raw) {
         String value = identifier(raw).toUpperCase(Locale.ROOT);
@@ -288,8 +298,8 @@ public final class Normalize {
         int colon = value.indexOf(':');
         String rest = colon < 0 ? "" : value.substring(colon + 1).strip();
         if (colon < 0 || !isScheme(value.substring(0, colon)) || rest.isEmpty()) {
-            throw new IllegalArgumentException("must be a scheme-prefixed id such as openalex:" + openAlexKinds.charAt(0)
-                    + "123");
+            throw new IllegalArgumentException(
+                    "must be a scheme-prefixed id such as openalex:" + openAlexKinds.charAt(0) + "123");
         }
         return value.substring(0, colon) + ":" + rest;
     }

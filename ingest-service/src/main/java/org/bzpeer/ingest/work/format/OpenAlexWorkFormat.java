@@ -42,8 +42,8 @@ import tools.jackson.databind.JsonNode;
  *       placeholders);</li>
  *   <li>names are cleaned of invisible marks and soft hyphens (OpenAlex has names ending in a run of U+202C) and keep
  *       their printed dashes; organisations as authors are ordinary names;</li>
- *   <li>a linking ISSN is checked for its shape only: OpenAlex keys at least one journal by an ISSN-L with a wrong
- *       check digit, and it is still that source's key;</li>
+ *   <li>a linking ISSN is checked for its shape only: OpenAlex keys Pure and Applied Geophysics by an ISSN-L with
+ *       a wrong check digit (0033-4533), and it is still that source's key;</li>
  *   <li>OpenAlex truncates author lists at 100 authorships; the list is taken as given.</li>
  * </ul>
  * A malformed identifier (DOI, ORCID, OpenAlex id...) or a value of the wrong JSON type rejects the work.

@@ -3,9 +3,6 @@ package org.bzpeer.ingest.work.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -15,35 +12,22 @@ import org.bzpeer.ingest.work.model.SubmittedInstitution;
 import org.bzpeer.ingest.work.model.SubmittedTopic;
 import org.bzpeer.ingest.work.model.SubmittedVenue;
 import org.bzpeer.ingest.work.model.SubmittedWork;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 class BzpeerWorkFormatTest {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
     private static final BzpeerWorkFormat FORMAT = new BzpeerWorkFormat();
-    private static ObjectNode complete;
-
-    @BeforeAll
-    static void loadTheCompleteRecord() throws IOException {
-        try (InputStream in = BzpeerWorkFormatTest.class.getResourceAsStream("/format/bzpeer-complete.json")) {
-            complete = (ObjectNode) MAPPER.readTree(in);
-        }
-    }
+    private static final ObjectNode COMPLETE = TestRecords.resource("bzpeer-complete.json");
 
     @Test
     void aCompleteRecordIsParsedAndNormalised() {
-        SubmittedWork work = FORMAT.parse(complete);
+        SubmittedWork work = FORMAT.parse(COMPLETE);
 
         assertThat(FORMAT.name()).isEqualTo("bzpeer");
         assertThat(work.source()).isEqualTo("bzpeer");
@@ -155,7 +139,8 @@ class BzpeerWorkFormatTest {
                         "must be an OpenAlex work (W...) id, not A5000180362"),
                 Arguments.of("identifiers.pmid", "\"abc\"", "identifiers.pmid", "must be a PubMed id"),
                 Arguments.of("identifiers.handle", "\" \\u00AD \"", "identifiers.handle", "must not be blank"),
-                Arguments.of("identifiers", "{\"DOI\": \"10.1/x\"}", "identifiers.DOI", "invalid identifier scheme 'DOI'"),
+                Arguments.of("identifiers", "{\"DOI\": \"10.1/x\"}", "identifiers.DOI",
+                        "invalid identifier scheme 'DOI'"),
                 Arguments.of("identifiers", "{\"my scheme\": \"1\"}", "identifiers[\"my scheme\"]",
                         "invalid identifier scheme 'my scheme'"),
                 Arguments.of("identifiers", "{\"x\": \"1\"}", "identifiers.x", "invalid identifier scheme 'x'"),
@@ -224,31 +209,12 @@ class BzpeerWorkFormatTest {
                 .satisfies(e -> assertThat(e.reason()).contains(reason));
     }
 
-    /** A copy of the complete record with the value at {@code path} replaced by {@code json}, or removed when null. */
     private static ObjectNode mutated(String path, String json) {
-        ObjectNode copy = complete.deepCopy();
-        List<String> segments = new ArrayList<>(List.of(path.replace("[", ".[").split("\\.")));
-        String last = segments.remove(segments.size() - 1);
-        JsonNode parent = copy;
-        for (String segment : segments) {
-            parent = segment.startsWith("[") ? parent.get(index(segment)) : parent.get(segment);
-        }
-        if (last.startsWith("[")) {
-            ((ArrayNode) parent).set(index(last), json == null ? NullNode.getInstance() : json(json));
-        } else if (json == null) {
-            ((ObjectNode) parent).remove(last);
-        } else {
-            ((ObjectNode) parent).set(last, json(json));
-        }
-        return copy;
-    }
-
-    private static int index(String segment) {
-        return Integer.parseInt(segment.substring(1, segment.length() - 1));
+        return TestRecords.mutated(COMPLETE, path, json);
     }
 
     private static JsonNode json(String json) {
-        return MAPPER.readTree(json);
+        return TestRecords.json(json);
     }
 
     private static Map.Entry<String, String> entry(String key, String value) {

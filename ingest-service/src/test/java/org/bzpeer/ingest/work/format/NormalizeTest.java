@@ -36,7 +36,8 @@ class NormalizeTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"", "  ", "11.1016/x", "https://example.org/10.1/x", "10.1016", "10.1016/", "10.1016/a b"})
+        @ValueSource(strings = {"", "  ", "11.1016/x", "https://example.org/10.1/x", "10.1016", "10.1016/",
+                "10.1016/a b"})
         void anythingThatIsNotADoiIsRefused(String raw) {
             assertThatIllegalArgumentException().isThrownBy(() -> Normalize.doi(raw));
         }
@@ -76,7 +77,8 @@ class NormalizeTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"0000-0001-7056-632", "0000-0001-7056-63234", "A000-0001-7056-6323", "https://example.org/0000-0001-7056-6323"})
+        @ValueSource(strings = {"0000-0001-7056-632", "0000-0001-7056-63234", "A000-0001-7056-6323",
+                "https://example.org/0000-0001-7056-6323"})
         void malformedIdsAreRefused(String raw) {
             assertThatIllegalArgumentException().isThrownBy(() -> Normalize.orcid(raw))
                     .withMessageContaining("must be an ORCID iD");
@@ -120,7 +122,8 @@ class NormalizeTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"2301.01234", "arXiv:2301.01234", "arxiv:2301.01234v2", "2301.01234v12",
-                "https://arxiv.org/abs/2301.01234", "http://arxiv.org/abs/2301.01234v3", "https://arxiv.org/pdf/2301.01234v1"})
+                "https://arxiv.org/abs/2301.01234", "http://arxiv.org/abs/2301.01234v3",
+                "https://arxiv.org/pdf/2301.01234v1"})
         void newStyleIdsLoseTheirPrefixAndVersion(String raw) {
             assertThat(Normalize.arxiv(raw)).isEqualTo("2301.01234");
         }
@@ -204,7 +207,8 @@ class NormalizeTest {
 
         @Test
         void invisibleMarksSoftHyphensAndExtraWhitespaceGo() {
-            assertThat(Normalize.name("Zaher Mundher Yaseen\u202C\u202C\u202C\u202C")).isEqualTo("Zaher Mundher Yaseen");
+            assertThat(Normalize.name("Zaher Mundher Yaseen\u202C\u202C\u202C\u202C"))
+                    .isEqualTo("Zaher Mundher Yaseen");
             assertThat(Normalize.name("Al-Khalid Oth\u00ADman")).isEqualTo("Al-Khalid Othman");
             assertThat(Normalize.name("  Muhammad  Shahzad\u00A0Kamal\t")).isEqualTo("Muhammad Shahzad Kamal");
             assertThat(Normalize.name("\uFEFF\u200EAb\u200Bdul\u2066lah\u2069\u200F")).isEqualTo("Abdullah");

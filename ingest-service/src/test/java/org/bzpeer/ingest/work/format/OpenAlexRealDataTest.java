@@ -1,6 +1,7 @@
 package org.bzpeer.ingest.work.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import java.util.zip.GZIPInputStream;
 import org.bzpeer.ingest.work.model.SubmittedAuthorship;
 import org.bzpeer.ingest.work.model.SubmittedWork;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -39,10 +41,20 @@ class OpenAlexRealDataTest {
     private static final List<String> REJECTIONS = new ArrayList<>();
     private static JsonNode expected;
 
+    private static String missing;
+
+    /** Parses the sample once for all tests; when the shared data is missing, each test is skipped saying so. */
     @BeforeAll
-    static void parseTheSample() throws IOException {
-        Path works = SharedData.require("openalex/kfupm/works.jsonl.gz");
-        expected = MAPPER.readTree(SharedData.require("openalex/kfupm/expected.json").toFile());
+    static void parseTheSample() {
+        Path works = SharedData.dir().resolve("openalex/kfupm/works.jsonl.gz");
+        Path expectedFile = SharedData.dir().resolve("openalex/kfupm/expected.json");
+        for (Path file : List.of(works, expectedFile)) {
+            if (!Files.isRegularFile(file)) {
+                missing = SharedData.missing(file);
+                return;
+            }
+        }
+        expected = MAPPER.readTree(expectedFile);
         SharedData.forEachLine(works, (line, number) -> {
             JsonNode record = MAPPER.readTree(line);
             RECORDS.add(record);
@@ -53,6 +65,11 @@ class OpenAlexRealDataTest {
                         + e.reason());
             }
         });
+    }
+
+    @BeforeEach
+    void requireTheSample() {
+        assumeTrue(missing == null, missing);
     }
 
     @Test
@@ -153,12 +170,14 @@ class OpenAlexRealDataTest {
 
     @Test
     void namesAreCleanedButKeepTheirPrintedForm() {
-        assertThat(names()).noneMatch(n -> n.matches("(?s).*[\\u00AD\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF].*"))
+        assertThat(names())
+                .noneMatch(n -> n.matches("(?s).*[\\u00AD\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF].*"))
                 .noneMatch(n -> n.contains("  ") || !n.equals(n.strip()))
                 .contains("Zaher Mundher Yaseen", "Al-Khalid Othman", "Muhammad Shahzad Kamal",
                         "Abdullatif Al\u2010Shuhail", "Korhan Ayrancı");
         assertThat(names().stream().filter(n -> n.indexOf('\u2010') >= 0)).hasSizeGreaterThan(100);
-        assertThat(Normalize.matchKey("Abdullatif Al\u2010Shuhail")).isEqualTo(Normalize.matchKey("Abdullatif Al-Shuhail"));
+        assertThat(Normalize.matchKey("Abdullatif Al\u2010Shuhail"))
+                .isEqualTo(Normalize.matchKey("Abdullatif Al-Shuhail"));
     }
 
     @Test
@@ -185,7 +204,10 @@ class OpenAlexRealDataTest {
 
     @Test
     void aVenueKeepsTheIssnLOpenAlexKeysItBy() {
-        assertThat(WORKS.stream().filter(w -> w.venue() != null && "0033-4533".equals(w.venue().issn()))).hasSize(3);
+        // Pure and Applied Geophysics: OpenAlex's ISSN-L 0033-4533 fails the ISSN check digit, and is still its key
+        assertThat(WORKS.stream().filter(w -> w.venue() != null && "0033-4533".equals(w.venue().issn())))
+                .hasSize(2)
+                .allSatisfy(w -> assertThat(w.venue().id()).isEqualTo("openalex:S78180602"));
         assertThat(work("W4399880781").venue().id()).isEqualTo("openalex:S68497187");
         assertThat(work("W4399880781").venue().type()).isEqualTo("journal");
     }

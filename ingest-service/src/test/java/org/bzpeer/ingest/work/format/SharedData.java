@@ -31,15 +31,21 @@ final class SharedData {
     /** The shared file at {@code relative}, or the calling test is skipped when it is missing. */
     static Path require(String relative) {
         Path file = dir().resolve(relative);
-        assumeTrue(Files.isRegularFile(file), "shared data file " + file + " is missing (set BZPEER_SHARED_DATA to the "
-                + "shared data directory to run this test); skipping");
+        assumeTrue(Files.isRegularFile(file), missing(file));
         return file;
     }
 
-    /** The shared directory at {@code relative} beside the data directory (e.g. {@code seed}), or the test is skipped. */
+    /** Why a test needing {@code file} is skipped. */
+    static String missing(Path file) {
+        return "shared data file " + file + " is missing (set BZPEER_SHARED_DATA to the shared data directory to run "
+                + "this test); skipping";
+    }
+
+    /** The shared directory {@code relative} beside the data directory (e.g. {@code seed}); else the test is skipped. */
     static Path requireSibling(String relative) {
         Path dir = dir().getParent().resolve(relative);
-        assumeTrue(Files.isDirectory(dir), "shared directory " + dir + " is missing; skipping");
+        assumeTrue(Files.isDirectory(dir), "shared directory " + dir + " (looked up next to the shared data directory "
+                + dir() + ") is missing; skipping");
         return dir;
     }
 

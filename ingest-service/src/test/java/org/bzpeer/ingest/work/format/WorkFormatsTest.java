@@ -1,0 +1,38 @@
+package org.bzpeer.ingest.work.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class WorkFormatsTest {
+
+    private final WorkFormats formats = new WorkFormats(List.of(new OpenAlexWorkFormat(), new BzpeerWorkFormat()));
+
+    @Test
+    void formatsAreFoundByName() {
+        assertThat(formats.get("bzpeer")).isInstanceOf(BzpeerWorkFormat.class);
+        assertThat(formats.get("openalex")).isInstanceOf(OpenAlexWorkFormat.class);
+        assertThat(formats.names()).containsExactly("bzpeer", "openalex");
+        assertThat(formats.find("crossref")).isEmpty();
+        assertThat(formats.find(null)).isEmpty();
+    }
+
+    @Test
+    void anUnknownNameIsRefusedListingTheKnownOnes() {
+        assertThatExceptionOfType(UnknownWorkFormatException.class).isThrownBy(() -> formats.get("crossref"))
+                .withMessage("unknown work format 'crossref'; known formats: bzpeer, openalex")
+                .satisfies(e -> assertThat(e.requested()).isEqualTo("crossref"))
+                .satisfies(e -> assertThat(e.known()).containsExactly("bzpeer", "openalex"));
+    }
+
+    @Test
+    void twoFormatsMayNotShareAName() {
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new WorkFormats(List.of(new BzpeerWorkFormat(), new BzpeerWorkFormat())))
+                .withMessageContaining("two work formats are named 'bzpeer'");
+    }
+}
