@@ -63,6 +63,11 @@ public final class TestTokens {
         return token(subject, PROFILE_WRITE);
     }
 
+    /** A token of signed-in user {@code subject} whose ORCID iD the identity provider verified. */
+    public static String userTokenWithOrcid(String subject, String orcid) {
+        return sign(KEYS, subject, PROFILE_WRITE, Instant.now().plus(Duration.ofHours(1)), orcid);
+    }
+
     /** A valid token of {@code subject} granting {@code scope} (space-separated scopes). */
     public static String token(String subject, String scope) {
         return sign(KEYS, subject, scope, Instant.now().plus(Duration.ofHours(1)));
@@ -79,10 +84,15 @@ public final class TestTokens {
     }
 
     private static String sign(KeyPair keys, String subject, String scope, Instant expiry) {
+        return sign(keys, subject, scope, expiry, null);
+    }
+
+    private static String sign(KeyPair keys, String subject, String scope, Instant expiry, String orcid) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(subject)
                 .issuer("bzpeer-test")
                 .claim("scope", scope)
+                .claim("orcid", orcid)
                 .issueTime(Date.from(Instant.now().minus(Duration.ofHours(2))))
                 .expirationTime(Date.from(expiry))
                 .build();

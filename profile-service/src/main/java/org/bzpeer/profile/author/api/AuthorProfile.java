@@ -24,7 +24,7 @@ record AuthorProfile(String id, String name, String orcid, Map<String, String> e
     static AuthorProfile from(AuthorRecord author) {
         Affiliation affiliation = author.affiliationName() == null ? null
                 : new Affiliation(author.affiliationId(), author.affiliationName());
-        Counts counts = new Counts(author.workCount(), 0, orZero(author.topicCount()), orZero(author.coauthorCount()),
+        Counts counts = new Counts(author.workCount(), author.followerCount(), orZero(author.topicCount()), orZero(author.coauthorCount()),
                 orZero(author.closeCollaboratorCount()), orZero(author.institutionCount()));
         Trust trust = author.trustScore() == null ? null : new Trust(author.trustScore(), author.trustBand(),
                 author.trustScore() + " - " + author.trustBand(), author.verificationLevel());

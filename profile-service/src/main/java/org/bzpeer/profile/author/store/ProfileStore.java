@@ -169,8 +169,10 @@ public class ProfileStore {
     public Mono<AuthorRecord> findAuthor(String authorId) {
         return database.sql("SELECT a.author_id, a.display_name, a.orcid, a.affiliation_id, a.affiliation_name, "
                         + "(SELECT count(*) FROM authorship s WHERE s.author_id = a.author_id) AS work_count, "
+                        + "(SELECT count(*) FROM author_follow f WHERE f.author_id = a.author_id) AS follower_count, "
+                        + "EXISTS (SELECT 1 FROM author_claim c WHERE c.author_id = a.author_id) AS claimed, "
                         + "g.coauthor_count, g.close_collaborator_count, g.topic_count, g.institution_count, "
-                        + "t.score, t.band, t.verification_level, t.claimed "
+                        + "t.score, t.band, t.verification_level "
                         + "FROM author a LEFT JOIN author_graph_summary g ON g.author_id = a.author_id "
                         + "LEFT JOIN author_trust t ON t.author_id = a.author_id WHERE a.author_id = :id")
                 .bind("id", authorId)
@@ -181,6 +183,7 @@ public class ProfileStore {
                         row.get("affiliation_id", String.class),
                         row.get("affiliation_name", String.class),
                         row.get("work_count", Long.class),
+                        row.get("follower_count", Long.class),
                         row.get("coauthor_count", Integer.class),
                         row.get("close_collaborator_count", Integer.class),
                         row.get("topic_count", Integer.class),
