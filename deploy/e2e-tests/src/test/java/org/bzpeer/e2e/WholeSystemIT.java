@@ -2,7 +2,6 @@ package org.bzpeer.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
+import org.bzpeer.testkit.SharedData;
 import org.bzpeer.testkit.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +34,7 @@ import com.jayway.jsonpath.JsonPath;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WholeSystemIT {
 
-    private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
+    private static final Path REPOSITORY = SharedData.repositoryRoot();
     private static final Duration EVENTUALLY = Duration.ofSeconds(90);
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -117,8 +117,7 @@ class WholeSystemIT {
 
     @Test
     void theOpenAlexSampleBuildsTheFocalAuthorsProfile() throws Exception {
-        Path sample = sharedData().resolve("openalex/kfupm/works.jsonl.gz");
-        assumeTrue(Files.isRegularFile(sample), "shared data not present at " + sample + ": skipping the OpenAlex sample");
+        Path sample = SharedData.require("openalex/kfupm/works.jsonl.gz");
 
         HttpResponse<String> response;
         try (InputStream works = new GZIPInputStream(Files.newInputStream(sample))) {
@@ -175,10 +174,5 @@ class WholeSystemIT {
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? JsonPath.parse(response.body()) : null;
         }, page -> page != null && condition.test(page));
-    }
-
-    private static Path sharedData() {
-        String override = System.getenv("BZPEER_SHARED_DATA");
-        return override != null ? Path.of(override) : REPOSITORY.resolve("../shared/data").normalize();
     }
 }

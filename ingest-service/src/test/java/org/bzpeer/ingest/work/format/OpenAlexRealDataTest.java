@@ -1,5 +1,6 @@
 package org.bzpeer.ingest.work.format;
 
+import org.bzpeer.testkit.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

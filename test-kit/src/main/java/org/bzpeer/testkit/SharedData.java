@@ -1,4 +1,4 @@
-package org.bzpeer.ingest.work.format;
+package org.bzpeer.testkit;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -16,49 +16,66 @@ import java.util.zip.GZIPInputStream;
  * variable {@code BZPEER_SHARED_DATA}), read in place and never copied into the repository. Tests that need a file
  * are skipped, with the path in the message, when it is missing.
  */
-final class SharedData {
+public final class SharedData {
 
     private SharedData() {
     }
 
-    /** The shared data directory; tests run in the module directory, so the default is {@code ../../shared/data}. */
-    static Path dir() {
+    /**
+     * The shared data directory: {@code BZPEER_SHARED_DATA}, else {@code shared/data} beside the repository root
+     * (found as the nearest directory above the working directory that holds {@code mvnw}).
+     */
+    public static Path dir() {
         String override = System.getenv("BZPEER_SHARED_DATA");
-        Path dir = override == null || override.isBlank() ? Path.of("..", "..", "shared", "data") : Path.of(override);
-        return dir.toAbsolutePath().normalize();
+        if (override != null && !override.isBlank()) {
+            return Path.of(override).toAbsolutePath().normalize();
+        }
+        return repositoryRoot().resolve("../shared/data").normalize();
+    }
+
+    /** The repository root: the nearest directory above the working directory that holds {@code mvnw}. */
+    public static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("not inside the BZPEER repository: " + Path.of("").toAbsolutePath());
+        }
+        return dir;
     }
 
     /** The shared file at {@code relative}, or the calling test is skipped when it is missing. */
-    static Path require(String relative) {
+    public static Path require(String relative) {
         Path file = dir().resolve(relative);
         assumeTrue(Files.isRegularFile(file), missing(file));
         return file;
     }
 
     /** Why a test needing {@code file} is skipped. */
-    static String missing(Path file) {
+    public static String missing(Path file) {
         return "shared data file " + file + " is missing (set BZPEER_SHARED_DATA to the shared data directory to run "
                 + "this test); skipping";
     }
 
     /** The shared directory {@code relative} beside the data directory (e.g. {@code seed}); else the test is skipped. */
-    static Path requireSibling(String relative) {
+    public static Path requireSibling(String relative) {
         Path dir = dir().getParent().resolve(relative);
         assumeTrue(Files.isDirectory(dir), "shared directory " + dir + " (looked up next to the shared data directory "
                 + dir() + ") is missing; skipping");
         return dir;
     }
 
-    /** A file of this repository, from the module directory tests run in. */
-    static Path repositoryFile(String relative) {
-        return Path.of("..").resolve(relative).toAbsolutePath().normalize();
+    /** A file of this repository, e.g. {@code deploy/local/demo/carole-jean-wu.works.json}. */
+    public static Path repositoryFile(String relative) {
+        return repositoryRoot().resolve(relative).normalize();
     }
 
     /**
      * Hands every non-empty line of a gzip-compressed JSON-lines file to {@code consumer} with its 1-based line number.
      * Lines are split on the byte '\n' only: JSON strings may hold raw U+2028/U+2029, which are not line ends.
      */
-    static void forEachLine(Path gzipFile, ObjIntConsumer<byte[]> consumer) {
+    public static void forEachLine(Path gzipFile, ObjIntConsumer<byte[]> consumer) {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(gzipFile), 1 << 16)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(1 << 16);
             byte[] buffer = new byte[1 << 16];
