@@ -82,5 +82,4 @@ public class CoauthorshipGraph {
                 .setInstitutionCount(summary.institutionCount())
                 .build());
     }
-
 }
