@@ -54,19 +54,20 @@ public class CoauthorshipGraph {
     public Mono<Integer> apply(WorkImported work) {
         WorkSnapshot snapshot = WorkSnapshot.of(work);
         Mono<Integer> change = store.replaceWork(snapshot)
-                .doOnNext(touched -> applied.increment())
                 .flatMap(touched -> store.recomputeSummaries(touched, properties.closeCollaboratorMinSharedWorks()))
                 .flatMap(changed -> outbox.appendAll(changed.stream().map(CoauthorshipGraph::event).toList())
-                        .thenReturn(changed.size()))
+                        .thenReturn(changed.size()));
+        return transactions.transactional(change)
+                .doOnNext(published -> {
+                    applied.increment();
+                    if (published > 0) {
+                        relay.wakeUp();
+                    }
+                })
                 .switchIfEmpty(Mono.fromSupplier(() -> {
                     stale.increment();
                     return 0;
                 }));
-        return transactions.transactional(change).doOnNext(published -> {
-            if (published > 0) {
-                relay.wakeUp();
-            }
-        });
     }
 
     private static OutboundEvent<AuthorGraphUpdated> event(AuthorSummaryRecord summary) {

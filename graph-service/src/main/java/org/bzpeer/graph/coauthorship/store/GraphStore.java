@@ -37,7 +37,10 @@ public class GraphStore {
 
     /**
      * Stores {@code work} in place of the version stored, if it is newer; emits the authors the change touches (those
-     * of the stored version and of {@code work}), or nothing when the stored version is the same or newer.
+     * of the stored version and of {@code work}), or nothing when the stored version is the same or newer. Locks the
+     * touched authors until the transaction ends (advisory locks, taken in one global order), so that instances
+     * applying works of shared authors in parallel {@linkplain #recomputeSummaries recompute} one after the other,
+     * each seeing what the other committed.
      */
     public Mono<Set<String>> replaceWork(WorkSnapshot work) {
         return database.sql("WITH accepted AS ("
@@ -49,11 +52,18 @@ public class GraphStore {
                         + "), topics_gone AS ("
                         + "  DELETE FROM work_topic t USING accepted a WHERE t.work_id = a.work_id"
                         + "), authors_gone AS ("
-                        + "  DELETE FROM work_author w USING accepted a WHERE w.work_id = a.work_id RETURNING w.author_id"
-                        + ") SELECT a.work_id, g.author_id FROM accepted a LEFT JOIN authors_gone g ON true")
+                        + "  DELETE FROM work_author w USING accepted a WHERE w.work_id = a.work_id "
+                        + "  RETURNING w.author_id"
+                        + "), locked AS ("
+                        + "  SELECT count(pg_advisory_xact_lock(k)) AS locks FROM (SELECT DISTINCT "
+                        + "  hashtextextended(t.author_id, 0) AS k FROM (SELECT author_id FROM authors_gone "
+                        + "  UNION SELECT unnest(CAST(:authors AS text[])) FROM accepted) t ORDER BY k) keys"
+                        + ") SELECT a.work_id, g.author_id, l.locks FROM accepted a CROSS JOIN locked l "
+                        + "LEFT JOIN authors_gone g ON true")
                 .bind("id", work.workId())
                 .bind("version", work.version())
                 .bind("year", Parameter.fromOrEmpty(work.publicationYear(), Integer.class))
+                .bind("authors", work.authors().stream().map(Author::id).toArray(String[]::new))
                 .map((row, meta) -> Optional.ofNullable(row.get("author_id", String.class)))
                 .all()
                 .collectList()
@@ -99,7 +109,8 @@ public class GraphStore {
     /**
      * Recomputes, for all {@code authorIds} at once, the current name and the neighbourhood summary, and stores a
      * summary that differs from the stored one with the next revision (revision 1 for an author seen the first time).
-     * Emits the summaries that changed; an unchanged one keeps its revision and is not emitted.
+     * Emits the summaries that changed; an unchanged one keeps its revision and is not emitted. Run it in the
+     * transaction of {@link #replaceWork}, which locked the authors.
      *
      * @param closeMinSharedWorks shared works from which a co-author counts as a close collaborator
      */
@@ -125,18 +136,19 @@ public class GraphStore {
                         + "  JOIN work_author other ON other.work_id = me.work_id AND other.author_id <> me.author_id "
                         + "  GROUP BY me.author_id, other.author_id"
                         + "), coauthors AS ("
-                        + "  SELECT author_id, count(*) AS coauthors, count(*) FILTER (WHERE shared >= :closeMin) AS close "
-                        + "  FROM pairs GROUP BY author_id"
+                        + "  SELECT author_id, count(*) AS coauthors, "
+                        + "  count(*) FILTER (WHERE shared >= :closeMin) AS close FROM pairs GROUP BY author_id"
                         + "), topics AS ("
                         + "  SELECT w.author_id, count(DISTINCT t.topic_key) AS topics FROM affected a "
-                        + "  JOIN work_author w ON w.author_id = a.author_id JOIN work_topic t ON t.work_id = w.work_id "
+                        + "  JOIN work_author w ON w.author_id = a.author_id "
+                        + "  JOIN work_topic t ON t.work_id = w.work_id "
                         + "  GROUP BY w.author_id"
                         + "), institutions AS ("
                         + "  SELECT i.author_id, count(DISTINCT i.institution_key) AS institutions FROM affected a "
                         + "  JOIN authorship_institution i ON i.author_id = a.author_id GROUP BY i.author_id"
                         + ") INSERT INTO author_graph_summary AS s (author_id, " + SUMMARY_COLUMNS + ") "
-                        + "SELECT a.author_id, 1, COALESCE(w.works, 0), COALESCE(c.coauthors, 0), COALESCE(c.close, 0), "
-                        + "COALESCE(t.topics, 0), COALESCE(i.institutions, 0) FROM affected a "
+                        + "SELECT a.author_id, 1, COALESCE(w.works, 0), COALESCE(c.coauthors, 0), "
+                        + "COALESCE(c.close, 0), COALESCE(t.topics, 0), COALESCE(i.institutions, 0) FROM affected a "
                         + "LEFT JOIN works w ON w.author_id = a.author_id "
                         + "LEFT JOIN coauthors c ON c.author_id = a.author_id "
                         + "LEFT JOIN topics t ON t.author_id = a.author_id "
@@ -179,7 +191,8 @@ public class GraphStore {
                         + "  SELECT other.author_id, count(*) AS shared FROM work_author me "
                         + "  JOIN work_author other ON other.work_id = me.work_id AND other.author_id <> me.author_id "
                         + "  WHERE me.author_id = :author GROUP BY other.author_id"
-                        + ") SELECT c.author_id, a.display_name, c.shared FROM c JOIN author a ON a.author_id = c.author_id "
+                        + ") SELECT c.author_id, a.display_name, c.shared FROM c "
+                        + "JOIN author a ON a.author_id = c.author_id "
                         + after + "ORDER BY c.shared DESC, c.author_id LIMIT :limit")
                 .bind("author", authorId)
                 .bind("limit", limit);

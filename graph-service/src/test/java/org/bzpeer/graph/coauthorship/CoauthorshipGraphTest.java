@@ -1,0 +1,376 @@
+package org.bzpeer.graph.coauthorship;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.bzpeer.testkit.SampleEvents.uniqueId;
+import static org.bzpeer.testkit.SampleEvents.work;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.bzpeer.schemas.Topics;
+import org.bzpeer.schemas.events.AuthorGraphUpdated;
+import org.bzpeer.schemas.events.WorkImported;
+import org.bzpeer.testkit.ServiceTest;
+import org.bzpeer.testkit.TestEvents;
+import org.bzpeer.testkit.TestInfrastructure;
+import org.bzpeer.testkit.TestInfrastructure.DatabaseCoordinates;
+import org.bzpeer.testkit.TopicRecorder;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import tools.jackson.databind.JsonNode;
+
+/** graph-service on a real broker and database: works in, collaborators and neighbourhood summaries out. */
+@ServiceTest
+class CoauthorshipGraphTest {
+
+    private static final Duration EVENTUALLY = Duration.ofSeconds(30);
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void coauthorsAreCountedOncePerSharedWorkAndTheCloseOnesFlagged() {
+        String me = uniqueId("a_");
+        String a = uniqueId("a_");
+        String b = uniqueId("a_");
+        String c = uniqueId("a_");
+        String w1 = uniqueId("w_");
+        String w2 = uniqueId("w_");
+        String w3 = uniqueId("w_");
+        String w4 = uniqueId("w_");
+        WorkImported latest = work(w2, 1, 2022, "Latest", List.of(me, a));
+        latest.getAuthorships().get(0).setDisplayName("M. E. Latest");
+
+        TestEvents.publish(Topics.WORK_IMPORTED, w1, work(w1, 1, 2020, "One", List.of(me, a, b)));
+        TestEvents.publish(Topics.WORK_IMPORTED, w2, latest);
+        TestEvents.publish(Topics.WORK_IMPORTED, w3, work(w3, 1, 2021, "Three", List.of(a, c)));
+        TestEvents.publish(Topics.WORK_IMPORTED, w4, work(w4, 1, 2019, "Listed twice", List.of(me, c, me)));
+
+        JsonNode summary = awaitSummary(me, s -> s.get("workCount").asInt() == 3);
+        assertThat(summary.get("coauthorCount").asInt()).isEqualTo(3);
+        assertThat(summary.get("closeCollaboratorCount").asInt()).isEqualTo(1);
+        assertThat(summary.get("topicCount").asInt()).isEqualTo(1);
+        // positions 0 and 2 of the work listing "me" twice: both authorships' institutions count, once each
+        assertThat(summary.get("institutionCount").asInt()).isEqualTo(2);
+
+        List<String> others = Stream.of(b, c).sorted().toList();
+        JsonNode page = collaborators(me, "");
+        assertThat(page.get("total").asInt()).isEqualTo(3);
+        assertThat(page.get("nextCursor").isNull()).isTrue();
+        assertThat(ids(page)).containsExactly(a, others.get(0), others.get(1));
+        JsonNode first = page.get("items").get(0);
+        assertThat(first.get("author").get("name").asString()).isEqualTo("Author " + a);
+        assertThat(first.get("sharedWorks").asInt()).isEqualTo(2);
+        assertThat(first.get("close").asBoolean()).isTrue();
+        assertThat(page.get("items").get(1).get("sharedWorks").asInt()).isEqualTo(1);
+        assertThat(page.get("items").get(1).get("close").asBoolean()).isFalse();
+
+        awaitSummary(a, s -> s.get("workCount").asInt() == 3);
+        JsonNode ofA = collaborators(a, "");
+        assertThat(ids(ofA)).containsExactly(me, others.get(0), others.get(1));
+        assertThat(ofA.get("items").get(0).get("author").get("name").asString())
+                .as("the name printed on the author's most recent work").isEqualTo("M. E. Latest");
+    }
+
+    @Test
+    void aNameTieOnThePublicationYearGoesToTheLatestImport() {
+        String author = uniqueId("a_");
+        String coauthor = uniqueId("a_");
+        String first = uniqueId("w_");
+        String second = uniqueId("w_");
+        WorkImported older = work(first, 1, 2023, "First import", List.of(coauthor, author));
+        older.getAuthorships().get(1).setDisplayName("First Name");
+        WorkImported newer = work(second, 1, 2023, "Second import", List.of(coauthor, author));
+        newer.getAuthorships().get(1).setDisplayName("Second Name");
+
+        TestEvents.publish(Topics.WORK_IMPORTED, first, older);
+        awaitSummary(author, s -> s.get("workCount").asInt() == 1);
+        TestEvents.publish(Topics.WORK_IMPORTED, second, newer);
+        awaitSummary(author, s -> s.get("workCount").asInt() == 2);
+
+        JsonNode page = collaborators(coauthor, "");
+        assertThat(page.get("items").get(0).get("author").get("name").asString()).isEqualTo("Second Name");
+        assertThat(page.get("items").get(0).get("close").asBoolean()).isTrue();
+    }
+
+    @Test
+    void walkingThePagesWithTheCursorGivesTheWholeOrderedList() {
+        String me = uniqueId("a_");
+        List<String> coauthors = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            coauthors.add(uniqueId("a_"));
+        }
+        // co-author i shares (i % 3) + 1 works with "me": ties on shared works are ordered by author id
+        int works = 0;
+        for (int shared = 1; shared <= 3; shared++) {
+            List<String> byline = new ArrayList<>(List.of(me));
+            for (int i = 0; i < coauthors.size(); i++) {
+                if (i % 3 + 1 >= shared) {
+                    byline.add(coauthors.get(i));
+                }
+            }
+            String workId = uniqueId("w_");
+            TestEvents.publish(Topics.WORK_IMPORTED, workId, work(workId, 1, 2000 + shared, "Work", byline));
+            works++;
+        }
+        int expectedWorks = works;
+        awaitSummary(me, s -> s.get("workCount").asInt() == expectedWorks);
+
+        JsonNode whole = collaborators(me, "?limit=100");
+        List<String> expected = ids(whole);
+        assertThat(expected).hasSize(7).doesNotHaveDuplicates();
+        List<Integer> shared = new ArrayList<>();
+        whole.get("items").forEach(item -> shared.add(item.get("sharedWorks").asInt()));
+        assertThat(shared).containsExactly(3, 3, 2, 2, 1, 1, 1);
+
+        List<String> walked = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = collaborators(me, "?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.get("total").asInt()).isEqualTo(7);
+            walked.addAll(ids(page));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+            pages++;
+        } while (cursor != null);
+
+        assertThat(walked).isEqualTo(expected);
+        assertThat(pages).isEqualTo(4);
+    }
+
+    @Test
+    void aTamperedCursorABadLimitAndAnUnknownAuthorAreProblems() {
+        String author = uniqueId("a_");
+        String workId = uniqueId("w_");
+        TestEvents.publish(Topics.WORK_IMPORTED, workId, work(workId, 1, 2024, "Alone", List.of(author)));
+        awaitSummary(author, s -> s.get("workCount").asInt() == 1);
+
+        http.get().uri("/api/v1/authors/{id}/collaborators", author).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(0)
+                .jsonPath("$.items.length()").isEqualTo(0);
+        http.get().uri("/api/v1/authors/{id}/collaborators?cursor=bm9wZQ", author).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.field").isEqualTo("cursor");
+        http.get().uri("/api/v1/authors/{id}/collaborators?cursor=eB8x", author).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("cursor");
+        http.get().uri("/api/v1/authors/{id}/collaborators?limit=101", author).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("limit");
+        for (String path : List.of("collaborators", "graph-summary")) {
+            http.get().uri("/api/v1/authors/a_doesnotexist/" + path).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo("https://bzpeer.org/problems/not-found")
+                    .jsonPath("$.detail").isEqualTo("No author with id 'a_doesnotexist'");
+        }
+    }
+
+    @Test
+    void repeatedOlderAndUnchangedVersionsPublishNothingAndChangeNothing() {
+        String s = uniqueId("a_");
+        String t = uniqueId("a_");
+        String u = uniqueId("a_");
+        String v = uniqueId("a_");
+        String stale = uniqueId("a_");
+        String workId = uniqueId("w_");
+        try (TopicRecorder updates = TestEvents.record(Topics.AUTHOR_GRAPH_UPDATED.name())) {
+            WorkImported second = work(workId, 2, 2024, "Second", List.of(s, t));
+            // all versions of one work share its key, hence a partition: they are consumed in this order
+            TestEvents.publish(Topics.WORK_IMPORTED, workId, second);
+            TestEvents.publish(Topics.WORK_IMPORTED, workId, second);
+            TestEvents.publish(Topics.WORK_IMPORTED, workId, work(workId, 1, 2023, "First", List.of(s, stale)));
+            TestEvents.publish(Topics.WORK_IMPORTED, workId, work(workId, 3, 2024, "Third", List.of(s, t, u)));
+            TestEvents.publish(Topics.WORK_IMPORTED, workId, work(workId, 4, 2024, "Retitled", List.of(s, t, u)));
+            TestEvents.publish(Topics.WORK_IMPORTED, workId, work(workId, 5, 2024, "Fifth", List.of(s, t, u, v)));
+
+            await().atMost(EVENTUALLY).until(() -> summariesOf(updates, s).size() >= 3);
+            List<AuthorGraphUpdated> ofS = summariesOf(updates, s);
+            assertThat(ofS).extracting(AuthorGraphUpdated::getRevision).containsExactly(1L, 2L, 3L);
+            assertThat(ofS).extracting(AuthorGraphUpdated::getCoauthorCount).containsExactly(1, 2, 3);
+            assertThat(ofS).extracting(AuthorGraphUpdated::getWorkCount).containsExactly(1, 1, 1);
+            assertThat(ofS).allSatisfy(event -> {
+                assertThat(event.getTopicCount()).isEqualTo(1);
+                assertThat(event.getInstitutionCount()).isEqualTo(1);
+                assertThat(event.getCloseCollaboratorCount()).isZero();
+            });
+            assertThat(summariesOf(updates, stale)).isEmpty();
+        }
+        JsonNode summary = awaitSummary(s, node -> node.get("revision").asLong() == 3);
+        assertThat(summary.get("coauthorCount").asInt()).isEqualTo(3);
+        http.get().uri("/api/v1/authors/{id}/graph-summary", stale).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aVersionThatDropsAnAuthorUpdatesBothTheRemainingAndTheDroppedAuthor() {
+        String p = uniqueId("a_");
+        String q = uniqueId("a_");
+        String r = uniqueId("a_");
+        String workId = uniqueId("w_");
+        try (TopicRecorder updates = TestEvents.record(Topics.AUTHOR_GRAPH_UPDATED.name())) {
+            TestEvents.publish(Topics.WORK_IMPORTED, workId, work(workId, 1, 2024, "Three authors", List.of(p, q, r)));
+            awaitSummary(r, s -> s.get("workCount").asInt() == 1);
+            assertThat(ids(collaborators(p, ""))).containsExactlyInAnyOrder(q, r);
+
+            TestEvents.publish(Topics.WORK_IMPORTED, workId, work(workId, 2, 2024, "Two authors", List.of(p, q)));
+
+            JsonNode dropped = awaitSummary(r, s -> s.get("workCount").asInt() == 0);
+            assertThat(dropped.get("revision").asLong()).isEqualTo(2);
+            assertThat(dropped.get("coauthorCount").asInt()).isZero();
+            assertThat(dropped.get("topicCount").asInt()).isZero();
+            assertThat(dropped.get("institutionCount").asInt()).isZero();
+            JsonNode ofP = collaborators(p, "");
+            assertThat(ids(ofP)).containsExactly(q);
+            assertThat(ofP.get("total").asInt()).isEqualTo(1);
+            assertThat(ids(collaborators(r, ""))).isEmpty();
+
+            await().atMost(EVENTUALLY).until(() -> summariesOf(updates, r).size() == 2
+                    && summariesOf(updates, p).size() == 2 && summariesOf(updates, q).size() == 2);
+            AuthorGraphUpdated last = summariesOf(updates, r).get(1);
+            assertThat(last.getRevision()).isEqualTo(2);
+            assertThat(last.getWorkCount()).isZero();
+            assertThat(summariesOf(updates, p).get(1).getCoauthorCount()).isEqualTo(1);
+            assertThat(summariesOf(updates, q)).extracting(AuthorGraphUpdated::getCoauthorCount).containsExactly(2, 1);
+        }
+    }
+
+    @Test
+    void anotherInstanceStillApplyingAWorkOfTheSameAuthorIsWaitedForAndCounted() throws Exception {
+        String author = uniqueId("a_");
+        String coauthor = uniqueId("a_");
+        String otherWork = uniqueId("w_");
+        String workId = uniqueId("w_");
+        DatabaseCoordinates db = TestInfrastructure.database("graph");
+        try (Connection otherInstance = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+            otherInstance.setAutoCommit(false);
+            execute(otherInstance, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", author);
+            execute(otherInstance, "INSERT INTO work (work_id, version, publication_year, import_order) "
+                    + "VALUES (?, 1, 2020, nextval('work_import_order'))", otherWork);
+            execute(otherInstance, "INSERT INTO work_author (work_id, author_id, display_name, position) "
+                    + "VALUES (?, ?, 'Other instance', 0)", otherWork, author);
+
+            TestEvents.publish(Topics.WORK_IMPORTED, workId,
+                    work(workId, 1, 2024, "Meanwhile", List.of(author, coauthor)));
+            await().atMost(EVENTUALLY).until(() -> waitingForAdvisoryLocks(otherInstance) > 0);
+            otherInstance.commit();
+        }
+
+        JsonNode summary = awaitSummary(author, s -> s.get("revision").asLong() == 1);
+        assertThat(summary.get("workCount").asInt()).as("the other instance's work is counted").isEqualTo(2);
+        assertThat(summary.get("coauthorCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void undecodableRecordsAreDeadLetteredWithTheReasonAndConsumptionGoesOn() {
+        try (TopicRecorder deadLetters = TestEvents.record(
+                Topics.deadLetterTopic(Topics.WORK_IMPORTED.name(), "graph-service"))) {
+            TestEvents.publishBytes(Topics.WORK_IMPORTED.name(), "garbage", "{\"not\": \"avro\"}"
+                    .getBytes(StandardCharsets.UTF_8));
+            String author = uniqueId("a_");
+            String workId = uniqueId("w_");
+            TestEvents.publish(Topics.WORK_IMPORTED, workId, work(workId, 1, 2024, "After garbage", List.of(author)));
+
+            await().atMost(EVENTUALLY).until(() -> !deadLetters.records().isEmpty());
+            var parked = deadLetters.records().get(0);
+            assertThat(parked.key()).isEqualTo("garbage");
+            assertThat(TopicRecorder.header(parked, "x-exception-message")).contains("not Avro single-object encoded");
+            awaitSummary(author, s -> s.get("workCount").asInt() == 1);
+        }
+    }
+
+    @Test
+    void readinessCoversTheBindersAndTheGraphCountsAppliedAndStaleWorks() {
+        String author = uniqueId("a_");
+        String workId = uniqueId("w_");
+        WorkImported first = work(workId, 1, 2024, "Counted", List.of(author));
+        TestEvents.publish(Topics.WORK_IMPORTED, workId, first);
+        TestEvents.publish(Topics.WORK_IMPORTED, workId, first);
+        TestEvents.publish(Topics.WORK_IMPORTED, workId,
+                work(workId, 2, 2024, "Counted", List.of(author, uniqueId("a_"))));
+        awaitSummary(author, s -> s.get("coauthorCount").asInt() == 1);
+
+        http.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.binders.status").isEqualTo("UP")
+                .jsonPath("$.components.kafka.status").isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.status").isEqualTo("UP");
+        String metrics = http.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(counter(metrics, "bzpeer_graph_works_total", "applied")).isGreaterThanOrEqualTo(2);
+        assertThat(counter(metrics, "bzpeer_graph_works_total", "stale")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics).contains("bzpeer_outbox_published_total");
+    }
+
+    private static void execute(Connection connection, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.execute();
+        }
+    }
+
+    private static int waitingForAdvisoryLocks(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted");
+                ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
+    private static double counter(String prometheus, String name, String outcome) {
+        Matcher sample = Pattern.compile("^" + name + "\\{outcome=\"" + outcome + "\"[^}]*} (\\S+)$",
+                Pattern.MULTILINE).matcher(prometheus);
+        assertThat(sample.find()).as("%s{outcome=%s} in %s", name, outcome, prometheus).isTrue();
+        return Double.parseDouble(sample.group(1));
+    }
+
+    private JsonNode collaborators(String authorId, String query) {
+        return http.get().uri("/api/v1/authors/" + authorId + "/collaborators" + query).exchange()
+                .expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("author").get("id").asString()));
+        return ids;
+    }
+
+    private static List<AuthorGraphUpdated> summariesOf(TopicRecorder updates, String authorId) {
+        return updates.events(AuthorGraphUpdated.class).stream()
+                .filter(event -> event.getAuthorId().equals(authorId))
+                .toList();
+    }
+
+    private JsonNode awaitSummary(String authorId, Predicate<JsonNode> condition) {
+        return await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(100)).until(() -> {
+            var result = http.get().uri("/api/v1/authors/{id}/graph-summary", authorId).exchange()
+                    .returnResult(JsonNode.class);
+            return result.getStatus().is2xxSuccessful() ? result.getResponseBody().blockFirst() : null;
+        }, summary -> summary != null && condition.test(summary));
+    }
+}

@@ -1,0 +1,237 @@
+package org.bzpeer.graph.coauthorship;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bzpeer.schemas.EventCodec;
+import org.bzpeer.schemas.Topics;
+import org.bzpeer.schemas.events.AuthorGraphUpdated;
+import org.bzpeer.schemas.events.Authorship;
+import org.bzpeer.schemas.events.Institution;
+import org.bzpeer.schemas.events.Topic;
+import org.bzpeer.schemas.events.WorkIdentifiers;
+import org.bzpeer.schemas.events.WorkImported;
+import org.bzpeer.testkit.ServiceTest;
+import org.bzpeer.testkit.SharedData;
+import org.bzpeer.testkit.TestEvents;
+import org.bzpeer.testkit.TestInfrastructure;
+import org.bzpeer.testkit.TopicRecorder;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole KFUPM OpenAlex sample of the shared data (3,684 real works, up to 100 authors each) through the service:
+ * every focal author's and top author's co-author and work counts match those derived independently in
+ * {@code expected.json}. Events are built here the way ingest-service resolves OpenAlex authorships (author id =
+ * OpenAlex author id; authorships without one skipped; an id repeated within a work kept once). Prints the
+ * consumption rate. Skipped, saying why, when the shared data is absent.
+ */
+@ServiceTest
+class OpenAlexSampleGraphTest {
+
+    private static final String FOCAL_AUTHOR = "A5000180362";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    DatabaseClient database;
+
+    @Test
+    void everyAuthorOfTheSampleHasTheCoauthorsCountedIndependently() throws Exception {
+        Path worksFile = SharedData.require("openalex/kfupm/works.jsonl.gz");
+        JsonNode expected = JSON.readTree(SharedData.require("openalex/kfupm/expected.json").toFile());
+        List<WorkImported> works = new ArrayList<>();
+        SharedData.forEachLine(worksFile, (line, number) -> works.add(event(JSON.readTree(line))));
+        assertThat(works).hasSize(expected.get("works").asInt());
+
+        try (TopicRecorder updates = TestEvents.record(Topics.AUTHOR_GRAPH_UPDATED.name())) {
+            long start = System.nanoTime();
+            publishAll(works);
+            double published = seconds(start);
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> count("SELECT count(*) FROM work WHERE work_id LIKE 'W%'") == works.size());
+            double consumed = seconds(start);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> count("SELECT count(*) FROM event_outbox") == 0);
+            double drained = seconds(start);
+            long summaries = count("SELECT count(*) FROM author_graph_summary WHERE author_id LIKE 'A%'");
+            System.out.printf("graph-service real-data run: %d works (%d authorships) published in %.1f s, applied "
+                    + "after %.1f s (%.0f works/s), %d author summaries, outbox drained after %.1f s%n",
+                    works.size(), works.stream().mapToInt(w -> w.getAuthorships().size()).sum(), published, consumed,
+                    works.size() / consumed, summaries, drained);
+            assertThat(summaries).isEqualTo(expected.get("distinct_authors").asLong());
+
+            List<JsonNode> authors = new ArrayList<>();
+            expected.get("top5").forEach(author -> authors.add(JSON.createObjectNode()
+                    .put("id", author.get("author").asString())
+                    .put("works_in_sample", author.get("works_in_sample").asInt())
+                    .put("distinct_coauthors_in_sample", author.get("distinct_coauthors").asInt())));
+            expected.get("focal_authors").forEach(authors::add);
+            for (JsonNode author : authors) {
+                String id = shortId(author.get("id").asString());
+                JsonNode summary = get("/api/v1/authors/" + id + "/graph-summary");
+                assertThat(summary.get("workCount").asInt()).as("works of %s", id)
+                        .isEqualTo(author.get("works_in_sample").asInt());
+                assertThat(summary.get("coauthorCount").asInt()).as("co-authors of %s", id)
+                        .isEqualTo(author.get("distinct_coauthors_in_sample").asInt());
+                assertThat(get("/api/v1/authors/" + id + "/collaborators?limit=1").get("total").asInt())
+                        .as("collaborators total of %s", id)
+                        .isEqualTo(author.get("distinct_coauthors_in_sample").asInt());
+            }
+
+            List<String> walked = new ArrayList<>();
+            List<Integer> shared = new ArrayList<>();
+            String cursor = null;
+            do {
+                JsonNode page = get("/api/v1/authors/" + FOCAL_AUTHOR + "/collaborators?limit=10"
+                        + (cursor == null ? "" : "&cursor=" + cursor));
+                assertThat(page.get("total").asInt()).isEqualTo(37);
+                page.get("items").forEach(item -> {
+                    walked.add(item.get("author").get("id").asString());
+                    shared.add(item.get("sharedWorks").asInt());
+                    assertThat(item.get("author").get("name").asString()).isNotBlank();
+                });
+                cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+            } while (cursor != null);
+            assertThat(walked).hasSize(37).doesNotHaveDuplicates().doesNotContain(FOCAL_AUTHOR);
+            assertThat(shared).isSortedAccordingTo((a, b) -> b - a);
+
+            JsonNode focal = get("/api/v1/authors/" + FOCAL_AUTHOR + "/graph-summary");
+            await().atMost(Duration.ofSeconds(30)).until(() -> !ofAuthor(updates, FOCAL_AUTHOR).isEmpty()
+                    && last(ofAuthor(updates, FOCAL_AUTHOR)).getRevision() == focal.get("revision").asLong());
+            AuthorGraphUpdated event = last(ofAuthor(updates, FOCAL_AUTHOR));
+            assertThat(event.getCoauthorCount()).isEqualTo(37);
+            assertThat(event.getWorkCount()).isEqualTo(14);
+            assertThat(event.getCloseCollaboratorCount()).isEqualTo(focal.get("closeCollaboratorCount").asInt());
+            assertThat(ofAuthor(updates, FOCAL_AUTHOR)).extracting(AuthorGraphUpdated::getRevision)
+                    .isSortedAccordingTo(Long::compare).doesNotHaveDuplicates();
+        }
+    }
+
+    /** A {@code work.imported} event for one OpenAlex Work object, resolved as ingest-service resolves it. */
+    private static WorkImported event(JsonNode record) {
+        String workId = shortId(record.get("id").asString());
+        List<Authorship> authorships = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (JsonNode authorship : record.get("authorships")) {
+            JsonNode author = authorship.path("author");
+            if (!author.path("id").isString() || author.get("id").asString().isBlank()) {
+                continue;
+            }
+            String authorId = shortId(author.get("id").asString());
+            if (!seen.add(authorId)) {
+                continue;
+            }
+            List<Institution> institutions = new ArrayList<>();
+            for (JsonNode institution : authorship.path("institutions")) {
+                String id = institution.path("id").isString()
+                        ? "openalex:" + shortId(institution.get("id").asString()) : null;
+                String name = institution.path("display_name").isString()
+                        ? institution.get("display_name").asString() : id;
+                if (name != null) {
+                    institutions.add(Institution.newBuilder().setId(id).setName(name).build());
+                }
+            }
+            String name = author.path("display_name").isString() ? author.get("display_name").asString()
+                    : authorship.path("raw_author_name").asString("");
+            authorships.add(Authorship.newBuilder()
+                    .setPosition(authorships.size())
+                    .setAuthorId(authorId)
+                    .setDisplayName(name)
+                    .setExternalIds(Map.of("openalex", authorId))
+                    .setInstitutions(institutions)
+                    .build());
+        }
+        List<Topic> topics = new ArrayList<>();
+        for (JsonNode topic : record.path("topics")) {
+            topics.add(Topic.newBuilder()
+                    .setId("openalex:" + shortId(topic.get("id").asString()))
+                    .setName(topic.get("display_name").asString())
+                    .setScore(topic.path("score").isNumber() ? topic.get("score").asDouble() : null)
+                    .build());
+        }
+        JsonNode year = record.path("publication_year");
+        return WorkImported.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setWorkId(workId)
+                .setVersion(1)
+                .setSource("openalex")
+                .setIdentifiers(WorkIdentifiers.newBuilder().setOpenalexId(workId).build())
+                .setType(record.path("type").asString("article"))
+                .setPublicationYear(year.isNumber() ? year.asInt() : null)
+                .setTitle(record.path("display_name").isString() ? record.get("display_name").asString() : null)
+                .setAuthorships(authorships)
+                .setTopics(topics)
+                .build();
+    }
+
+    private static void publishAll(List<WorkImported> works) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 10),
+                new StringSerializer(), new ByteArraySerializer())) {
+            List<Future<?>> acks = new ArrayList<>(works.size());
+            for (WorkImported work : works) {
+                acks.add(producer.send(new ProducerRecord<>(Topics.WORK_IMPORTED.name(), work.getWorkId(),
+                        EventCodec.instance().encode(work))));
+            }
+            for (Future<?> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static String shortId(String openAlexUrl) {
+        return openAlexUrl.substring(openAlexUrl.lastIndexOf('/') + 1);
+    }
+
+    private long count(String sql) {
+        Long count = database.sql(sql).map((row, meta) -> row.get(0, Long.class)).one().block();
+        return count == null ? 0 : count;
+    }
+
+    private JsonNode get(String uri) {
+        return http.get().uri(uri).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private static List<AuthorGraphUpdated> ofAuthor(TopicRecorder updates, String authorId) {
+        return updates.events(AuthorGraphUpdated.class).stream()
+                .filter(event -> event.getAuthorId().equals(authorId))
+                .toList();
+    }
+
+    private static AuthorGraphUpdated last(List<AuthorGraphUpdated> events) {
+        return events.get(events.size() - 1);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
