@@ -13,7 +13,7 @@ CREATE TABLE authorship (
     has_identifier   BOOLEAN NOT NULL, -- the work has a DOI, an arXiv id or a PMID
     retracted        BOOLEAN NOT NULL,
     orcid            TEXT,             -- the ORCID iD this authorship carried, as imported
-    id_schemes       TEXT[]  NOT NULL, -- schemes of the author ids it carried (orcid, openalex, ...)
+    id_schemes       TEXT    NOT NULL, -- schemes of the author ids it carried, sorted, space-separated: 'openalex orcid'
     PRIMARY KEY (author_id, work_id)
 );
 CREATE INDEX authorship_work ON authorship (work_id);

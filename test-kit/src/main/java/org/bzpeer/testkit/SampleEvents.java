@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.bzpeer.schemas.EventCodec;
 import org.bzpeer.schemas.events.Authorship;
 import org.bzpeer.schemas.events.Institution;
 import org.bzpeer.schemas.events.Topic;
@@ -13,8 +14,15 @@ import org.bzpeer.schemas.events.Venue;
 import org.bzpeer.schemas.events.WorkIdentifiers;
 import org.bzpeer.schemas.events.WorkImported;
 
-/** Builders of realistic events for consumer tests, as ingest-service would publish them. */
+/**
+ * Builders of realistic events for consumer tests, as ingest-service would publish them. Loading it makes Avro trust
+ * the event classes (see {@link EventCodec}), so events built with default values work in any test.
+ */
 public final class SampleEvents {
+
+    static {
+        EventCodec.instance();
+    }
 
     private SampleEvents() {
     }

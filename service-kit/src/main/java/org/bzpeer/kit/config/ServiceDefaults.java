@@ -3,6 +3,7 @@ package org.bzpeer.kit.config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.bzpeer.schemas.EventCodec;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -14,7 +15,8 @@ import org.springframework.core.io.ClassPathResource;
  * Adds {@code bzpeer-service-defaults.yml} as the lowest-precedence property source of every service: the
  * wiring all services share (database and broker coordinates from {@code BZPEER_*} environment variables, Flyway,
  * Kafka binder, dead-lettering, health groups, metrics). A service's own {@code application.yml} and the environment
- * override any of it.
+ * override any of it. It also makes Avro trust the event classes before the service builds or reads any event
+ * (Avro refuses to instantiate classes it does not trust, e.g. when a builder fills in a default record value).
  */
 public class ServiceDefaults implements EnvironmentPostProcessor {
 
@@ -22,6 +24,7 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        EventCodec.instance();
         try {
             for (PropertySource<?> source : new YamlPropertySourceLoader()
                     .load("bzpeerServiceDefaults", new ClassPathResource(RESOURCE))) {

@@ -1,6 +1,6 @@
 package org.bzpeer.trust.assessment.model;
 
-/** Named ranges of the trust score, as researcher pages show them ("21 - Emerging"). Bands cover 0 to 100 without gaps. */
+/** Named ranges of the trust score, as pages show them ("21 - Emerging"); they cover 0 to 100 without gaps. */
 public enum Band {
     NASCENT("Nascent", 0),
     EMERGING("Emerging", 20),

@@ -3,6 +3,7 @@ package org.bzpeer.trust.assessment.model;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * BZPEER's trust model: how far the public record of an author can be trusted, as a score from 0 to 100 that is the
@@ -15,9 +16,11 @@ import java.util.SortedSet;
  * <tr><td>Publication record</td><td>0 to 30</td><td>{@code round(30 * ln(1 + w) / ln(51))} for {@code w}
  *   non-retracted works; full marks from 50 works</td></tr>
  * <tr><td>Persistent identifiers</td><td>0 to 20</td><td>the same scale for the works with a DOI, arXiv id or
- *   PMID: {@code round(20 * ln(1 + i) / ln(51))}, full marks from 50 such works; the explanation gives the share</td></tr>
+ *   PMID: {@code round(20 * ln(1 + i) / ln(51))}, full marks from 50 such works; the explanation gives the
+ *   share</td></tr>
  * <tr><td>Author identity</td><td>0 to 15</td><td>10 when the record carries exactly one ORCID iD (several
- *   that disagree give 0); 5 when the author is known under two or more id schemes that resolve to this record</td></tr>
+ *   that disagree give 0); 5 when the author is known under two or more id schemes that resolve to this record
+ *   (ORCID not counted while its iDs disagree)</td></tr>
  * <tr><td>Collaboration network</td><td>0 to 15</td><td>{@code round(15 * ln(1 + c) / ln(51))} for {@code c}
  *   distinct co-authors in graph-service's summary; full marks from 50; 0 until a summary exists</td></tr>
  * <tr><td>Claim and verification</td><td>0 to 20</td><td>10 when a signed-in user claimed the record; 10 more when
@@ -28,12 +31,12 @@ import java.util.SortedSet;
  * <p>The score is the sum, at least 0 (the positive components add up to at most 100). Bands and verification levels
  * are in {@link Band} and {@link VerificationLevel}.
  *
- * <p>Invariants (proven by property tests): more non-retracted works, more identified works, giving a work an
+ * <p>Invariants (checked by property tests): more non-retracted works, more identified works, giving a work an
  * identifier, more co-authors, a claim or a proven ORCID never lower the score; a retraction never raises it; equal
  * facts give equal assessments. Identifiers are counted rather than taken as a share of all works because a share
  * would let one more work without an identifier lower the score (1 work with a DOI: 5 + 20 = 25 points; add one
- * without: 8 + 10 = 18). An ORCID iD that conflicts with another on the record is the one fact that may lower it
- * when a work arrives: the record's identity is then in doubt.
+ * without: 8 + 10 = 18). Besides a retraction, the one fact that may lower the score when a work arrives is an ORCID
+ * iD that conflicts with another on the record: the record's identity is then in doubt.
  */
 public final class TrustModel {
 
@@ -60,6 +63,8 @@ public final class TrustModel {
     public static final int FULL_MARKS_AT = 50;
     /** Id schemes that must agree for the schemes points. */
     public static final int AGREEING_SCHEMES = 2;
+    /** The id scheme of ORCID iDs; it does not agree with the others while the record's ORCID iDs disagree. */
+    public static final String ORCID_SCHEME = "orcid";
 
     static final String RECORD = "Publication record";
     static final String IDENTIFIERS = "Persistent identifiers";
@@ -133,7 +138,10 @@ public final class TrustModel {
             orcid = facts.orcids().size() + " different ORCID iDs on the record disagree: "
                     + String.join(", ", facts.orcids()) + " (0 of " + ORCID_POINTS + ")";
         }
-        SortedSet<String> schemes = facts.idSchemes();
+        SortedSet<String> schemes = new TreeSet<>(facts.idSchemes());
+        if (facts.orcids().size() > 1) {
+            schemes.remove(ORCID_SCHEME);
+        }
         String agreement;
         if (schemes.size() >= AGREEING_SCHEMES) {
             points += SCHEMES_POINTS;

@@ -1,0 +1,206 @@
+package org.bzpeer.trust.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bzpeer.schemas.EventCodec;
+import org.bzpeer.schemas.Topics;
+import org.bzpeer.schemas.events.Authorship;
+import org.bzpeer.schemas.events.TrustUpdated;
+import org.bzpeer.schemas.events.WorkIdentifiers;
+import org.bzpeer.schemas.events.WorkImported;
+import org.bzpeer.testkit.ServiceTest;
+import org.bzpeer.testkit.SharedData;
+import org.bzpeer.testkit.TestEvents;
+import org.bzpeer.testkit.TestInfrastructure;
+import org.bzpeer.testkit.TopicRecorder;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole KFUPM OpenAlex sample of the shared data (3,684 real works, up to 100 authors each) in one burst: every
+ * author gets an assessment; the top and focal authors' publication records count the works {@code expected.json}
+ * derived independently (retracted ones apart) and their identity shows the ORCID iD OpenAlex lists for them; one author's
+ * {@code trust.updated} revisions are gapless and end in what the API serves. Events are built the way ingest-service
+ * resolves OpenAlex works (author id = OpenAlex author id, bare ORCID, lower-case DOI without resolver; authorships
+ * without an author id skipped; an id repeated within a work kept once). Prints the consumption rate. Skipped, saying
+ * why, when the shared data is absent.
+ */
+@ServiceTest
+class OpenAlexSampleTrustTest {
+
+    private static final String FOCAL_AUTHOR = "A5000180362";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    DatabaseClient database;
+
+    @Test
+    void everyAuthorOfTheSampleIsAssessedFromTheWorksCountedIndependently() throws Exception {
+        Path worksFile = SharedData.require("openalex/kfupm/works.jsonl.gz");
+        JsonNode expected = JSON.readTree(SharedData.require("openalex/kfupm/expected.json").toFile());
+        List<WorkImported> works = new ArrayList<>();
+        SharedData.forEachLine(worksFile, (line, number) -> works.add(event(JSON.readTree(line))));
+        assertThat(works).hasSize(expected.get("works").asInt());
+        Map<String, Integer> retractedOf = new HashMap<>();
+        works.stream().filter(WorkImported::getRetracted).flatMap(work -> work.getAuthorships().stream())
+                .forEach(authorship -> retractedOf.merge(authorship.getAuthorId(), 1, Integer::sum));
+
+        try (TopicRecorder updates = TestEvents.record(Topics.TRUST_UPDATED.name())) {
+            long start = System.nanoTime();
+            publishAll(works);
+            double published = seconds(start);
+            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> count("SELECT count(*) FROM work WHERE work_id LIKE 'W%'") == works.size());
+            double consumed = seconds(start);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> count("SELECT count(*) FROM event_outbox") == 0);
+            double drained = seconds(start);
+            long assessed = count("SELECT count(*) FROM author_trust WHERE author_id LIKE 'A%'");
+            System.out.printf("trust-service real-data run: %d works (%d authorships) published in %.1f s, applied "
+                    + "after %.1f s (%.0f works/s), %d authors assessed, outbox drained after %.1f s%n",
+                    works.size(), works.stream().mapToInt(w -> w.getAuthorships().size()).sum(), published, consumed,
+                    works.size() / consumed, assessed, drained);
+            assertThat(assessed).isEqualTo(expected.get("distinct_authors").asLong());
+            assertThat(count("SELECT sum(revision) FROM author_trust WHERE author_id LIKE 'A%'"))
+                    .as("one revision per authorship: every work changes its authors' publication record")
+                    .isEqualTo(works.stream().mapToInt(w -> w.getAuthorships().size()).sum());
+
+            List<JsonNode> authors = new ArrayList<>();
+            expected.get("top5").forEach(author -> authors.add(JSON.createObjectNode()
+                    .put("id", author.get("author").asString())
+                    .put("works_in_sample", author.get("works_in_sample").asInt())));
+            expected.get("focal_authors").forEach(authors::add);
+            for (JsonNode author : authors) {
+                String id = shortId(author.get("id").asString());
+                JsonNode trust = get("/api/v1/authors/" + id + "/trust");
+                int recorded = author.get("works_in_sample").asInt() - retractedOf.getOrDefault(id, 0);
+                assertThat(trust.get("verificationLevel").asString()).isEqualTo("L1");
+                assertThat(trust.get("components").get(0).get("explanation").asString()).as("record of %s", id)
+                        .startsWith(recorded == 0 ? "No works" : recorded + (recorded == 1 ? " work " : " works "));
+                if (author.path("orcid").isString()) {
+                    assertThat(trust.get("components").get(2).get("explanation").asString()).as("identity of %s", id)
+                            .startsWith("ORCID " + shortId(author.get("orcid").asString()) + " on the record");
+                }
+            }
+
+            JsonNode focal = get("/api/v1/authors/" + FOCAL_AUTHOR + "/trust");
+            long revision = focal.get("revision").asLong();
+            List<TrustUpdated> events = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> updates.events(TrustUpdated.class).stream()
+                            .filter(event -> event.getAuthorId().equals(FOCAL_AUTHOR)).toList(),
+                    ofFocal -> ofFocal.size() >= revision);
+            assertThat(events).extracting(TrustUpdated::getRevision)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, revision).boxed().toList());
+            assertThat(events.get(events.size() - 1).getScore()).isEqualTo(focal.get("score").asInt());
+        }
+    }
+
+    /** A {@code work.imported} event for one OpenAlex Work object, resolved as ingest-service resolves it. */
+    private static WorkImported event(JsonNode record) {
+        String workId = shortId(record.get("id").asString());
+        List<Authorship> authorships = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (JsonNode authorship : record.get("authorships")) {
+            JsonNode author = authorship.path("author");
+            if (!author.path("id").isString() || author.get("id").asString().isBlank()) {
+                continue;
+            }
+            String authorId = shortId(author.get("id").asString());
+            if (!seen.add(authorId)) {
+                continue;
+            }
+            authorships.add(Authorship.newBuilder()
+                    .setPosition(authorships.size())
+                    .setAuthorId(authorId)
+                    .setDisplayName(author.path("display_name").asString(""))
+                    .setOrcid(author.path("orcid").isString() ? shortId(author.get("orcid").asString()) : null)
+                    .setExternalIds(Map.of("openalex", authorId))
+                    .setInstitutions(List.of())
+                    .build());
+        }
+        JsonNode year = record.path("publication_year");
+        return WorkImported.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setWorkId(workId)
+                .setVersion(1)
+                .setSource("openalex")
+                .setIdentifiers(WorkIdentifiers.newBuilder()
+                        .setOpenalexId(workId)
+                        .setDoi(record.path("doi").isString() ? record.get("doi").asString()
+                                .replaceFirst("^https?://(dx\\.)?doi\\.org/", "").toLowerCase(Locale.ROOT) : null)
+                        .setPmid(record.path("ids").path("pmid").isString()
+                                ? shortId(record.get("ids").get("pmid").asString()) : null)
+                        .build())
+                .setType(record.path("type").asString("article"))
+                .setPublicationYear(year.isNumber() ? year.asInt() : null)
+                .setRetracted(record.path("is_retracted").asBoolean(false))
+                .setAuthorships(authorships)
+                .setTopics(List.of())
+                .build();
+    }
+
+    private static void publishAll(List<WorkImported> works) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 10),
+                new StringSerializer(), new ByteArraySerializer())) {
+            List<Future<?>> acks = new ArrayList<>(works.size());
+            for (WorkImported work : works) {
+                acks.add(producer.send(new ProducerRecord<>(Topics.WORK_IMPORTED.name(), work.getWorkId(),
+                        EventCodec.instance().encode(work))));
+            }
+            for (Future<?> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static String shortId(String url) {
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private long count(String sql) {
+        Number count = database.sql(sql).map((row, meta) -> row.get(0, Number.class)).one().block();
+        return count == null ? 0 : count.longValue();
+    }
+
+    private JsonNode get(String uri) {
+        return http.get().uri(uri).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+}
