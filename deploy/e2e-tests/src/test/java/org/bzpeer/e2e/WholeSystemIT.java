@@ -83,8 +83,11 @@ class WholeSystemIT {
 
         DocumentContext trust = getJson(services.baseUrl("trust") + "/api/v1/authors/" + authorId + "/trust");
         assertThat(trust.<String>read("$.verificationLevel")).isEqualTo("L1");
-        assertThat(trust.<String>read("$.label")).isEqualTo(profile.read("$.trust.label"));
         assertThat(trust.<List<Object>>read("$.components")).isNotEmpty();
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
+                getJson(services.baseUrl("profile") + "/api/v1/authors/" + authorId).<String>read("$.trust.label"))
+                .isEqualTo(getJson(services.baseUrl("trust") + "/api/v1/authors/" + authorId + "/trust")
+                        .<String>read("$.label")));
         assertThat(getJson(services.baseUrl("graph") + "/api/v1/authors/" + authorId + "/collaborators")
                 .<Integer>read("$.total")).isZero();
 
