@@ -1,9 +1,13 @@
 package org.bzpeer.testkit;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,6 +30,26 @@ public final class TestEvents {
     /** Publishes {@code event} with {@code key} on {@code topic} and waits for the broker's acknowledgement. */
     public static <V extends SpecificRecord> void publish(Topic<V> topic, String key, V event) {
         publishBytes(topic.name(), key, EventCodec.instance().encode(event));
+    }
+
+    /**
+     * Publishes all {@code events} on {@code topic}, keyed by {@code key}, without waiting between them, then waits
+     * until the broker has acknowledged every one: for bulk loads of real data.
+     */
+    public static synchronized <V extends SpecificRecord> void publishAll(Topic<V> topic, List<V> events,
+            Function<V, String> key) {
+        List<Future<?>> acks = new ArrayList<>(events.size());
+        for (V event : events) {
+            acks.add(producer().send(new ProducerRecord<>(topic.name(), key.apply(event),
+                    EventCodec.instance().encode(event))));
+        }
+        try {
+            for (Future<?> ack : acks) {
+                ack.get(60, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot publish to " + topic.name(), e);
+        }
     }
 
     /** Publishes raw {@code bytes}, e.g. to prove a consumer dead-letters what it cannot read. */
@@ -51,7 +75,8 @@ public final class TestEvents {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"),
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.LINGER_MS_CONFIG, 5),
                     new StringSerializer(), new ByteArraySerializer());
             Producer<String, byte[]> created = producer;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> created.close(Duration.ofSeconds(2))));

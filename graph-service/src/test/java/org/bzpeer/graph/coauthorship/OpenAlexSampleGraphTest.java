@@ -3,35 +3,17 @@ package org.bzpeer.graph.coauthorship;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.bzpeer.schemas.EventCodec;
 import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
-import org.bzpeer.schemas.events.Authorship;
-import org.bzpeer.schemas.events.Institution;
-import org.bzpeer.schemas.events.Topic;
-import org.bzpeer.schemas.events.WorkIdentifiers;
 import org.bzpeer.schemas.events.WorkImported;
+import org.bzpeer.testkit.OpenAlexSampleEvents;
 import org.bzpeer.testkit.ServiceTest;
 import org.bzpeer.testkit.SharedData;
 import org.bzpeer.testkit.TestEvents;
-import org.bzpeer.testkit.TestInfrastructure;
 import org.bzpeer.testkit.TopicRecorder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,15 +44,13 @@ class OpenAlexSampleGraphTest {
 
     @Test
     void everyAuthorOfTheSampleHasTheCoauthorsCountedIndependently() throws Exception {
-        Path worksFile = SharedData.require("openalex/kfupm/works.jsonl.gz");
         JsonNode expected = JSON.readTree(SharedData.require("openalex/kfupm/expected.json").toFile());
-        List<WorkImported> works = new ArrayList<>();
-        SharedData.forEachLine(worksFile, (line, number) -> works.add(event(JSON.readTree(line))));
+        List<WorkImported> works = OpenAlexSampleEvents.works();
         assertThat(works).hasSize(expected.get("works").asInt());
 
         try (TopicRecorder updates = TestEvents.record(Topics.AUTHOR_GRAPH_UPDATED.name())) {
             long start = System.nanoTime();
-            publishAll(works);
+            TestEvents.publishAll(Topics.WORK_IMPORTED, works, WorkImported::getWorkId);
             double published = seconds(start);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                     .until(() -> count("SELECT count(*) FROM work WHERE work_id LIKE 'W%'") == works.size());
@@ -92,7 +72,7 @@ class OpenAlexSampleGraphTest {
                     .put("distinct_coauthors_in_sample", author.get("distinct_coauthors").asInt())));
             expected.get("focal_authors").forEach(authors::add);
             for (JsonNode author : authors) {
-                String id = shortId(author.get("id").asString());
+                String id = OpenAlexSampleEvents.shortId(author.get("id").asString());
                 JsonNode summary = get("/api/v1/authors/" + id + "/graph-summary");
                 assertThat(summary.get("workCount").asInt()).as("works of %s", id)
                         .isEqualTo(author.get("works_in_sample").asInt());
@@ -133,83 +113,6 @@ class OpenAlexSampleGraphTest {
     }
 
     /** A {@code work.imported} event for one OpenAlex Work object, resolved as ingest-service resolves it. */
-    private static WorkImported event(JsonNode record) {
-        String workId = shortId(record.get("id").asString());
-        List<Authorship> authorships = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (JsonNode authorship : record.get("authorships")) {
-            JsonNode author = authorship.path("author");
-            if (!author.path("id").isString() || author.get("id").asString().isBlank()) {
-                continue;
-            }
-            String authorId = shortId(author.get("id").asString());
-            if (!seen.add(authorId)) {
-                continue;
-            }
-            List<Institution> institutions = new ArrayList<>();
-            for (JsonNode institution : authorship.path("institutions")) {
-                String id = institution.path("id").isString()
-                        ? "openalex:" + shortId(institution.get("id").asString()) : null;
-                String name = institution.path("display_name").isString()
-                        ? institution.get("display_name").asString() : id;
-                if (name != null) {
-                    institutions.add(Institution.newBuilder().setId(id).setName(name).build());
-                }
-            }
-            String name = author.path("display_name").isString() ? author.get("display_name").asString()
-                    : authorship.path("raw_author_name").asString("");
-            authorships.add(Authorship.newBuilder()
-                    .setPosition(authorships.size())
-                    .setAuthorId(authorId)
-                    .setDisplayName(name)
-                    .setExternalIds(Map.of("openalex", authorId))
-                    .setInstitutions(institutions)
-                    .build());
-        }
-        List<Topic> topics = new ArrayList<>();
-        for (JsonNode topic : record.path("topics")) {
-            topics.add(Topic.newBuilder()
-                    .setId("openalex:" + shortId(topic.get("id").asString()))
-                    .setName(topic.get("display_name").asString())
-                    .setScore(topic.path("score").isNumber() ? topic.get("score").asDouble() : null)
-                    .build());
-        }
-        JsonNode year = record.path("publication_year");
-        return WorkImported.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(Instant.now())
-                .setWorkId(workId)
-                .setVersion(1)
-                .setSource("openalex")
-                .setIdentifiers(WorkIdentifiers.newBuilder().setOpenalexId(workId).build())
-                .setType(record.path("type").asString("article"))
-                .setPublicationYear(year.isNumber() ? year.asInt() : null)
-                .setTitle(record.path("display_name").isString() ? record.get("display_name").asString() : null)
-                .setAuthorships(authorships)
-                .setTopics(topics)
-                .build();
-    }
-
-    private static void publishAll(List<WorkImported> works) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 10),
-                new StringSerializer(), new ByteArraySerializer())) {
-            List<Future<?>> acks = new ArrayList<>(works.size());
-            for (WorkImported work : works) {
-                acks.add(producer.send(new ProducerRecord<>(Topics.WORK_IMPORTED.name(), work.getWorkId(),
-                        EventCodec.instance().encode(work))));
-            }
-            for (Future<?> ack : acks) {
-                ack.get(30, TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    private static String shortId(String openAlexUrl) {
-        return openAlexUrl.substring(openAlexUrl.lastIndexOf('/') + 1);
-    }
 
     private long count(String sql) {
         Long count = database.sql(sql).map((row, meta) -> row.get(0, Long.class)).one().block();

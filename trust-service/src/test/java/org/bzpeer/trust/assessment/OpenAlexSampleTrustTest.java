@@ -3,36 +3,20 @@ package org.bzpeer.trust.assessment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.bzpeer.schemas.EventCodec;
 import org.bzpeer.schemas.Topics;
-import org.bzpeer.schemas.events.Authorship;
 import org.bzpeer.schemas.events.TrustUpdated;
-import org.bzpeer.schemas.events.WorkIdentifiers;
 import org.bzpeer.schemas.events.WorkImported;
+import org.bzpeer.testkit.OpenAlexSampleEvents;
 import org.bzpeer.testkit.ServiceTest;
 import org.bzpeer.testkit.SharedData;
 import org.bzpeer.testkit.TestEvents;
-import org.bzpeer.testkit.TestInfrastructure;
 import org.bzpeer.testkit.TopicRecorder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,10 +49,8 @@ class OpenAlexSampleTrustTest {
 
     @Test
     void everyAuthorOfTheSampleIsAssessedFromTheWorksCountedIndependently() throws Exception {
-        Path worksFile = SharedData.require("openalex/kfupm/works.jsonl.gz");
         JsonNode expected = JSON.readTree(SharedData.require("openalex/kfupm/expected.json").toFile());
-        List<WorkImported> works = new ArrayList<>();
-        SharedData.forEachLine(worksFile, (line, number) -> works.add(event(JSON.readTree(line))));
+        List<WorkImported> works = OpenAlexSampleEvents.works();
         assertThat(works).hasSize(expected.get("works").asInt());
         Map<String, Integer> retractedOf = new HashMap<>();
         works.stream().filter(WorkImported::getRetracted).flatMap(work -> work.getAuthorships().stream())
@@ -76,7 +58,7 @@ class OpenAlexSampleTrustTest {
 
         try (TopicRecorder updates = TestEvents.record(Topics.TRUST_UPDATED.name())) {
             long start = System.nanoTime();
-            publishAll(works);
+            TestEvents.publishAll(Topics.WORK_IMPORTED, works, WorkImported::getWorkId);
             double published = seconds(start);
             await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(250))
                     .until(() -> count("SELECT count(*) FROM work WHERE work_id LIKE 'W%'") == works.size());
@@ -100,7 +82,7 @@ class OpenAlexSampleTrustTest {
                     .put("works_in_sample", author.get("works_in_sample").asInt())));
             expected.get("focal_authors").forEach(authors::add);
             for (JsonNode author : authors) {
-                String id = shortId(author.get("id").asString());
+                String id = OpenAlexSampleEvents.shortId(author.get("id").asString());
                 JsonNode trust = get("/api/v1/authors/" + id + "/trust");
                 int recorded = author.get("works_in_sample").asInt() - retractedOf.getOrDefault(id, 0);
                 assertThat(trust.get("verificationLevel").asString()).isEqualTo("L1");
@@ -108,7 +90,7 @@ class OpenAlexSampleTrustTest {
                         .startsWith(recorded == 0 ? "No works" : recorded + (recorded == 1 ? " work " : " works "));
                 if (author.path("orcid").isString()) {
                     assertThat(trust.get("components").get(2).get("explanation").asString()).as("identity of %s", id)
-                            .startsWith("ORCID " + shortId(author.get("orcid").asString()) + " on the record");
+                            .startsWith("ORCID " + OpenAlexSampleEvents.shortId(author.get("orcid").asString()) + " on the record");
                 }
             }
 
@@ -125,70 +107,6 @@ class OpenAlexSampleTrustTest {
     }
 
     /** A {@code work.imported} event for one OpenAlex Work object, resolved as ingest-service resolves it. */
-    private static WorkImported event(JsonNode record) {
-        String workId = shortId(record.get("id").asString());
-        List<Authorship> authorships = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (JsonNode authorship : record.get("authorships")) {
-            JsonNode author = authorship.path("author");
-            if (!author.path("id").isString() || author.get("id").asString().isBlank()) {
-                continue;
-            }
-            String authorId = shortId(author.get("id").asString());
-            if (!seen.add(authorId)) {
-                continue;
-            }
-            authorships.add(Authorship.newBuilder()
-                    .setPosition(authorships.size())
-                    .setAuthorId(authorId)
-                    .setDisplayName(author.path("display_name").asString(""))
-                    .setOrcid(author.path("orcid").isString() ? shortId(author.get("orcid").asString()) : null)
-                    .setExternalIds(Map.of("openalex", authorId))
-                    .setInstitutions(List.of())
-                    .build());
-        }
-        JsonNode year = record.path("publication_year");
-        return WorkImported.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(Instant.now())
-                .setWorkId(workId)
-                .setVersion(1)
-                .setSource("openalex")
-                .setIdentifiers(WorkIdentifiers.newBuilder()
-                        .setOpenalexId(workId)
-                        .setDoi(record.path("doi").isString() ? record.get("doi").asString()
-                                .replaceFirst("^https?://(dx\\.)?doi\\.org/", "").toLowerCase(Locale.ROOT) : null)
-                        .setPmid(record.path("ids").path("pmid").isString()
-                                ? shortId(record.get("ids").get("pmid").asString()) : null)
-                        .build())
-                .setType(record.path("type").asString("article"))
-                .setPublicationYear(year.isNumber() ? year.asInt() : null)
-                .setRetracted(record.path("is_retracted").asBoolean(false))
-                .setAuthorships(authorships)
-                .setTopics(List.of())
-                .build();
-    }
-
-    private static void publishAll(List<WorkImported> works) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 10),
-                new StringSerializer(), new ByteArraySerializer())) {
-            List<Future<?>> acks = new ArrayList<>(works.size());
-            for (WorkImported work : works) {
-                acks.add(producer.send(new ProducerRecord<>(Topics.WORK_IMPORTED.name(), work.getWorkId(),
-                        EventCodec.instance().encode(work))));
-            }
-            for (Future<?> ack : acks) {
-                ack.get(30, TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    private static String shortId(String url) {
-        return url.substring(url.lastIndexOf('/') + 1);
-    }
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;

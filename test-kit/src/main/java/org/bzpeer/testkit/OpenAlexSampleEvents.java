@@ -1,0 +1,126 @@
+package org.bzpeer.testkit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.bzpeer.schemas.EventCodec;
+import org.bzpeer.schemas.events.Authorship;
+import org.bzpeer.schemas.events.Institution;
+import org.bzpeer.schemas.events.Topic;
+import org.bzpeer.schemas.events.WorkIdentifiers;
+import org.bzpeer.schemas.events.WorkImported;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The real OpenAlex sample of the shared data ({@code openalex/kfupm/works.jsonl.gz}) as {@code work.imported}
+ * events, resolved the way ingest-service resolves OpenAlex records, so consumer tests can run on real data without
+ * ingest-service: work id and author id are the OpenAlex ids; authorships without an author id are skipped; an author
+ * id repeated within a work is kept once. Skips the calling test, saying why, when the data is absent.
+ */
+public final class OpenAlexSampleEvents {
+
+    /** The sample's path below the shared data directory. */
+    public static final String WORKS = "openalex/kfupm/works.jsonl.gz";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static {
+        EventCodec.instance();
+    }
+
+    private OpenAlexSampleEvents() {
+    }
+
+    /** Every work of the sample as version 1 of its {@code WorkImported}, in file order. */
+    public static List<WorkImported> works() {
+        List<WorkImported> works = new ArrayList<>();
+        SharedData.forEachLine(SharedData.require(WORKS), (line, number) -> works.add(event(JSON.readTree(line))));
+        return works;
+    }
+
+    /** The bare id at the end of an OpenAlex or ORCID URL. */
+    public static String shortId(String url) {
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    private static WorkImported event(JsonNode record) {
+        String workId = shortId(record.get("id").asString());
+        List<Authorship> authorships = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (JsonNode authorship : record.get("authorships")) {
+            JsonNode author = authorship.path("author");
+            if (!author.path("id").isString() || author.get("id").asString().isBlank()) {
+                continue;
+            }
+            String authorId = shortId(author.get("id").asString());
+            if (!seen.add(authorId)) {
+                continue;
+            }
+            String name = author.path("display_name").isString() ? author.get("display_name").asString()
+                    : authorship.path("raw_author_name").asString("");
+            authorships.add(Authorship.newBuilder()
+                    .setPosition(authorships.size())
+                    .setAuthorId(authorId)
+                    .setDisplayName(name)
+                    .setOrcid(author.path("orcid").isString() ? shortId(author.get("orcid").asString()) : null)
+                    .setExternalIds(Map.of("openalex", authorId))
+                    .setInstitutions(institutions(authorship))
+                    .build());
+        }
+        JsonNode year = record.path("publication_year");
+        return WorkImported.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setWorkId(workId)
+                .setVersion(1)
+                .setSource("openalex")
+                .setIdentifiers(WorkIdentifiers.newBuilder()
+                        .setOpenalexId(workId)
+                        .setDoi(record.path("doi").isString() ? record.get("doi").asString()
+                                .replaceFirst("^https?://(dx\\.)?doi\\.org/", "").toLowerCase(Locale.ROOT) : null)
+                        .setPmid(record.path("ids").path("pmid").isString()
+                                ? shortId(record.get("ids").get("pmid").asString()) : null)
+                        .build())
+                .setType(record.path("type").asString("article"))
+                .setPublicationYear(year.isNumber() ? year.asInt() : null)
+                .setTitle(record.path("display_name").isString() ? record.get("display_name").asString() : null)
+                .setRetracted(record.path("is_retracted").asBoolean(false))
+                .setAuthorships(authorships)
+                .setTopics(topics(record))
+                .build();
+    }
+
+    private static List<Institution> institutions(JsonNode authorship) {
+        List<Institution> institutions = new ArrayList<>();
+        for (JsonNode institution : authorship.path("institutions")) {
+            String id = institution.path("id").isString() ? "openalex:" + shortId(institution.get("id").asString())
+                    : null;
+            String name = institution.path("display_name").isString() ? institution.get("display_name").asString()
+                    : id;
+            if (name != null) {
+                institutions.add(Institution.newBuilder().setId(id).setName(name).build());
+            }
+        }
+        return institutions;
+    }
+
+    private static List<Topic> topics(JsonNode record) {
+        List<Topic> topics = new ArrayList<>();
+        for (JsonNode topic : record.path("topics")) {
+            topics.add(Topic.newBuilder()
+                    .setId("openalex:" + shortId(topic.get("id").asString()))
+                    .setName(topic.get("display_name").asString())
+                    .setScore(topic.path("score").isNumber() ? topic.get("score").asDouble() : null)
+                    .build());
+        }
+        return topics;
+    }
+}
