@@ -35,15 +35,16 @@ CREATE TABLE work (
     authors          JSONB   NOT NULL
 );
 
--- Who wrote what, for an author's list of works (newest first).
+-- Who wrote what, for an author's list of works: newest first, then by title (as researcher pages list them).
 CREATE TABLE authorship (
     author_id        TEXT NOT NULL REFERENCES author (author_id),
     work_id          TEXT NOT NULL REFERENCES work (work_id) ON DELETE CASCADE,
     position         INT  NOT NULL,
-    sort_year        INT  NOT NULL, -- publication year, -1 when unknown: newest first, unknown last
+    sort_year        INT  NOT NULL,              -- publication year, -1 when unknown: newest first, unknown last
+    sort_title       TEXT COLLATE "C" NOT NULL,  -- lower-case title, '' when untitled
     PRIMARY KEY (author_id, work_id)
 );
-CREATE INDEX authorship_author_year ON authorship (author_id, sort_year DESC, work_id);
+CREATE INDEX authorship_author_listing ON authorship (author_id, sort_year DESC, sort_title, work_id);
 CREATE INDEX authorship_work ON authorship (work_id);
 
 -- graph-service's neighbourhood summary per author; only a higher revision replaces it.

@@ -78,25 +78,30 @@ class ProfileReadModelTest {
     }
 
     @Test
-    void worksArePagedNewestFirstWithACursor() {
+    void worksArePagedNewestFirstThenByTitleWithACursor() {
         String author = uniqueId("a_");
         for (int year = 2010; year < 2015; year++) {
             String workId = uniqueId("w_");
             TestEvents.publish(Topics.WORK_IMPORTED, workId, work(workId, 1, year, "Work of " + year, List.of(author)));
         }
-        awaitProfile(author, p -> p.get("counts").get("works").asLong() == 5);
+        for (String title : List.of("Zeta study", "alpha study")) {
+            String workId = uniqueId("w_");
+            TestEvents.publish(Topics.WORK_IMPORTED, workId, work(workId, 1, 2012, title, List.of(author)));
+        }
+        awaitProfile(author, p -> p.get("counts").get("works").asLong() == 7);
 
-        List<Integer> years = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
         String cursor = null;
         do {
             String uri = "/api/v1/authors/" + author + "/works?limit=2" + (cursor == null ? "" : "&cursor=" + cursor);
             JsonNode page = http.get().uri(uri).exchange().expectStatus().isOk()
                     .expectBody(JsonNode.class).returnResult().getResponseBody();
-            page.get("items").forEach(item -> years.add(item.get("publicationYear").asInt()));
+            page.get("items").forEach(item -> titles.add(item.get("title").asString()));
             cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
         } while (cursor != null);
 
-        assertThat(years).containsExactly(2014, 2013, 2012, 2011, 2010);
+        assertThat(titles).containsExactly("Work of 2014", "Work of 2013", "alpha study", "Work of 2012",
+                "Zeta study", "Work of 2011", "Work of 2010");
         http.get().uri("/api/v1/authors/{id}/works?cursor=bm9wZQ", author).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.field").isEqualTo("cursor");

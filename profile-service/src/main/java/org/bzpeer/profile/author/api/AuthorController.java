@@ -6,6 +6,7 @@ import java.util.List;
 import org.bzpeer.kit.web.Cursor;
 import org.bzpeer.kit.web.ProblemException;
 import org.bzpeer.profile.author.store.ProfileStore;
+import org.bzpeer.profile.author.store.WorkListPosition;
 import org.bzpeer.profile.author.store.WorkRecord;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,16 +43,14 @@ class AuthorController {
     Mono<WorkPage> works(@PathVariable String id, @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         int pageSize = Cursor.pageSize(limit);
-        Integer afterYear = null;
-        String afterWork = null;
+        WorkListPosition after = null;
         if (cursor != null) {
-            List<String> parts = Cursor.decode(cursor, 2);
-            afterYear = (int) Cursor.longPart(parts, 0);
-            afterWork = parts.get(1);
+            List<String> parts = Cursor.decode(cursor, 3);
+            after = new WorkListPosition((int) Cursor.longPart(parts, 0), parts.get(1), parts.get(2));
         }
         return store.findAuthor(id)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Author", id)))
-                .then(store.findWorks(id, afterYear, afterWork, pageSize + 1))
+                .then(store.findWorks(id, after, pageSize + 1))
                 .map(rows -> page(rows, pageSize));
     }
 
@@ -68,7 +67,8 @@ class AuthorController {
         boolean more = rows.size() > pageSize;
         List<WorkRecord> items = more ? rows.subList(0, pageSize) : rows;
         WorkRecord last = items.isEmpty() ? null : items.get(items.size() - 1);
-        String next = more ? Cursor.encode(last.sortYear(), last.workId()) : null;
+        String next = more ? Cursor.encode(last.position().sortYear(), last.position().sortTitle(),
+                last.position().workId()) : null;
         return new WorkPage(items.stream().map(row -> WorkItem.from(row, json)).toList(), next);
     }
 }

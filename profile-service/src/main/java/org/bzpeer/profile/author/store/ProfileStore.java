@@ -100,11 +100,13 @@ public class ProfileStore {
         if (work.getAuthorships().isEmpty()) {
             return delete;
         }
-        int sortYear = work.getPublicationYear() == null ? -1 : work.getPublicationYear();
-        return delete.then(database.sql("INSERT INTO authorship (author_id, work_id, position, sort_year) "
-                        + "SELECT a, :work, p, :year FROM unnest(CAST(:authors AS text[]), CAST(:positions AS int[])) AS u(a, p)")
+        WorkListPosition position = WorkListPosition.of(work);
+        return delete.then(database.sql("INSERT INTO authorship (author_id, work_id, position, sort_year, sort_title) "
+                        + "SELECT a, :work, p, :year, :title FROM unnest(CAST(:authors AS text[]), "
+                        + "CAST(:positions AS int[])) AS u(a, p)")
                 .bind("work", work.getWorkId())
-                .bind("year", sortYear)
+                .bind("year", position.sortYear())
+                .bind("title", position.sortTitle())
                 .bind("authors", work.getAuthorships().stream().map(Authorship::getAuthorId).toArray(String[]::new))
                 .bind("positions", work.getAuthorships().stream().map(Authorship::getPosition).toArray(Integer[]::new))
                 .fetch().rowsUpdated().then());
@@ -204,19 +206,24 @@ public class ProfileStore {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new);
     }
 
-    /** Works of {@code authorId}, newest first (unknown year last), after the cursor position if given. */
-    public Mono<List<WorkRecord>> findWorks(String authorId, Integer afterSortYear, String afterWorkId, int limit) {
-        String after = afterWorkId == null ? ""
-                : "AND (s.sort_year < :afterYear OR (s.sort_year = :afterYear AND s.work_id > :afterWork)) ";
+    /**
+     * Works of {@code authorId}, newest first (unknown year last), then by title, strictly after {@code after} when
+     * given (keyset pagination).
+     */
+    public Mono<List<WorkRecord>> findWorks(String authorId, WorkListPosition after, int limit) {
+        String afterCondition = after == null ? ""
+                : "AND (s.sort_year < :afterYear OR (s.sort_year = :afterYear AND (s.sort_title > :afterTitle "
+                        + "OR (s.sort_title = :afterTitle AND s.work_id > :afterWork)))) ";
         DatabaseClient.GenericExecuteSpec query = database.sql("SELECT w.work_id, w.type, w.title, "
                         + "w.publication_year, w.publication_date, w.venue_name, w.doi, w.arxiv_id, w.openalex_id, "
-                        + "w.retracted, w.authors, s.sort_year FROM authorship s JOIN work w ON w.work_id = s.work_id "
-                        + "WHERE s.author_id = :author " + after
-                        + "ORDER BY s.sort_year DESC, s.work_id LIMIT :limit")
+                        + "w.retracted, w.authors, s.sort_year, s.sort_title FROM authorship s "
+                        + "JOIN work w ON w.work_id = s.work_id WHERE s.author_id = :author " + afterCondition
+                        + "ORDER BY s.sort_year DESC, s.sort_title, s.work_id LIMIT :limit")
                 .bind("author", authorId)
                 .bind("limit", limit);
-        if (afterWorkId != null) {
-            query = query.bind("afterYear", afterSortYear).bind("afterWork", afterWorkId);
+        if (after != null) {
+            query = query.bind("afterYear", after.sortYear()).bind("afterTitle", after.sortTitle())
+                    .bind("afterWork", after.workId());
         }
         return query.map((row, meta) -> new WorkRecord(
                         row.get("work_id", String.class),
@@ -230,7 +237,8 @@ public class ProfileStore {
                         row.get("openalex_id", String.class),
                         Boolean.TRUE.equals(row.get("retracted", Boolean.class)),
                         row.get("authors", Json.class).asString(),
-                        row.get("sort_year", Integer.class)))
+                        new WorkListPosition(row.get("sort_year", Integer.class), row.get("sort_title", String.class),
+                                row.get("work_id", String.class))))
                 .all()
                 .collectList();
     }
