@@ -100,29 +100,29 @@ public class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 int count = publishBatch();
+                backlog = count;
                 if (count < properties.batchSize()) {
-                    backlog = count;
-                    wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUps.drainPermits();
-                } else {
-                    backlog = count;
+                    awaitWakeUp(properties.pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 log.warn("Outbox publication failed, retrying in {}: {}", properties.retryDelay(), e.toString());
-                pause(properties.retryDelay());
+                try {
+                    awaitWakeUp(properties.retryDelay());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
 
-    private void pause(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Waits until {@link #wakeUp()} is called or {@code timeout} passes, whichever comes first. */
+    private void awaitWakeUp(Duration timeout) throws InterruptedException {
+        wakeUps.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        wakeUps.drainPermits();
     }
 
     @Override
