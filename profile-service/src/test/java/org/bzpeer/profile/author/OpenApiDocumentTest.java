@@ -1,0 +1,24 @@
+package org.bzpeer.profile.author;
+
+import org.bzpeer.testkit.ServiceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The open API describes itself: gateways can generate clients from /v3/api-docs. */
+@ServiceTest
+class OpenApiDocumentTest {
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void theApiDocumentListsTheProfileEndpoints() {
+        http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/authors/{id}'].get").exists()
+                .jsonPath("$.paths['/api/v1/authors/{id}/works'].get").exists()
+                .jsonPath("$.paths['/api/v1/authors/{id}/claim'].post").exists();
+    }
+}
