@@ -7,11 +7,3 @@ CREATE TABLE event_outbox (
     payload    BYTEA       NOT NULL,
     created_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
-
--- Events a consumer has applied, recorded in the same transaction as their effect, so a redelivery is a no-op.
-CREATE TABLE processed_event (
-    consumer     TEXT        NOT NULL,
-    event_id     TEXT        NOT NULL,
-    processed_at TIMESTAMPTZ NOT NULL DEFAULT now(),
-    PRIMARY KEY (consumer, event_id)
-);

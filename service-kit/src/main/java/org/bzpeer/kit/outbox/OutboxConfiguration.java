@@ -2,7 +2,6 @@ package org.bzpeer.kit.outbox;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.bzpeer.kit.config.KafkaConfiguration;
-import org.bzpeer.kit.messaging.ProcessedEvents;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +11,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Wires the transactional outbox and the processed-event ledger onto the service's own database. */
+/** Wires the transactional outbox onto the service's own database. */
 @AutoConfiguration(after = KafkaConfiguration.class)
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxConfiguration {
@@ -31,10 +30,5 @@ public class OutboxConfiguration {
     OutboxRelay outboxRelay(DatabaseClient database, TransactionalOperator transactions,
             Producer<String, byte[]> outboxProducer, OutboxProperties properties, MeterRegistry meters) {
         return new OutboxRelay(database, transactions, outboxProducer, properties, meters);
-    }
-
-    @Bean
-    ProcessedEvents processedEvents(DatabaseClient database) {
-        return new ProcessedEvents(database);
     }
 }
