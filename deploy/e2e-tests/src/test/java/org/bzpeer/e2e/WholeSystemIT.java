@@ -35,7 +35,7 @@ import com.jayway.jsonpath.JsonPath;
 class WholeSystemIT {
 
     private static final Path REPOSITORY = SharedData.repositoryRoot();
-    private static final Duration EVENTUALLY = Duration.ofSeconds(90);
+    private static final Duration EVENTUALLY = Duration.ofSeconds(180);
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private ServiceProcesses services;
@@ -117,6 +117,34 @@ class WholeSystemIT {
         assertThat(collaborators.<String>read("$.items[0].author.name")).isEqualTo("Second Author");
         assertThat(collaborators.<Integer>read("$.items[0].sharedWorks")).isEqualTo(2);
         assertThat(collaborators.<Boolean>read("$.items[0].close")).isTrue();
+    }
+
+    @Test
+    void aClaimAndAFollowOnTheProfileReachTheTrustAssessment() throws Exception {
+        String run = UUID.randomUUID().toString();
+        submit(work("10.7777/" + run + "-solo", "Solo work", run), "application/json", "bzpeer");
+        String authorId = awaitJson(services.baseUrl("profile") + "/api/v1/authors/by-external-id/e2e/" + run
+                + "-first", page -> page.read("$.trust") != null).read("$.id");
+
+        String user = TestTokens.userToken("researcher-" + run);
+        assertThat(write("PUT", services.baseUrl("profile") + "/api/v1/authors/" + authorId + "/followers/me",
+                TestTokens.userToken("reader-" + run))).isEqualTo(204);
+        assertThat(write("POST", services.baseUrl("profile") + "/api/v1/authors/" + authorId + "/claim", user))
+                .isEqualTo(201);
+
+        DocumentContext trust = awaitJson(services.baseUrl("trust") + "/api/v1/authors/" + authorId + "/trust",
+                page -> page.<Boolean>read("$.claimed") && page.<Integer>read("$.followers") == 1);
+        assertThat(trust.<String>read("$.verificationLevel")).isEqualTo("L2");
+        awaitJson(services.baseUrl("profile") + "/api/v1/authors/" + authorId,
+                page -> page.<Boolean>read("$.claimed") && page.<Integer>read("$.counts.followers") == 1
+                        && "L2".equals(page.read("$.trust.verificationLevel")));
+    }
+
+    private int write(String method, String url, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test
