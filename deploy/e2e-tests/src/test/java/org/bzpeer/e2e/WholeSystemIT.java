@@ -140,6 +140,20 @@ class WholeSystemIT {
                         && "L2".equals(page.read("$.trust.verificationLevel")));
     }
 
+    @Test
+    void everyServiceDescribesItsApiAndReportsHealthAndMetrics() throws Exception {
+        for (String service : ServiceProcesses.SERVICES) {
+            assertThat(getJson(services.baseUrl(service) + "/v3/api-docs").<String>read("$.openapi"))
+                    .as(service).startsWith("3.");
+            assertThat(getJson(services.baseUrl(service) + "/actuator/health/liveness").<String>read("$.status"))
+                    .as(service).isEqualTo("UP");
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+                    URI.create(services.baseUrl(service) + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.body()).as(service).contains("bzpeer_outbox_backlog");
+        }
+    }
+
     private int write(String method, String url, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token)
