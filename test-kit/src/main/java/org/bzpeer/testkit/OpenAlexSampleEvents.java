@@ -1,5 +1,8 @@
 package org.bzpeer.testkit;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,8 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 import org.bzpeer.schemas.EventCodec;
+import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.Authorship;
 import org.bzpeer.schemas.events.Institution;
 import org.bzpeer.schemas.events.Topic;
@@ -44,6 +49,50 @@ public final class OpenAlexSampleEvents {
         List<WorkImported> works = new ArrayList<>();
         SharedData.forEachLine(SharedData.require(WORKS), (line, number) -> works.add(event(JSON.readTree(line))));
         return works;
+    }
+
+    /** Figures derived independently from the sample ({@code expected.json}) for one top or focal author. */
+    public record ExpectedAuthor(String id, int worksInSample, int distinctCoauthors, String orcid) {
+    }
+
+    /** The sample's {@code expected.json}. */
+    public static JsonNode expected() {
+        return JSON.readTree(SharedData.require("openalex/kfupm/expected.json").toFile());
+    }
+
+    /** The top-5 and the focal authors of {@code expected.json}, with bare OpenAlex ids and ORCID iDs. */
+    public static List<ExpectedAuthor> expectedAuthors() {
+        JsonNode expected = expected();
+        List<ExpectedAuthor> authors = new ArrayList<>();
+        expected.get("top5").forEach(author -> authors.add(new ExpectedAuthor(shortId(author.get("author").asString()),
+                author.get("works_in_sample").asInt(), author.get("distinct_coauthors").asInt(), null)));
+        expected.get("focal_authors").forEach(author -> authors.add(new ExpectedAuthor(
+                shortId(author.get("id").asString()), author.get("works_in_sample").asInt(),
+                author.get("distinct_coauthors_in_sample").asInt(),
+                author.path("orcid").isString() ? shortId(author.get("orcid").asString()) : null)));
+        return authors;
+    }
+
+    /**
+     * Publishes {@code works} at once and waits until {@code service} has applied them all ({@code appliedWorks}
+     * reaches their number) and published everything it owed ({@code outboxRows} reaches 0); prints the rates.
+     */
+    public static void publishAndAwaitConsumed(String service, List<WorkImported> works, LongSupplier appliedWorks,
+            LongSupplier outboxRows, Duration limit) {
+        long start = System.nanoTime();
+        TestEvents.publishAll(Topics.WORK_IMPORTED, works, WorkImported::getWorkId);
+        double published = secondsSince(start);
+        await().atMost(limit).pollInterval(Duration.ofMillis(250)).until(() -> appliedWorks.getAsLong() == works.size());
+        double applied = secondsSince(start);
+        await().atMost(limit).pollInterval(Duration.ofMillis(250)).until(() -> outboxRows.getAsLong() == 0);
+        System.out.printf(Locale.ROOT, "%s real-data run: %d works (%d authorships) published in %.1f s, applied after "
+                        + "%.1f s (%.0f works/s), outbox drained after %.1f s%n", service, works.size(),
+                works.stream().mapToInt(work -> work.getAuthorships().size()).sum(), published, applied,
+                works.size() / applied, secondsSince(start));
+    }
+
+    private static double secondsSince(long start) {
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** The bare id at the end of an OpenAlex or ORCID URL. */

@@ -12,7 +12,6 @@ import org.bzpeer.schemas.events.AuthorGraphUpdated;
 import org.bzpeer.schemas.events.WorkImported;
 import org.bzpeer.testkit.OpenAlexSampleEvents;
 import org.bzpeer.testkit.ServiceTest;
-import org.bzpeer.testkit.SharedData;
 import org.bzpeer.testkit.TestEvents;
 import org.bzpeer.testkit.TopicRecorder;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole KFUPM OpenAlex sample of the shared data (3,684 real works, up to 100 authors each) through the service:
@@ -34,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 class OpenAlexSampleGraphTest {
 
     private static final String FOCAL_AUTHOR = "A5000180362";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     WebTestClient http;
@@ -44,43 +41,26 @@ class OpenAlexSampleGraphTest {
 
     @Test
     void everyAuthorOfTheSampleHasTheCoauthorsCountedIndependently() throws Exception {
-        JsonNode expected = JSON.readTree(SharedData.require("openalex/kfupm/expected.json").toFile());
+        JsonNode expected = OpenAlexSampleEvents.expected();
         List<WorkImported> works = OpenAlexSampleEvents.works();
         assertThat(works).hasSize(expected.get("works").asInt());
 
         try (TopicRecorder updates = TestEvents.record(Topics.AUTHOR_GRAPH_UPDATED.name())) {
-            long start = System.nanoTime();
-            TestEvents.publishAll(Topics.WORK_IMPORTED, works, WorkImported::getWorkId);
-            double published = seconds(start);
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> count("SELECT count(*) FROM work WHERE work_id LIKE 'W%'") == works.size());
-            double consumed = seconds(start);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> count("SELECT count(*) FROM event_outbox") == 0);
-            double drained = seconds(start);
-            long summaries = count("SELECT count(*) FROM author_graph_summary WHERE author_id LIKE 'A%'");
-            System.out.printf("graph-service real-data run: %d works (%d authorships) published in %.1f s, applied "
-                    + "after %.1f s (%.0f works/s), %d author summaries, outbox drained after %.1f s%n",
-                    works.size(), works.stream().mapToInt(w -> w.getAuthorships().size()).sum(), published, consumed,
-                    works.size() / consumed, summaries, drained);
-            assertThat(summaries).isEqualTo(expected.get("distinct_authors").asLong());
+            OpenAlexSampleEvents.publishAndAwaitConsumed("graph-service", works,
+                    () -> count("SELECT count(*) FROM work WHERE work_id LIKE 'W%'"),
+                    () -> count("SELECT count(*) FROM event_outbox"), Duration.ofSeconds(150));
+            assertThat(count("SELECT count(*) FROM author_graph_summary WHERE author_id LIKE 'A%'"))
+                    .isEqualTo(expected.get("distinct_authors").asLong());
 
-            List<JsonNode> authors = new ArrayList<>();
-            expected.get("top5").forEach(author -> authors.add(JSON.createObjectNode()
-                    .put("id", author.get("author").asString())
-                    .put("works_in_sample", author.get("works_in_sample").asInt())
-                    .put("distinct_coauthors_in_sample", author.get("distinct_coauthors").asInt())));
-            expected.get("focal_authors").forEach(authors::add);
-            for (JsonNode author : authors) {
-                String id = OpenAlexSampleEvents.shortId(author.get("id").asString());
-                JsonNode summary = get("/api/v1/authors/" + id + "/graph-summary");
-                assertThat(summary.get("workCount").asInt()).as("works of %s", id)
-                        .isEqualTo(author.get("works_in_sample").asInt());
-                assertThat(summary.get("coauthorCount").asInt()).as("co-authors of %s", id)
-                        .isEqualTo(author.get("distinct_coauthors_in_sample").asInt());
-                assertThat(get("/api/v1/authors/" + id + "/collaborators?limit=1").get("total").asInt())
-                        .as("collaborators total of %s", id)
-                        .isEqualTo(author.get("distinct_coauthors_in_sample").asInt());
+            for (OpenAlexSampleEvents.ExpectedAuthor author : OpenAlexSampleEvents.expectedAuthors()) {
+                JsonNode summary = get("/api/v1/authors/" + author.id() + "/graph-summary");
+                assertThat(summary.get("workCount").asInt()).as("works of %s", author.id())
+                        .isEqualTo(author.worksInSample());
+                assertThat(summary.get("coauthorCount").asInt()).as("co-authors of %s", author.id())
+                        .isEqualTo(author.distinctCoauthors());
+                assertThat(get("/api/v1/authors/" + author.id() + "/collaborators?limit=1").get("total").asInt())
+                        .as("collaborators total of %s", author.id())
+                        .isEqualTo(author.distinctCoauthors());
             }
 
             List<String> walked = new ArrayList<>();
@@ -112,8 +92,6 @@ class OpenAlexSampleGraphTest {
         }
     }
 
-    /** A {@code work.imported} event for one OpenAlex Work object, resolved as ingest-service resolves it. */
-
     private long count(String sql) {
         Long count = database.sql(sql).map((row, meta) -> row.get(0, Long.class)).one().block();
         return count == null ? 0 : count;
@@ -132,9 +110,5 @@ class OpenAlexSampleGraphTest {
 
     private static AuthorGraphUpdated last(List<AuthorGraphUpdated> events) {
         return events.get(events.size() - 1);
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
     }
 }

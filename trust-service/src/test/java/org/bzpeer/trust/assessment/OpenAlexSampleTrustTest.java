@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.bzpeer.schemas.events.TrustUpdated;
 import org.bzpeer.schemas.events.WorkImported;
 import org.bzpeer.testkit.OpenAlexSampleEvents;
 import org.bzpeer.testkit.ServiceTest;
-import org.bzpeer.testkit.SharedData;
 import org.bzpeer.testkit.TestEvents;
 import org.bzpeer.testkit.TopicRecorder;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole KFUPM OpenAlex sample of the shared data (3,684 real works, up to 100 authors each) in one burst: every
@@ -39,7 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 class OpenAlexSampleTrustTest {
 
     private static final String FOCAL_AUTHOR = "A5000180362";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     WebTestClient http;
@@ -49,7 +45,7 @@ class OpenAlexSampleTrustTest {
 
     @Test
     void everyAuthorOfTheSampleIsAssessedFromTheWorksCountedIndependently() throws Exception {
-        JsonNode expected = JSON.readTree(SharedData.require("openalex/kfupm/expected.json").toFile());
+        JsonNode expected = OpenAlexSampleEvents.expected();
         List<WorkImported> works = OpenAlexSampleEvents.works();
         assertThat(works).hasSize(expected.get("works").asInt());
         Map<String, Integer> retractedOf = new HashMap<>();
@@ -57,40 +53,26 @@ class OpenAlexSampleTrustTest {
                 .forEach(authorship -> retractedOf.merge(authorship.getAuthorId(), 1, Integer::sum));
 
         try (TopicRecorder updates = TestEvents.record(Topics.TRUST_UPDATED.name())) {
-            long start = System.nanoTime();
-            TestEvents.publishAll(Topics.WORK_IMPORTED, works, WorkImported::getWorkId);
-            double published = seconds(start);
-            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> count("SELECT count(*) FROM work WHERE work_id LIKE 'W%'") == works.size());
-            double consumed = seconds(start);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> count("SELECT count(*) FROM event_outbox") == 0);
-            double drained = seconds(start);
-            long assessed = count("SELECT count(*) FROM author_trust WHERE author_id LIKE 'A%'");
-            System.out.printf("trust-service real-data run: %d works (%d authorships) published in %.1f s, applied "
-                    + "after %.1f s (%.0f works/s), %d authors assessed, outbox drained after %.1f s%n",
-                    works.size(), works.stream().mapToInt(w -> w.getAuthorships().size()).sum(), published, consumed,
-                    works.size() / consumed, assessed, drained);
-            assertThat(assessed).isEqualTo(expected.get("distinct_authors").asLong());
+            OpenAlexSampleEvents.publishAndAwaitConsumed("trust-service", works,
+                    () -> count("SELECT count(*) FROM work WHERE work_id LIKE 'W%'"),
+                    () -> count("SELECT count(*) FROM event_outbox"), Duration.ofSeconds(150));
+            assertThat(count("SELECT count(*) FROM author_trust WHERE author_id LIKE 'A%'"))
+                    .isEqualTo(expected.get("distinct_authors").asLong());
             assertThat(count("SELECT sum(revision) FROM author_trust WHERE author_id LIKE 'A%'"))
                     .as("one revision per authorship: every work changes its authors' publication record")
                     .isEqualTo(works.stream().mapToInt(w -> w.getAuthorships().size()).sum());
 
-            List<JsonNode> authors = new ArrayList<>();
-            expected.get("top5").forEach(author -> authors.add(JSON.createObjectNode()
-                    .put("id", author.get("author").asString())
-                    .put("works_in_sample", author.get("works_in_sample").asInt())));
-            expected.get("focal_authors").forEach(authors::add);
-            for (JsonNode author : authors) {
-                String id = OpenAlexSampleEvents.shortId(author.get("id").asString());
-                JsonNode trust = get("/api/v1/authors/" + id + "/trust");
-                int recorded = author.get("works_in_sample").asInt() - retractedOf.getOrDefault(id, 0);
+            for (OpenAlexSampleEvents.ExpectedAuthor author : OpenAlexSampleEvents.expectedAuthors()) {
+                JsonNode trust = get("/api/v1/authors/" + author.id() + "/trust");
+                int recorded = author.worksInSample() - retractedOf.getOrDefault(author.id(), 0);
                 assertThat(trust.get("verificationLevel").asString()).isEqualTo("L1");
-                assertThat(trust.get("components").get(0).get("explanation").asString()).as("record of %s", id)
+                assertThat(trust.get("components").get(0).get("explanation").asString())
+                        .as("record of %s", author.id())
                         .startsWith(recorded == 0 ? "No works" : recorded + (recorded == 1 ? " work " : " works "));
-                if (author.path("orcid").isString()) {
-                    assertThat(trust.get("components").get(2).get("explanation").asString()).as("identity of %s", id)
-                            .startsWith("ORCID " + OpenAlexSampleEvents.shortId(author.get("orcid").asString()) + " on the record");
+                if (author.orcid() != null) {
+                    assertThat(trust.get("components").get(2).get("explanation").asString())
+                            .as("identity of %s", author.id())
+                            .startsWith("ORCID " + author.orcid() + " on the record");
                 }
             }
 
@@ -104,12 +86,6 @@ class OpenAlexSampleTrustTest {
                     .containsExactlyElementsOf(LongStream.rangeClosed(1, revision).boxed().toList());
             assertThat(events.get(events.size() - 1).getScore()).isEqualTo(focal.get("score").asInt());
         }
-    }
-
-    /** A {@code work.imported} event for one OpenAlex Work object, resolved as ingest-service resolves it. */
-
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) / 1e9;
     }
 
     private long count(String sql) {
