@@ -1,8 +1,13 @@
 package org.bzpeer.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
@@ -10,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,6 +24,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bzpeer.schemas.EventCodec;
 import org.bzpeer.schemas.Topic;
+import org.bzpeer.schemas.Topics;
 
 /** Publishes events or raw bytes to the test broker, as another service or a broken producer would. */
 public final class TestEvents {
@@ -58,6 +65,24 @@ public final class TestEvents {
             producer().send(new ProducerRecord<>(topic, key, bytes)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot publish to " + topic, e);
+        }
+    }
+
+    /**
+     * Publishes bytes no schema can read on {@code topic}, then {@code followUp} (e.g. a valid event), and checks that
+     * {@code consumerGroup} parks the bytes on its dead-letter topic with the reason in {@code x-exception-message}.
+     * The caller then asserts the follow-up was consumed: one bad record must not stop consumption.
+     */
+    public static void assertUndecodableIsDeadLettered(String topic, String consumerGroup, Runnable followUp) {
+        String key = "undecodable-" + newEventId();
+        try (TopicRecorder deadLetters = record(Topics.deadLetterTopic(topic, consumerGroup))) {
+            publishBytes(topic, key, "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8));
+            followUp.run();
+            ConsumerRecord<String, byte[]> parked = await().atMost(Duration.ofSeconds(60)).until(
+                    () -> deadLetters.records().stream().filter(record -> key.equals(record.key())).findFirst(),
+                    Optional::isPresent).orElseThrow();
+            assertThat(TopicRecorder.header(parked, "x-exception-message")).contains("not Avro single-object encoded");
+            assertThat(parked.value()).isEqualTo("{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8));
         }
     }
 

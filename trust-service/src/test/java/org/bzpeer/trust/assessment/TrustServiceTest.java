@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.bzpeer.testkit.SampleEvents.uniqueId;
 import static org.bzpeer.testkit.SampleEvents.work;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -242,19 +241,10 @@ class TrustServiceTest {
 
     @Test
     void undecodableRecordsAreDeadLetteredWithTheReasonAndConsumptionGoesOn() {
-        try (TopicRecorder deadLetters = TestEvents.record(
-                Topics.deadLetterTopic(Topics.WORK_IMPORTED.name(), "trust-service"))) {
-            TestEvents.publishBytes(Topics.WORK_IMPORTED.name(), "garbage",
-                    "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8));
-            String author = uniqueId("a_");
-            publishWork(work(uniqueId("w_"), 1, 2024, "After garbage", List.of(author)));
-
-            await().atMost(PATIENCE).until(() -> !deadLetters.records().isEmpty());
-            var parked = deadLetters.records().get(0);
-            assertThat(parked.key()).isEqualTo("garbage");
-            assertThat(TopicRecorder.header(parked, "x-exception-message")).contains("not Avro single-object encoded");
-            awaitTrust(author, t -> t.get("revision").asLong() == 1);
-        }
+        String author = uniqueId("a_");
+        TestEvents.assertUndecodableIsDeadLettered(Topics.WORK_IMPORTED.name(), "trust-service",
+                () -> publishWork(work(uniqueId("w_"), 1, 2024, "After garbage", List.of(author))));
+        awaitTrust(author, t -> t.get("revision").asLong() == 1);
     }
 
     @Test
