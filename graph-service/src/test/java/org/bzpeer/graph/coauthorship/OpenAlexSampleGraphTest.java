@@ -24,9 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The whole KFUPM OpenAlex sample of the shared data (3,684 real works, up to 100 authors each) through the service:
  * every focal author's and top author's co-author and work counts match those derived independently in
- * {@code expected.json}. Events are built here the way ingest-service resolves OpenAlex authorships (author id =
- * OpenAlex author id; authorships without one skipped; an id repeated within a work kept once). Prints the
- * consumption rate. Skipped, saying why, when the shared data is absent.
+ * {@code expected.json}. Events come from test-kit's {@code OpenAlexSampleEvents}; prints the consumption rate.
+ * Skipped, saying why, when the shared data is absent.
  */
 @ServiceTest
 class OpenAlexSampleGraphTest {

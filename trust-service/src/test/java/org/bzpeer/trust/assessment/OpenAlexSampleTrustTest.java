@@ -27,10 +27,8 @@ import tools.jackson.databind.JsonNode;
  * The whole KFUPM OpenAlex sample of the shared data (3,684 real works, up to 100 authors each) in one burst: every
  * author gets an assessment; the top and focal authors' publication records count the works {@code expected.json}
  * derived independently (retracted ones apart) and their identity shows the ORCID iD OpenAlex lists for them; one author's
- * {@code trust.updated} revisions are gapless and end in what the API serves. Events are built the way ingest-service
- * resolves OpenAlex works (author id = OpenAlex author id, bare ORCID, lower-case DOI without resolver; authorships
- * without an author id skipped; an id repeated within a work kept once). Prints the consumption rate. Skipped, saying
- * why, when the shared data is absent.
+ * {@code trust.updated} revisions are gapless and end in what the API serves. Events come from test-kit's
+ * {@code OpenAlexSampleEvents}; prints the consumption rate. Skipped, saying why, when the shared data is absent.
  */
 @ServiceTest
 class OpenAlexSampleTrustTest {
