@@ -2,6 +2,9 @@ package org.bzpeer.schemas;
 
 import java.util.List;
 
+import static org.bzpeer.schemas.Topic.Retention.EVERY_EVENT;
+import static org.bzpeer.schemas.Topic.Retention.LATEST_PER_KEY;
+
 import org.bzpeer.schemas.events.AuthorClaimed;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
 import org.bzpeer.schemas.events.FollowCreated;
@@ -13,23 +16,28 @@ import org.bzpeer.schemas.events.WorkImported;
 public final class Topics {
 
     /** Works as imported; key = work id. Produced by ingest-service. */
-    public static final Topic<WorkImported> WORK_IMPORTED = new Topic<>("work.imported", WorkImported.class);
+    public static final Topic<WorkImported> WORK_IMPORTED =
+            new Topic<>("work.imported", WorkImported.class, LATEST_PER_KEY);
 
     /** Claims of author records by users; key = author id. Produced by profile-service. */
-    public static final Topic<AuthorClaimed> AUTHOR_CLAIMED = new Topic<>("author.claimed", AuthorClaimed.class);
+    public static final Topic<AuthorClaimed> AUTHOR_CLAIMED =
+            new Topic<>("author.claimed", AuthorClaimed.class, EVERY_EVENT);
 
     /** New follows; key = followed author id. Produced by profile-service. */
-    public static final Topic<FollowCreated> FOLLOW_CREATED = new Topic<>("follow.created", FollowCreated.class);
+    public static final Topic<FollowCreated> FOLLOW_CREATED =
+            new Topic<>("follow.created", FollowCreated.class, EVERY_EVENT);
 
     /** Removed follows; key = followed author id. Produced by profile-service. */
-    public static final Topic<FollowDeleted> FOLLOW_DELETED = new Topic<>("follow.deleted", FollowDeleted.class);
+    public static final Topic<FollowDeleted> FOLLOW_DELETED =
+            new Topic<>("follow.deleted", FollowDeleted.class, EVERY_EVENT);
 
     /** Per-author neighbourhood summaries; key = author id. Produced by graph-service. */
     public static final Topic<AuthorGraphUpdated> AUTHOR_GRAPH_UPDATED =
-            new Topic<>("author.graph.updated", AuthorGraphUpdated.class);
+            new Topic<>("author.graph.updated", AuthorGraphUpdated.class, LATEST_PER_KEY);
 
     /** Trust assessments; key = author id. Produced by trust-service. */
-    public static final Topic<TrustUpdated> TRUST_UPDATED = new Topic<>("trust.updated", TrustUpdated.class);
+    public static final Topic<TrustUpdated> TRUST_UPDATED =
+            new Topic<>("trust.updated", TrustUpdated.class, LATEST_PER_KEY);
 
     /** All topics, for tooling that creates or inspects them. */
     public static final List<Topic<?>> ALL =

@@ -75,18 +75,19 @@ public final class OpenAlexSampleEvents {
 
     /**
      * Publishes {@code works} at once and waits until {@code service} has applied them all ({@code appliedWorks}
-     * reaches their number) and published everything it owed ({@code outboxRows} reaches 0); prints the rates.
+     * reaches their number) and derived and published everything it owed ({@code unsettledRows}, outbox rows plus
+     * pending derivations, reaches 0); prints the rates.
      */
     public static void publishAndAwaitConsumed(String service, List<WorkImported> works, LongSupplier appliedWorks,
-            LongSupplier outboxRows, Duration limit) {
+            LongSupplier unsettledRows, Duration limit) {
         long start = System.nanoTime();
         TestEvents.publishAll(Topics.WORK_IMPORTED, works, WorkImported::getWorkId);
         double published = secondsSince(start);
         await().atMost(limit).pollInterval(Duration.ofMillis(250)).until(() -> appliedWorks.getAsLong() == works.size());
         double applied = secondsSince(start);
-        await().atMost(limit).pollInterval(Duration.ofMillis(250)).until(() -> outboxRows.getAsLong() == 0);
+        await().atMost(limit).pollInterval(Duration.ofMillis(250)).until(() -> unsettledRows.getAsLong() == 0);
         System.out.printf(Locale.ROOT, "%s real-data run: %d works (%d authorships) published in %.1f s, applied after "
-                        + "%.1f s (%.0f works/s), outbox drained after %.1f s%n", service, works.size(),
+                        + "%.1f s (%.0f works/s), settled (outbox and derivations) after %.1f s%n", service, works.size(),
                 works.stream().mapToInt(work -> work.getAuthorships().size()).sum(), published, applied,
                 works.size() / applied, secondsSince(start));
     }

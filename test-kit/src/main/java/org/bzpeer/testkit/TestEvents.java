@@ -101,7 +101,9 @@ public final class TestEvents {
             producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
                     ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.LINGER_MS_CONFIG, 5),
+                    ProducerConfig.LINGER_MS_CONFIG, 5,
+                    ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024),
                     new StringSerializer(), new ByteArraySerializer());
             Producer<String, byte[]> created = producer;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> created.close(Duration.ofSeconds(2))));

@@ -47,7 +47,8 @@ class OpenAlexSampleGraphTest {
         try (TopicRecorder updates = TestEvents.record(Topics.AUTHOR_GRAPH_UPDATED.name())) {
             OpenAlexSampleEvents.publishAndAwaitConsumed("graph-service", works,
                     () -> count("SELECT count(*) FROM work WHERE work_id LIKE 'W%'"),
-                    () -> count("SELECT count(*) FROM event_outbox"), Duration.ofSeconds(150));
+                    () -> count("SELECT (SELECT count(*) FROM event_outbox) + (SELECT count(*) FROM pending_summary)"),
+                    Duration.ofSeconds(150));
             assertThat(count("SELECT count(*) FROM author_graph_summary WHERE author_id LIKE 'A%'"))
                     .isEqualTo(expected.get("distinct_authors").asLong());
 

@@ -1,5 +1,6 @@
 package org.bzpeer.kit.config;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -12,15 +13,16 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bzpeer.kit.health.KafkaHealthIndicator;
+import org.bzpeer.schemas.Topic;
 import org.bzpeer.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -37,23 +39,27 @@ public class KafkaConfiguration {
 
     @Bean(destroyMethod = "close")
     Admin bzpeerKafkaAdmin(KafkaSettings settings) {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
+        Map<String, Object> config = new HashMap<>(settings.clientProperties());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, settings.clientId() + "-admin");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        return Admin.create(config);
     }
 
+    /**
+     * The producer of the outbox relay and of dead letters: acks=all and idempotent, so an acknowledged record is on
+     * every in-sync replica exactly once; lz4-compressed, and large enough for a work with thousands of authors.
+     */
     @Bean
-    Producer<String, byte[]> outboxProducer(KafkaSettings settings,
-            @Value("${spring.application.name}") String applicationName) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
-                new StringSerializer(), new ByteArraySerializer());
+    Producer<String, byte[]> outboxProducer(KafkaSettings settings) {
+        Map<String, Object> config = new HashMap<>(settings.clientProperties());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, settings.clientId() + "-outbox");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, settings.maxMessageBytes());
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     @Bean
@@ -61,12 +67,16 @@ public class KafkaConfiguration {
         return new KafkaHealthIndicator(bzpeerKafkaAdmin);
     }
 
-    /** Creates every BZPEER topic that does not exist yet, so producers and consumers never race its creation. */
+    /**
+     * Creates every BZPEER topic that does not exist yet, with its retention and size settings, once all beans exist
+     * and before any binding starts, so producers and consumers never race its creation.
+     */
     @Bean
-    ApplicationRunner bzpeerTopicsCreator(Admin bzpeerKafkaAdmin, KafkaSettings settings) {
-        return arguments -> {
+    SmartInitializingSingleton bzpeerTopicsCreator(Admin bzpeerKafkaAdmin, KafkaSettings settings) {
+        return () -> {
             List<NewTopic> topics = Topics.ALL.stream()
-                    .map(topic -> new NewTopic(topic.name(), settings.partitions(), settings.replicationFactor()))
+                    .map(topic -> new NewTopic(topic.name(), settings.partitions(), settings.replicationFactor())
+                            .configs(topicConfig(topic, settings)))
                     .toList();
             bzpeerKafkaAdmin.createTopics(topics).values().forEach((name, creation) -> {
                 try {
@@ -81,5 +91,20 @@ public class KafkaConfiguration {
             });
             log.info("Topics ready: {}", topics.stream().map(NewTopic::name).toList());
         };
+    }
+
+    /**
+     * What the broker keeps of {@code topic} and the largest record it takes: topics where a newer event supersedes
+     * the older ones of its key are compacted, the others keep every event, so a read model can always be rebuilt.
+     */
+    static Map<String, String> topicConfig(Topic<?> topic, KafkaSettings settings) {
+        Map<String, String> config = new HashMap<>();
+        config.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(settings.maxMessageBytes()));
+        if (topic.retention() == Topic.Retention.LATEST_PER_KEY) {
+            config.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        } else {
+            config.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
+        }
+        return config;
     }
 }

@@ -2,12 +2,16 @@ package org.bzpeer.kit.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.bzpeer.schemas.EventCodec;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
@@ -21,6 +25,7 @@ import org.springframework.core.io.ClassPathResource;
 public class ServiceDefaults implements EnvironmentPostProcessor {
 
     static final String RESOURCE = "bzpeer-service-defaults.yml";
+    private static final String BINDER_CONFIGURATION = "spring.cloud.stream.kafka.binder.configuration.";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -33,5 +38,23 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + RESOURCE, e);
         }
+        addBinderClientProperties(environment);
+    }
+
+    /**
+     * Passes {@link KafkaSettings#clientProperties()} to the Spring Cloud Stream binder, below anything configured
+     * for the binder explicitly (bootstrap servers go through the binder's own {@code brokers}), so the binder connects and authenticates exactly as the outbox and admin clients do.
+     */
+    private static void addBinderClientProperties(ConfigurableEnvironment environment) {
+        Binder.get(environment).bind("bzpeer.kafka", KafkaSettings.class).ifBound(settings -> {
+            Map<String, Object> binder = new LinkedHashMap<>();
+            settings.clientProperties().forEach((name, value) -> {
+                if (!name.equals("bootstrap.servers")) {
+                    binder.put(BINDER_CONFIGURATION + name, value);
+                }
+            });
+            binder.put(BINDER_CONFIGURATION + "client.id", settings.clientId());
+            environment.getPropertySources().addLast(new MapPropertySource("bzpeerKafkaClient", binder));
+        });
     }
 }

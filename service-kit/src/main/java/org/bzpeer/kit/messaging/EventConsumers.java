@@ -1,25 +1,34 @@
 package org.bzpeer.kit.messaging;
 
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.bzpeer.schemas.EventCodec;
-import org.bzpeer.schemas.UndecodableEventException;
 import org.springframework.messaging.Message;
 
-/**
- * Builds the function beans that consume BZPEER topics: each takes the record's bytes, decodes them with
- * {@link EventCodec} (any kept schema version) and hands the event to an application service. Bytes that no kept
- * schema reads raise {@link UndecodableEventException}, which the binder does not retry and dead-letters with the
- * reason in its {@code x-exception-message} header; a failing handler is retried, then dead-lettered.
- */
-public final class EventConsumers {
+import reactor.core.publisher.Mono;
 
-    private EventConsumers() {
+/**
+ * Builds the function beans that consume BZPEER topics, one poll at a time: see {@link EventBatchConsumer} for how
+ * a batch is decoded, applied, retried and, record by record, dead-lettered.
+ */
+public class EventConsumers {
+
+    private final DeadLetters deadLetters;
+    private final ConsumerHealth health;
+
+    public EventConsumers(DeadLetters deadLetters, ConsumerHealth health) {
+        this.deadLetters = deadLetters;
+        this.health = health;
     }
 
-    /** A consumer of {@code type} events that passes each to {@code handler}. */
-    public static <V extends SpecificRecord> Consumer<Message<byte[]>> of(Class<V> type, Consumer<V> handler) {
-        return message -> handler.accept(EventCodec.instance().decode(message.getPayload(), type));
+    /**
+     * A consumer of {@code type} events that passes each polled batch to {@code applyBatch}, which must apply the
+     * whole list in one transaction, idempotently.
+     */
+    public <V extends SpecificRecord> Consumer<Message<List<byte[]>>> of(Class<V> type,
+            Function<List<V>, Mono<?>> applyBatch) {
+        return new EventBatchConsumer<>(type, applyBatch, deadLetters, health);
     }
 }

@@ -12,16 +12,18 @@ import jakarta.validation.constraints.Min;
 /**
  * How the outbox relay publishes.
  *
- * @param batchSize    most rows published per transaction
- * @param pollInterval how long the relay waits for new rows when nothing woke it
- * @param retryDelay   pause after a failed publication (broker or database down) before trying again
- * @param sendTimeout  how long to wait for the broker to acknowledge a batch
+ * @param batchSize     most rows published per transaction
+ * @param pollInterval  how long the relay waits for new rows when nothing woke it
+ * @param retryDelay    pause after a failed publication (broker or database down); doubles while failures last
+ * @param maxRetryDelay longest pause between attempts while failures last
+ * @param sendTimeout   how long to wait for the broker to acknowledge a batch
  */
 @Validated
 @ConfigurationProperties("bzpeer.outbox")
 public record OutboxProperties(
         @DefaultValue("500") @Min(1) @Max(10000) int batchSize,
         @DefaultValue("500ms") Duration pollInterval,
-        @DefaultValue("2s") Duration retryDelay,
+        @DefaultValue("500ms") Duration retryDelay,
+        @DefaultValue("10s") Duration maxRetryDelay,
         @DefaultValue("30s") Duration sendTimeout) {
 }

@@ -1,16 +1,16 @@
 package org.bzpeer.kit.outbox;
 
-import java.time.Duration;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.bzpeer.kit.worker.DrainLoop;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -19,27 +19,40 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Publishes the rows of {@code event_outbox} to Kafka and deletes them once the broker has acknowledged every one
- * (acks=all, idempotent producer). Rows are locked with {@code FOR UPDATE SKIP LOCKED}, so several instances of a
- * service share the work without publishing a row twice in the normal case; a crash between the broker's ack and the
- * delete republishes the batch, which consumers absorb because they are idempotent (at-least-once, never lost).
- * Runs on one thread of its own; {@link #wakeUp()} after a commit publishes at once, otherwise it polls.
+ * Publishes the rows of {@code event_outbox} to Kafka in id order and deletes them once the broker has acknowledged
+ * every one (acks=all, idempotent producer). Each batch runs in a transaction that first takes a transaction-scoped
+ * advisory lock: a fenced lease, so with several instances of a service exactly one relay publishes at a time and
+ * every key's events reach Kafka in the order they were committed. A crash between the broker's ack and the delete
+ * republishes the batch, in order, which consumers absorb because they are idempotent (at-least-once, never lost).
+ * Waiting for acks happens on a worker thread, never on a database I/O thread.
  */
 public class OutboxRelay implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** The advisory lock key every relay of a service's database competes for. */
+    static final long RELAY_LOCK = 0x627a706565724f42L;
+
+    private static final String TAKE_LEASE = "SELECT pg_try_advisory_xact_lock(:lock) AS leased";
+
+    private static final String LOCK_BATCH = """
+            SELECT id, topic, event_key, payload FROM event_outbox ORDER BY id LIMIT :limit FOR UPDATE
+            """;
+
+    private static final String BACKLOG = """
+            SELECT count(*) AS backlog, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0) AS oldest_seconds
+            FROM event_outbox
+            """;
 
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
     private final Producer<String, byte[]> producer;
     private final OutboxProperties properties;
-    private final Semaphore wakeUps = new Semaphore(0);
     private final Counter published;
-    private volatile boolean running;
+    private final DrainLoop loop;
     private volatile long backlog;
-    private Thread worker;
+    private volatile double oldestSeconds;
 
     public OutboxRelay(DatabaseClient database, TransactionalOperator transactions, Producer<String, byte[]> producer,
             OutboxProperties properties, MeterRegistry meters) {
@@ -50,23 +63,38 @@ public class OutboxRelay implements SmartLifecycle {
         this.published = Counter.builder("bzpeer.outbox.published")
                 .description("Events published from the outbox and acknowledged by the broker").register(meters);
         Gauge.builder("bzpeer.outbox.backlog", () -> backlog)
-                .description("Outbox rows seen waiting at the last poll").register(meters);
+                .description("Outbox rows not yet published, as of the relay's last step").register(meters);
+        Gauge.builder("bzpeer.outbox.oldest.age.seconds", () -> oldestSeconds)
+                .description("Age of the oldest unpublished outbox row, as of the relay's last step").register(meters);
+        this.loop = new DrainLoop("outbox-relay", () -> publishBatch() == properties.batchSize(),
+                properties.pollInterval(), properties.retryDelay(), properties.maxRetryDelay());
     }
 
     /** Asks the relay to publish now rather than at its next poll. */
     public void wakeUp() {
-        wakeUps.release();
+        loop.wakeUp();
     }
 
-    /** Publishes one batch of waiting events; returns how many were published. */
+    /**
+     * Publishes one batch of waiting events, unless another relay holds the lease; returns how many were published.
+     */
     public int publishBatch() {
         Integer count = transactions.transactional(lockBatch().flatMap(this::sendAndDelete)).block();
+        measureBacklog();
         return count == null ? 0 : count;
     }
 
+    /** The oldest waiting rows, locked; none when another relay holds the lease. */
     private Mono<List<OutboxRow>> lockBatch() {
-        return database.sql("SELECT id, topic, event_key, payload FROM event_outbox ORDER BY id LIMIT :limit "
-                        + "FOR UPDATE SKIP LOCKED")
+        return database.sql(TAKE_LEASE)
+                .bind("lock", RELAY_LOCK)
+                .map((row, meta) -> row.get("leased", Boolean.class))
+                .one()
+                .flatMap(leased -> leased ? waitingRows() : Mono.just(List.of()));
+    }
+
+    private Mono<List<OutboxRow>> waitingRows() {
+        return database.sql(LOCK_BATCH)
                 .bind("limit", properties.batchSize())
                 .map((row, meta) -> new OutboxRow(row.get("id", Long.class), row.get("topic", String.class),
                         row.get("event_key", String.class), toBytes(row.get("payload"))))
@@ -78,16 +106,8 @@ public class OutboxRelay implements SmartLifecycle {
         if (rows.isEmpty()) {
             return Mono.just(0);
         }
-        return Mono.fromCallable(() -> {
-                    List<Future<?>> acks = new ArrayList<>(rows.size());
-                    for (OutboxRow row : rows) {
-                        acks.add(producer.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
-                    }
-                    for (Future<?> ack : acks) {
-                        ack.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                    }
-                    return rows.stream().map(OutboxRow::id).toArray(Long[]::new);
-                })
+        return Mono.fromCallable(() -> send(rows))
+                .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(ids -> database.sql("DELETE FROM event_outbox WHERE id = ANY(:ids)")
                         .bind("ids", ids).fetch().rowsUpdated())
                 .map(deleted -> {
@@ -96,67 +116,50 @@ public class OutboxRelay implements SmartLifecycle {
                 });
     }
 
-    private void run() {
-        while (running) {
-            try {
-                int count = publishBatch();
-                backlog = count;
-                if (count < properties.batchSize()) {
-                    awaitWakeUp(properties.pollInterval());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Outbox publication failed, retrying in {}: {}", properties.retryDelay(), e.toString());
-                try {
-                    awaitWakeUp(properties.retryDelay());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    /** Sends {@code rows} in order and waits for every ack; returns their ids. */
+    private Long[] send(List<OutboxRow> rows) throws InterruptedException, ExecutionException, TimeoutException {
+        List<Future<?>> acks = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            acks.add(producer.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
         }
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+        for (Future<?> ack : acks) {
+            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        return rows.stream().map(OutboxRow::id).toArray(Long[]::new);
     }
 
-    /** Waits until {@link #wakeUp()} is called or {@code timeout} passes, whichever comes first. */
-    private void awaitWakeUp(Duration timeout) throws InterruptedException {
-        wakeUps.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        wakeUps.drainPermits();
+    private void measureBacklog() {
+        database.sql(BACKLOG)
+                .map((row, meta) -> {
+                    backlog = row.get("backlog", Long.class);
+                    oldestSeconds = row.get("oldest_seconds", Number.class).doubleValue();
+                    return backlog;
+                })
+                .one()
+                .block();
     }
 
     @Override
     public void start() {
-        running = true;
-        worker = new Thread(this::run, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        producer.close(Duration.ofSeconds(5));
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     private static byte[] toBytes(Object payload) {
         if (payload instanceof byte[] bytes) {
             return bytes;
         }
-        java.nio.ByteBuffer buffer = (java.nio.ByteBuffer) payload;
+        ByteBuffer buffer = (ByteBuffer) payload;
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
         return bytes;

@@ -47,7 +47,8 @@ class AuthorGraphController {
         }
         Long shared = afterShared;
         String author = afterAuthor;
-        return known(id).flatMap(summary -> store.findCollaborators(id, shared, author, pageSize + 1)
+        return known(id).flatMap(summary -> store.findCollaborators(id, shared, author, pageSize + 1,
+                        properties.maxCoauthorshipAuthors())
                 .map(rows -> page(rows, pageSize, summary.coauthorCount())));
     }
 

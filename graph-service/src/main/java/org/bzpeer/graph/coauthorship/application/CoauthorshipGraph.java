@@ -1,6 +1,11 @@
 package org.bzpeer.graph.coauthorship.application;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.bzpeer.graph.coauthorship.model.WorkSnapshot;
@@ -9,9 +14,13 @@ import org.bzpeer.graph.coauthorship.store.GraphStore;
 import org.bzpeer.kit.outbox.OutboxRelay;
 import org.bzpeer.kit.outbox.OutboxWriter;
 import org.bzpeer.kit.outbox.OutboxWriter.OutboundEvent;
+import org.bzpeer.kit.pending.PendingDerivation;
+import org.bzpeer.kit.pending.PendingKeys;
 import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
 import org.bzpeer.schemas.events.WorkImported;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -20,54 +29,78 @@ import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies imported works to the co-authorship graph. In one transaction per work: a version newer than the stored one
- * replaces the work's authors, topics and institutions; the summaries of every author it touches (authors of the new
- * version and authors it dropped) are recomputed; and each summary that changed is appended to the outbox as
- * {@code author.graph.updated} with the author's next revision. A version not newer than the stored one changes
- * nothing and publishes nothing, so redeliveries and out-of-order versions are harmless.
+ * The co-authorship graph's two use cases. {@link #applyWorks} stores a batch of imported works in one transaction:
+ * each version newer than the stored one replaces the work's authors, topics and institutions, and every author it
+ * touches (listed before or after) is marked pending. {@link #summarizePending} then recomputes the summaries of
+ * pending authors, a batch at a time, and appends each summary that changed to the outbox as
+ * {@code author.graph.updated}: however many works of a batch, or of batches in quick succession, touch an author,
+ * the summary is recomputed and published once. Stale or repeated versions change nothing and mark nobody, so
+ * redelivery and reordering are harmless.
  */
 @Service
-public class CoauthorshipGraph {
+public class CoauthorshipGraph implements SmartLifecycle {
 
     private final GraphStore store;
+    private final PendingKeys pending;
     private final OutboxWriter outbox;
-    private final OutboxRelay relay;
     private final TransactionalOperator transactions;
     private final GraphProperties properties;
+    private final PendingDerivation summaries;
     private final Counter applied;
-    private final Counter stale;
+    private final Counter published;
 
-    public CoauthorshipGraph(GraphStore store, OutboxWriter outbox, OutboxRelay relay,
+    public CoauthorshipGraph(GraphStore store, DatabaseClient database, OutboxWriter outbox, OutboxRelay relay,
             TransactionalOperator transactions, GraphProperties properties, MeterRegistry meters) {
         this.store = store;
+        this.pending = new PendingKeys(database, "pending_summary");
         this.outbox = outbox;
-        this.relay = relay;
         this.transactions = transactions;
         this.properties = properties;
-        this.applied = Counter.builder("bzpeer.graph.works").tag("outcome", "applied")
-                .description("Work versions applied to the co-authorship graph").register(meters);
-        this.stale = Counter.builder("bzpeer.graph.works").tag("outcome", "stale")
-                .description("Work versions ignored because a same or newer version was stored").register(meters);
+        this.summaries = new PendingDerivation("graph-summaries", pending, transactions,
+                properties.summaryBatchSize(), this::summarize, relay::wakeUp, pollInterval(properties));
+        this.applied = Counter.builder("bzpeer.graph.works")
+                .description("Work events applied to the co-authorship graph (stale versions included)")
+                .register(meters);
+        this.published = Counter.builder("bzpeer.graph.summaries.published")
+                .description("Changed author summaries sent to the outbox").register(meters);
     }
 
-    /** Applies {@code work}; emits how many author summaries changed (and were published), 0 for a stale version. */
-    public Mono<Integer> apply(WorkImported work) {
-        WorkSnapshot snapshot = WorkSnapshot.of(work);
-        Mono<Integer> change = store.replaceWork(snapshot)
-                .flatMap(touched -> store.recomputeSummaries(touched, properties.closeCollaboratorMinSharedWorks()))
+    /** Applies {@code works} in one transaction and marks the touched authors for a summary. */
+    public Mono<Void> applyWorks(List<WorkImported> works) {
+        List<WorkSnapshot> latest = latestVersions(works);
+        return transactions.transactional(store.replaceWorks(latest)
+                        .flatMap(touched -> pending.mark(touched, properties.summaryLinger())))
+                .doOnSuccess(done -> {
+                    applied.increment(works.size());
+                    summaries.wakeUp();
+                });
+    }
+
+    /** Recomputes one batch of pending summaries now; returns how many authors it recomputed. */
+    public int summarizePending() {
+        return summaries.deriveBatch();
+    }
+
+    private Mono<Void> summarize(List<String> authorIds) {
+        return store.recomputeSummaries(authorIds, properties.closeCollaboratorMinSharedWorks(),
+                        properties.maxCoauthorshipAuthors())
                 .flatMap(changed -> outbox.appendAll(changed.stream().map(CoauthorshipGraph::event).toList())
-                        .thenReturn(changed.size()));
-        return transactions.transactional(change)
-                .doOnNext(published -> {
-                    applied.increment();
-                    if (published > 0) {
-                        relay.wakeUp();
-                    }
-                })
-                .switchIfEmpty(Mono.fromSupplier(() -> {
-                    stale.increment();
-                    return 0;
-                }));
+                        .doOnSuccess(done -> published.increment(changed.size())));
+    }
+
+    /** Polls for due authors as often as they come due, but no more than every 50 ms. */
+    private static Duration pollInterval(GraphProperties properties) {
+        Duration floor = Duration.ofMillis(50);
+        return properties.summaryLinger().compareTo(floor) > 0 ? properties.summaryLinger() : floor;
+    }
+
+    /** The highest version of each work in {@code works}, as snapshots; a batch may hold several versions of one. */
+    private static List<WorkSnapshot> latestVersions(Collection<WorkImported> works) {
+        Map<String, WorkImported> latest = new LinkedHashMap<>();
+        for (WorkImported work : works) {
+            latest.merge(work.getWorkId(), work, (a, b) -> b.getVersion() > a.getVersion() ? b : a);
+        }
+        return latest.values().stream().map(WorkSnapshot::of).toList();
     }
 
     private static OutboundEvent<AuthorGraphUpdated> event(AuthorSummaryRecord summary) {
@@ -82,5 +115,20 @@ public class CoauthorshipGraph {
                 .setTopicCount(summary.topicCount())
                 .setInstitutionCount(summary.institutionCount())
                 .build());
+    }
+
+    @Override
+    public void start() {
+        summaries.start();
+    }
+
+    @Override
+    public void stop() {
+        summaries.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return summaries.isRunning();
     }
 }

@@ -1,5 +1,6 @@
 package org.bzpeer.graph.coauthorship.messaging;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.bzpeer.graph.coauthorship.application.CoauthorshipGraph;
@@ -10,14 +11,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * Where works arrive: {@code work.imported}, each handed to the co-authorship graph. A failure is retried by the
- * binder, then dead-lettered to {@code work.imported.dlq.graph-service} with its reason; never dropped.
+ * Where works arrive: {@code work.imported}, a polled batch at a time, handed to the co-authorship graph. Transient
+ * failures are waited out; a record that fails on its own is dead-lettered to {@code work.imported.dlq.graph-service}
+ * with its reason; never dropped.
  */
 @Configuration
 class GraphEventConsumers {
 
     @Bean
-    Consumer<Message<byte[]>> workImported(CoauthorshipGraph graph) {
-        return EventConsumers.of(WorkImported.class, work -> graph.apply(work).block());
+    Consumer<Message<List<byte[]>>> workImported(EventConsumers consumers, CoauthorshipGraph graph) {
+        return consumers.of(WorkImported.class, graph::applyWorks);
     }
 }

@@ -1,5 +1,9 @@
 package org.bzpeer.profile.author.application;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.bzpeer.profile.author.store.ProfileStore;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
 import org.bzpeer.schemas.events.TrustUpdated;
@@ -10,8 +14,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies events to the profile read model, each in one transaction. Idempotent: an event already applied, or
- * older than what is stored, changes nothing; emits whether the event changed the model.
+ * Applies batches of events to the profile read model, each batch in one transaction. Idempotent: an event already
+ * applied, or older than what is stored (a lower work version, summary or trust revision), changes nothing, so
+ * redelivery and reordering leave the same rows.
  */
 @Service
 public class ProfileProjection {
@@ -24,15 +29,27 @@ public class ProfileProjection {
         this.transactions = transactions;
     }
 
-    public Mono<Boolean> apply(WorkImported work) {
-        return transactions.transactional(store.saveWork(work));
+    /** Stores the newest version of each work and recomputes the authors it touches. */
+    public Mono<Void> applyWorks(List<WorkImported> works) {
+        Map<String, WorkImported> latest = new LinkedHashMap<>();
+        works.forEach(work -> latest.merge(work.getWorkId(), work,
+                (a, b) -> b.getVersion() > a.getVersion() ? b : a));
+        return transactions.transactional(store.saveWorks(List.copyOf(latest.values())));
     }
 
-    public Mono<Boolean> apply(AuthorGraphUpdated summary) {
-        return store.saveGraphSummary(summary);
+    /** Stores the newest graph summary of each author, if newer than the stored one. */
+    public Mono<Void> applyGraphSummaries(List<AuthorGraphUpdated> summaries) {
+        Map<String, AuthorGraphUpdated> latest = new LinkedHashMap<>();
+        summaries.forEach(summary -> latest.merge(summary.getAuthorId(), summary,
+                (a, b) -> b.getRevision() > a.getRevision() ? b : a));
+        return transactions.transactional(store.saveGraphSummaries(List.copyOf(latest.values())));
     }
 
-    public Mono<Boolean> apply(TrustUpdated trust) {
-        return store.saveTrust(trust);
+    /** Stores the newest trust snapshot of each author, if newer than the stored one. */
+    public Mono<Void> applyTrust(List<TrustUpdated> assessments) {
+        Map<String, TrustUpdated> latest = new LinkedHashMap<>();
+        assessments.forEach(trust -> latest.merge(trust.getAuthorId(), trust,
+                (a, b) -> b.getRevision() > a.getRevision() ? b : a));
+        return transactions.transactional(store.saveTrust(List.copyOf(latest.values())));
     }
 }

@@ -1,5 +1,6 @@
 package org.bzpeer.profile.author.messaging;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.bzpeer.kit.messaging.EventConsumers;
@@ -12,24 +13,25 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * Where events arrive: {@code work.imported}, {@code author.graph.updated} and {@code trust.updated}, each handed to
- * the projection. A failure is retried by the binder, then dead-lettered with its reason; never dropped.
+ * Where events arrive, a polled batch at a time: {@code work.imported}, {@code author.graph.updated} and
+ * {@code trust.updated}, each handed to the projection. Transient failures are waited out; a record that fails on
+ * its own is dead-lettered with its reason; never dropped.
  */
 @Configuration
 class ProfileEventConsumers {
 
     @Bean
-    Consumer<Message<byte[]>> workImported(ProfileProjection projection) {
-        return EventConsumers.of(WorkImported.class, work -> projection.apply(work).block());
+    Consumer<Message<List<byte[]>>> workImported(EventConsumers consumers, ProfileProjection projection) {
+        return consumers.of(WorkImported.class, projection::applyWorks);
     }
 
     @Bean
-    Consumer<Message<byte[]>> authorGraphUpdated(ProfileProjection projection) {
-        return EventConsumers.of(AuthorGraphUpdated.class, summary -> projection.apply(summary).block());
+    Consumer<Message<List<byte[]>>> authorGraphUpdated(EventConsumers consumers, ProfileProjection projection) {
+        return consumers.of(AuthorGraphUpdated.class, projection::applyGraphSummaries);
     }
 
     @Bean
-    Consumer<Message<byte[]>> trustUpdated(ProfileProjection projection) {
-        return EventConsumers.of(TrustUpdated.class, trust -> projection.apply(trust).block());
+    Consumer<Message<List<byte[]>>> trustUpdated(EventConsumers consumers, ProfileProjection projection) {
+        return consumers.of(TrustUpdated.class, projection::applyTrust);
     }
 }

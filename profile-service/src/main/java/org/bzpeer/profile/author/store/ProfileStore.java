@@ -1,10 +1,15 @@
 package org.bzpeer.profile.author.store;
 
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
+import org.bzpeer.kit.store.ColumnArrays;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
 import org.bzpeer.schemas.events.Authorship;
 import org.bzpeer.schemas.events.Institution;
@@ -24,6 +29,120 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class ProfileStore {
 
+    private static final String ACCEPT_NEWER_VERSIONS = """
+            INSERT INTO work AS w (work_id, version, type, title, publication_year, publication_date, venue_name, doi,
+                arxiv_id, openalex_id, retracted, authors)
+            SELECT id, version, type, title, year, date, venue, doi, arxiv, openalex, retracted, CAST(authors AS jsonb)
+            FROM unnest(CAST(:ids AS text[]), CAST(:versions AS bigint[]), CAST(:types AS text[]),
+                        CAST(:titles AS text[]), CAST(:years AS int[]), CAST(:dates AS text[]), CAST(:venues AS text[]),
+                        CAST(:dois AS text[]), CAST(:arxivIds AS text[]), CAST(:openalexIds AS text[]),
+                        CAST(:retracted AS boolean[]), CAST(:authors AS text[]))
+                AS u(id, version, type, title, year, date, venue, doi, arxiv, openalex, retracted, authors)
+            ORDER BY id
+            ON CONFLICT (work_id) DO UPDATE SET version = EXCLUDED.version, type = EXCLUDED.type,
+                title = EXCLUDED.title, publication_year = EXCLUDED.publication_year,
+                publication_date = EXCLUDED.publication_date, venue_name = EXCLUDED.venue_name, doi = EXCLUDED.doi,
+                arxiv_id = EXCLUDED.arxiv_id, openalex_id = EXCLUDED.openalex_id, retracted = EXCLUDED.retracted,
+                authors = EXCLUDED.authors
+            WHERE w.version < EXCLUDED.version
+            RETURNING work_id
+            """;
+
+    private static final String CLEAR_AUTHORSHIPS = """
+            DELETE FROM authorship WHERE work_id = ANY(CAST(:ids AS text[])) RETURNING author_id
+            """;
+
+    /** Creates the authors not stored yet and locks the others, one by one in id order. */
+    private static final String CREATE_OR_LOCK_AUTHORS = """
+            INSERT INTO author AS a (author_id, display_name)
+            SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:names AS text[])) ORDER BY 1
+            ON CONFLICT (author_id) DO UPDATE SET display_name = a.display_name
+            """;
+
+    private static final String INSERT_AUTHORSHIPS = """
+            INSERT INTO authorship (author_id, work_id, position, sort_year, sort_title, display_name, orcid,
+                affiliation_id, affiliation_name, external_ids)
+            SELECT a, w, p, y, t, n, o, ai, an, CAST(e AS jsonb)
+            FROM unnest(CAST(:authors AS text[]), CAST(:works AS text[]), CAST(:positions AS int[]),
+                        CAST(:years AS int[]), CAST(:titles AS text[]), CAST(:names AS text[]), CAST(:orcids AS text[]),
+                        CAST(:affiliationIds AS text[]), CAST(:affiliationNames AS text[]),
+                        CAST(:externalIds AS text[]))
+                AS u(a, w, p, y, t, n, o, ai, an, e)
+            ON CONFLICT (author_id, work_id) DO NOTHING
+            """;
+
+    /** An author's page identity from their authorships, most recent work first (year, then highest work id). */
+    private static final String RECOMPUTE_AUTHORS = """
+            WITH mine AS (
+                SELECT * FROM authorship WHERE author_id = ANY(CAST(:ids AS text[]))
+            ), named AS (
+                SELECT DISTINCT ON (author_id) author_id, display_name FROM mine
+                ORDER BY author_id, sort_year DESC, work_id DESC
+            ), with_orcid AS (
+                SELECT DISTINCT ON (author_id) author_id, orcid FROM mine WHERE orcid IS NOT NULL
+                ORDER BY author_id, sort_year DESC, work_id DESC
+            ), affiliated AS (
+                SELECT DISTINCT ON (author_id) author_id, affiliation_id, affiliation_name FROM mine
+                WHERE affiliation_name IS NOT NULL
+                ORDER BY author_id, sort_year DESC, work_id DESC
+            ), derived AS (
+                SELECT n.author_id, n.display_name, o.orcid, f.affiliation_id, f.affiliation_name
+                FROM named n LEFT JOIN with_orcid o USING (author_id) LEFT JOIN affiliated f USING (author_id)
+            )
+            UPDATE author a SET display_name = d.display_name, orcid = d.orcid, affiliation_id = d.affiliation_id,
+                affiliation_name = d.affiliation_name, updated_at = now()
+            FROM derived d
+            WHERE a.author_id = d.author_id
+              AND (a.display_name, a.orcid, a.affiliation_id, a.affiliation_name)
+                  IS DISTINCT FROM (d.display_name, d.orcid, d.affiliation_id, d.affiliation_name)
+            """;
+
+    private static final String CLEAR_EXTERNAL_IDS = """
+            DELETE FROM author_external_id WHERE author_id = ANY(CAST(:ids AS text[]))
+            """;
+
+    /** An identifier two authorships give to two authors (ingest never does) goes to the lower author id. */
+    private static final String INSERT_EXTERNAL_IDS = """
+            INSERT INTO author_external_id (scheme, value, author_id)
+            SELECT DISTINCT ON (e.key, e.value) e.key, e.value, s.author_id
+            FROM authorship s CROSS JOIN LATERAL jsonb_each_text(s.external_ids) e
+            WHERE s.author_id = ANY(CAST(:ids AS text[]))
+            ORDER BY e.key, e.value, s.author_id
+            ON CONFLICT (scheme, value) DO UPDATE SET author_id = LEAST(author_external_id.author_id,
+                EXCLUDED.author_id)
+            """;
+
+    /** Authors no work lists any more, unless someone claimed or follows them: their page goes. */
+    private static final String REMOVE_AUTHORS_WITHOUT_WORKS = """
+            DELETE FROM author a
+            WHERE a.author_id = ANY(CAST(:ids AS text[]))
+              AND NOT EXISTS (SELECT 1 FROM authorship s WHERE s.author_id = a.author_id)
+              AND NOT EXISTS (SELECT 1 FROM author_claim c WHERE c.author_id = a.author_id)
+              AND NOT EXISTS (SELECT 1 FROM author_follow f WHERE f.author_id = a.author_id)
+            """;
+
+    private static final String SAVE_GRAPH_SUMMARIES = """
+            INSERT INTO author_graph_summary AS g (author_id, revision, coauthor_count, close_collaborator_count,
+                topic_count, institution_count)
+            SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:revisions AS bigint[]), CAST(:coauthors AS int[]),
+                                 CAST(:close AS int[]), CAST(:topics AS int[]), CAST(:institutions AS int[]))
+            ORDER BY 1
+            ON CONFLICT (author_id) DO UPDATE SET revision = EXCLUDED.revision,
+                coauthor_count = EXCLUDED.coauthor_count, close_collaborator_count = EXCLUDED.close_collaborator_count,
+                topic_count = EXCLUDED.topic_count, institution_count = EXCLUDED.institution_count
+            WHERE g.revision < EXCLUDED.revision
+            """;
+
+    private static final String SAVE_TRUST = """
+            INSERT INTO author_trust AS t (author_id, revision, score, band, verification_level, claimed)
+            SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:revisions AS bigint[]), CAST(:scores AS int[]),
+                                 CAST(:bands AS text[]), CAST(:levels AS text[]), CAST(:claimed AS boolean[]))
+            ORDER BY 1
+            ON CONFLICT (author_id) DO UPDATE SET revision = EXCLUDED.revision, score = EXCLUDED.score,
+                band = EXCLUDED.band, verification_level = EXCLUDED.verification_level, claimed = EXCLUDED.claimed
+            WHERE t.revision < EXCLUDED.revision
+            """;
+
     private final DatabaseClient database;
     private final JsonMapper json;
 
@@ -33,138 +152,154 @@ public class ProfileStore {
     }
 
     /**
-     * Stores {@code work} if it is newer than the stored version, with its authors, authorships and their external
-     * ids; emits whether it was applied. Run in a transaction.
+     * Stores each of {@code works} (at most one version per work) that is newer than the stored version, replacing
+     * its authorships, and recomputes every author it touches (listed by the replaced or the new version): name,
+     * ORCID and affiliation from their most recent authorship that has one, external ids from all of them. An author
+     * left without works, claim or followers is removed. Run in a transaction.
+     *
+     * <p>Authors are created or locked in id order before their authorships change, so instances applying works of
+     * the same authors wait for each other instead of deadlocking, and each recomputes from what the other committed.
      */
-    public Mono<Boolean> saveWork(WorkImported work) {
-        List<Map<String, String>> authors = work.getAuthorships().stream()
-                .map(authorship -> Map.of("id", authorship.getAuthorId(), "name", authorship.getDisplayName()))
-                .toList();
-        return database.sql("INSERT INTO work (work_id, version, type, title, publication_year, publication_date, "
-                        + "venue_name, doi, arxiv_id, openalex_id, retracted, authors) VALUES (:id, :version, :type, "
-                        + ":title, :year, :date, :venue, :doi, :arxiv, :openalex, :retracted, :authors) "
-                        + "ON CONFLICT (work_id) DO UPDATE SET version = EXCLUDED.version, type = EXCLUDED.type, "
-                        + "title = EXCLUDED.title, publication_year = EXCLUDED.publication_year, "
-                        + "publication_date = EXCLUDED.publication_date, venue_name = EXCLUDED.venue_name, "
-                        + "doi = EXCLUDED.doi, arxiv_id = EXCLUDED.arxiv_id, openalex_id = EXCLUDED.openalex_id, "
-                        + "retracted = EXCLUDED.retracted, authors = EXCLUDED.authors "
-                        + "WHERE work.version < EXCLUDED.version")
-                .bind("id", work.getWorkId())
-                .bind("version", work.getVersion())
-                .bind("type", work.getType())
-                .bind("title", nullable(work.getTitle()))
-                .bind("year", nullable(work.getPublicationYear(), Integer.class))
-                .bind("date", nullable(work.getPublicationDate()))
-                .bind("venue", nullable(work.getVenue() == null ? null : work.getVenue().getName()))
-                .bind("doi", nullable(work.getIdentifiers().getDoi()))
-                .bind("arxiv", nullable(work.getIdentifiers().getArxivId()))
-                .bind("openalex", nullable(work.getIdentifiers().getOpenalexId()))
-                .bind("retracted", work.getRetracted())
-                .bind("authors", Json.of(json.writeValueAsString(authors)))
-                .fetch().rowsUpdated()
-                .flatMap(rows -> rows == 0 ? Mono.just(false)
-                        : saveAuthors(work).then(replaceAuthorships(work)).then(saveExternalIds(work)).thenReturn(true));
-    }
-
-    private Mono<Void> saveAuthors(WorkImported work) {
-        if (work.getAuthorships().isEmpty()) {
+    public Mono<Void> saveWorks(List<WorkImported> works) {
+        if (works.isEmpty()) {
             return Mono.empty();
         }
-        List<Authorship> authorships = work.getAuthorships();
-        Integer year = work.getPublicationYear();
-        return database.sql("INSERT INTO author (author_id, display_name, orcid, affiliation_id, affiliation_name, "
-                        + "profile_year) SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:names AS text[]), "
-                        + "CAST(:orcids AS text[]), CAST(:affiliationIds AS text[]), CAST(:affiliationNames AS text[]), "
-                        + "CAST(:years AS int[])) "
-                        + "ON CONFLICT (author_id) DO UPDATE SET "
-                        + "display_name = CASE WHEN COALESCE(EXCLUDED.profile_year, -1) >= COALESCE(author.profile_year, -1) "
-                        + "  THEN EXCLUDED.display_name ELSE author.display_name END, "
-                        + "affiliation_id = CASE WHEN COALESCE(EXCLUDED.profile_year, -1) >= COALESCE(author.profile_year, -1) "
-                        + "  AND EXCLUDED.affiliation_name IS NOT NULL THEN EXCLUDED.affiliation_id ELSE author.affiliation_id END, "
-                        + "affiliation_name = CASE WHEN COALESCE(EXCLUDED.profile_year, -1) >= COALESCE(author.profile_year, -1) "
-                        + "  AND EXCLUDED.affiliation_name IS NOT NULL THEN EXCLUDED.affiliation_name ELSE author.affiliation_name END, "
-                        + "profile_year = GREATEST(EXCLUDED.profile_year, author.profile_year), "
-                        + "orcid = COALESCE(EXCLUDED.orcid, author.orcid), updated_at = now()")
-                .bind("ids", authorships.stream().map(Authorship::getAuthorId).toArray(String[]::new))
-                .bind("names", authorships.stream().map(Authorship::getDisplayName).toArray(String[]::new))
-                .bind("orcids", authorships.stream().map(Authorship::getOrcid).toArray(String[]::new))
-                .bind("affiliationIds", authorships.stream().map(a -> firstInstitution(a, true)).toArray(String[]::new))
-                .bind("affiliationNames", authorships.stream().map(a -> firstInstitution(a, false)).toArray(String[]::new))
-                .bind("years", authorships.stream().map(a -> year).toArray(Integer[]::new))
-                .fetch().rowsUpdated().then();
-    }
-
-    private Mono<Void> replaceAuthorships(WorkImported work) {
-        Mono<Void> delete = database.sql("DELETE FROM authorship WHERE work_id = :id")
-                .bind("id", work.getWorkId()).fetch().rowsUpdated().then();
-        if (work.getAuthorships().isEmpty()) {
-            return delete;
-        }
-        WorkListPosition position = WorkListPosition.of(work);
-        return delete.then(database.sql("INSERT INTO authorship (author_id, work_id, position, sort_year, sort_title) "
-                        + "SELECT a, :work, p, :year, :title FROM unnest(CAST(:authors AS text[]), "
-                        + "CAST(:positions AS int[])) AS u(a, p)")
-                .bind("work", work.getWorkId())
-                .bind("year", position.sortYear())
-                .bind("title", position.sortTitle())
-                .bind("authors", work.getAuthorships().stream().map(Authorship::getAuthorId).toArray(String[]::new))
-                .bind("positions", work.getAuthorships().stream().map(Authorship::getPosition).toArray(Integer[]::new))
-                .fetch().rowsUpdated().then());
-    }
-
-    private Mono<Void> saveExternalIds(WorkImported work) {
-        List<String[]> ids = new ArrayList<>();
-        for (Authorship authorship : work.getAuthorships()) {
-            Map<String, String> external = new TreeMap<>(authorship.getExternalIds());
-            if (authorship.getOrcid() != null) {
-                external.put("orcid", authorship.getOrcid());
+        return acceptNewerVersions(works).flatMap(accepted -> {
+            if (accepted.isEmpty()) {
+                return Mono.empty();
             }
-            external.forEach((scheme, value) -> ids.add(new String[] {scheme, value, authorship.getAuthorId()}));
+            return clearAuthorships(accepted).flatMap(previousAuthors -> {
+                Set<String> touched = new TreeSet<>(previousAuthors);
+                accepted.forEach(work -> work.getAuthorships().forEach(a -> touched.add(a.getAuthorId())));
+                String[] authorIds = touched.toArray(String[]::new);
+                return createOrLockAuthors(accepted, authorIds)
+                        .then(insertAuthorships(accepted))
+                        .then(recomputeAuthors(authorIds));
+            });
+        });
+    }
+
+    private Mono<List<WorkImported>> acceptNewerVersions(List<WorkImported> works) {
+        ColumnArrays rows = new ColumnArrays(12);
+        for (WorkImported work : works) {
+            List<Map<String, String>> authors = work.getAuthorships().stream()
+                    .map(authorship -> Map.of("id", authorship.getAuthorId(), "name", authorship.getDisplayName()))
+                    .toList();
+            rows.add(work.getWorkId(), work.getVersion(), work.getType(), work.getTitle(), work.getPublicationYear(),
+                    work.getPublicationDate(), work.getVenue() == null ? null : work.getVenue().getName(),
+                    work.getIdentifiers().getDoi(), work.getIdentifiers().getArxivId(),
+                    work.getIdentifiers().getOpenalexId(), work.getRetracted(), json.writeValueAsString(authors));
         }
-        if (ids.isEmpty()) {
-            return Mono.empty();
-        }
-        return database.sql("INSERT INTO author_external_id (scheme, value, author_id) "
-                        + "SELECT * FROM unnest(CAST(:schemes AS text[]), CAST(:values AS text[]), CAST(:authors AS text[])) "
-                        + "ON CONFLICT DO NOTHING")
-                .bind("schemes", ids.stream().map(id -> id[0]).toArray(String[]::new))
-                .bind("values", ids.stream().map(id -> id[1]).toArray(String[]::new))
-                .bind("authors", ids.stream().map(id -> id[2]).toArray(String[]::new))
+        return database.sql(ACCEPT_NEWER_VERSIONS)
+                .bind("ids", rows.texts(0))
+                .bind("versions", rows.longs(1))
+                .bind("types", rows.texts(2))
+                .bind("titles", rows.texts(3))
+                .bind("years", rows.integers(4))
+                .bind("dates", rows.texts(5))
+                .bind("venues", rows.texts(6))
+                .bind("dois", rows.texts(7))
+                .bind("arxivIds", rows.texts(8))
+                .bind("openalexIds", rows.texts(9))
+                .bind("retracted", rows.booleans(10))
+                .bind("authors", rows.texts(11))
+                .map((row, meta) -> row.get("work_id", String.class))
+                .all()
+                .collect(HashSet<String>::new, Set::add)
+                .map(accepted -> works.stream().filter(work -> accepted.contains(work.getWorkId())).toList());
+    }
+
+    private Mono<List<String>> clearAuthorships(List<WorkImported> works) {
+        return database.sql(CLEAR_AUTHORSHIPS)
+                .bind("ids", works.stream().map(WorkImported::getWorkId).toArray(String[]::new))
+                .map((row, meta) -> row.get("author_id", String.class))
+                .all()
+                .collectList();
+    }
+
+    private Mono<Void> createOrLockAuthors(List<WorkImported> works, String[] authorIds) {
+        Map<String, String> names = new HashMap<>();
+        works.forEach(work -> work.getAuthorships()
+                .forEach(authorship -> names.putIfAbsent(authorship.getAuthorId(), authorship.getDisplayName())));
+        return database.sql(CREATE_OR_LOCK_AUTHORS)
+                .bind("ids", authorIds)
+                .bind("names", Arrays.stream(authorIds).map(id -> names.getOrDefault(id, "")).toArray(String[]::new))
                 .fetch().rowsUpdated().then();
     }
 
-    /** Stores {@code summary} if its revision is higher than the stored one. */
-    public Mono<Boolean> saveGraphSummary(AuthorGraphUpdated summary) {
-        return database.sql("INSERT INTO author_graph_summary (author_id, revision, coauthor_count, "
-                        + "close_collaborator_count, topic_count, institution_count) VALUES (:id, :revision, :coauthors, "
-                        + ":close, :topics, :institutions) ON CONFLICT (author_id) DO UPDATE SET "
-                        + "revision = EXCLUDED.revision, coauthor_count = EXCLUDED.coauthor_count, "
-                        + "close_collaborator_count = EXCLUDED.close_collaborator_count, "
-                        + "topic_count = EXCLUDED.topic_count, institution_count = EXCLUDED.institution_count "
-                        + "WHERE author_graph_summary.revision < EXCLUDED.revision")
-                .bind("id", summary.getAuthorId())
-                .bind("revision", summary.getRevision())
-                .bind("coauthors", summary.getCoauthorCount())
-                .bind("close", summary.getCloseCollaboratorCount())
-                .bind("topics", summary.getTopicCount())
-                .bind("institutions", summary.getInstitutionCount())
-                .fetch().rowsUpdated().map(rows -> rows > 0);
+    private Mono<Void> insertAuthorships(List<WorkImported> works) {
+        ColumnArrays rows = new ColumnArrays(10);
+        for (WorkImported work : works) {
+            WorkListPosition position = WorkListPosition.of(work);
+            for (Authorship authorship : work.getAuthorships()) {
+                Map<String, String> external = new TreeMap<>(authorship.getExternalIds());
+                if (authorship.getOrcid() != null) {
+                    external.put("orcid", authorship.getOrcid());
+                }
+                Institution affiliation = authorship.getInstitutions().isEmpty() ? null
+                        : authorship.getInstitutions().get(0);
+                rows.add(authorship.getAuthorId(), work.getWorkId(), authorship.getPosition(), position.sortYear(),
+                        position.sortTitle(), authorship.getDisplayName(), authorship.getOrcid(),
+                        affiliation == null ? null : affiliation.getId(),
+                        affiliation == null ? null : affiliation.getName(), json.writeValueAsString(external));
+            }
+        }
+        if (rows.size() == 0) {
+            return Mono.empty();
+        }
+        return database.sql(INSERT_AUTHORSHIPS)
+                .bind("authors", rows.texts(0))
+                .bind("works", rows.texts(1))
+                .bind("positions", rows.integers(2))
+                .bind("years", rows.integers(3))
+                .bind("titles", rows.texts(4))
+                .bind("names", rows.texts(5))
+                .bind("orcids", rows.texts(6))
+                .bind("affiliationIds", rows.texts(7))
+                .bind("affiliationNames", rows.texts(8))
+                .bind("externalIds", rows.texts(9))
+                .fetch().rowsUpdated().then();
     }
 
-    /** Stores {@code trust} if its revision is higher than the stored one. */
-    public Mono<Boolean> saveTrust(TrustUpdated trust) {
-        return database.sql("INSERT INTO author_trust (author_id, revision, score, band, verification_level, claimed) "
-                        + "VALUES (:id, :revision, :score, :band, :level, :claimed) ON CONFLICT (author_id) DO UPDATE SET "
-                        + "revision = EXCLUDED.revision, score = EXCLUDED.score, band = EXCLUDED.band, "
-                        + "verification_level = EXCLUDED.verification_level, claimed = EXCLUDED.claimed "
-                        + "WHERE author_trust.revision < EXCLUDED.revision")
-                .bind("id", trust.getAuthorId())
-                .bind("revision", trust.getRevision())
-                .bind("score", trust.getScore())
-                .bind("band", trust.getBand())
-                .bind("level", trust.getVerificationLevel())
-                .bind("claimed", trust.getClaimed())
-                .fetch().rowsUpdated().map(rows -> rows > 0);
+    private Mono<Void> recomputeAuthors(String[] authorIds) {
+        return database.sql(RECOMPUTE_AUTHORS).bind("ids", authorIds).fetch().rowsUpdated()
+                .then(database.sql(CLEAR_EXTERNAL_IDS).bind("ids", authorIds).fetch().rowsUpdated())
+                .then(database.sql(INSERT_EXTERNAL_IDS).bind("ids", authorIds).fetch().rowsUpdated())
+                .then(database.sql(REMOVE_AUTHORS_WITHOUT_WORKS).bind("ids", authorIds).fetch().rowsUpdated())
+                .then();
+    }
+
+    /** Stores each of {@code summaries} (one per author) whose revision is higher than the stored one. */
+    public Mono<Void> saveGraphSummaries(List<AuthorGraphUpdated> summaries) {
+        if (summaries.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql(SAVE_GRAPH_SUMMARIES)
+                .bind("ids", summaries.stream().map(AuthorGraphUpdated::getAuthorId).toArray(String[]::new))
+                .bind("revisions", summaries.stream().map(AuthorGraphUpdated::getRevision).toArray(Long[]::new))
+                .bind("coauthors", summaries.stream().map(AuthorGraphUpdated::getCoauthorCount)
+                        .toArray(Integer[]::new))
+                .bind("close", summaries.stream().map(AuthorGraphUpdated::getCloseCollaboratorCount)
+                        .toArray(Integer[]::new))
+                .bind("topics", summaries.stream().map(AuthorGraphUpdated::getTopicCount).toArray(Integer[]::new))
+                .bind("institutions", summaries.stream().map(AuthorGraphUpdated::getInstitutionCount)
+                        .toArray(Integer[]::new))
+                .fetch().rowsUpdated().then();
+    }
+
+    /** Stores each of {@code assessments} (one per author) whose revision is higher than the stored one. */
+    public Mono<Void> saveTrust(List<TrustUpdated> assessments) {
+        if (assessments.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql(SAVE_TRUST)
+                .bind("ids", assessments.stream().map(TrustUpdated::getAuthorId).toArray(String[]::new))
+                .bind("revisions", assessments.stream().map(TrustUpdated::getRevision).toArray(Long[]::new))
+                .bind("scores", assessments.stream().map(TrustUpdated::getScore).toArray(Integer[]::new))
+                .bind("bands", assessments.stream().map(TrustUpdated::getBand).toArray(String[]::new))
+                .bind("levels", assessments.stream().map(TrustUpdated::getVerificationLevel).toArray(String[]::new))
+                .bind("claimed", assessments.stream().map(TrustUpdated::getClaimed).toArray(Boolean[]::new))
+                .fetch().rowsUpdated().then();
     }
 
     /** The profile of {@code authorId}, if known. */
@@ -250,21 +385,5 @@ public class ProfileStore {
                 .bind("value", value)
                 .map((row, meta) -> row.get("author_id", String.class))
                 .one();
-    }
-
-    private static String firstInstitution(Authorship authorship, boolean id) {
-        if (authorship.getInstitutions().isEmpty()) {
-            return null;
-        }
-        Institution institution = authorship.getInstitutions().get(0);
-        return id ? institution.getId() : institution.getName();
-    }
-
-    private static org.springframework.r2dbc.core.Parameter nullable(String value) {
-        return org.springframework.r2dbc.core.Parameter.fromOrEmpty(value, String.class);
-    }
-
-    private static <T> org.springframework.r2dbc.core.Parameter nullable(T value, Class<T> type) {
-        return org.springframework.r2dbc.core.Parameter.fromOrEmpty(value, type);
     }
 }

@@ -1,15 +1,21 @@
 package org.bzpeer.trust.assessment.application;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.bzpeer.kit.outbox.OutboxRelay;
 import org.bzpeer.kit.outbox.OutboxWriter;
 import org.bzpeer.kit.outbox.OutboxWriter.OutboundEvent;
+import org.bzpeer.kit.pending.PendingDerivation;
+import org.bzpeer.kit.pending.PendingKeys;
 import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.AuthorClaimed;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
@@ -21,9 +27,13 @@ import org.bzpeer.schemas.events.WorkImported;
 import org.bzpeer.trust.assessment.model.TrustAssessment;
 import org.bzpeer.trust.assessment.model.TrustModel;
 import org.bzpeer.trust.assessment.store.AssessmentStore;
+import org.bzpeer.trust.assessment.store.AssessmentStore.TrustAssessmentOf;
 import org.bzpeer.trust.assessment.store.AuthorState;
 import org.bzpeer.trust.assessment.store.FactStore;
+import org.bzpeer.trust.assessment.store.FactStore.FollowChange;
 import org.bzpeer.trust.assessment.store.StoredAssessment;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -32,58 +42,77 @@ import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies events to the facts of authors and reassesses the authors they touch, in the same transaction: when an
- * author's score, band, level, claim or any component changed, the new assessment is stored with the next revision
- * and its {@code trust.updated} event goes to the outbox; the relay is woken after the commit. Idempotent: an event
- * already applied, or older than what is stored, changes nothing and publishes nothing. Follows are stored but are
- * not part of the score, so they publish nothing.
+ * trust-service's use cases. Each batch of events is applied to the facts of authors in one transaction, which marks
+ * the authors whose facts changed as pending; {@link #assessPending} then reassesses pending authors a batch at a
+ * time, so an author touched by a work, its graph summary and a claim in quick succession is reassessed, and
+ * published, once. An assessment that changed (score, band, level, claim or any component with its explanation) is
+ * stored with a new revision and its {@code trust.updated} goes to the outbox; an author left with neither a work
+ * nor a claim loses the assessment. Idempotent: an event already applied, or older than what is stored, changes
+ * nothing and marks nobody. Follows are stored but are not part of the score, so they mark nobody.
  */
 @Service
-public class TrustService {
+public class TrustService implements SmartLifecycle {
 
     private final FactStore facts;
     private final AssessmentStore assessments;
+    private final PendingKeys pending;
     private final OutboxWriter outbox;
-    private final OutboxRelay relay;
     private final TransactionalOperator transactions;
+    private final TrustProperties properties;
+    private final PendingDerivation reassessments;
     private final Counter published;
 
-    public TrustService(FactStore facts, AssessmentStore assessments, OutboxWriter outbox, OutboxRelay relay,
-            TransactionalOperator transactions, MeterRegistry meters) {
+    public TrustService(FactStore facts, AssessmentStore assessments, DatabaseClient database, OutboxWriter outbox,
+            OutboxRelay relay, TransactionalOperator transactions, TrustProperties properties, MeterRegistry meters) {
         this.facts = facts;
         this.assessments = assessments;
+        this.pending = new PendingKeys(database, "pending_assessment");
         this.outbox = outbox;
-        this.relay = relay;
         this.transactions = transactions;
+        this.properties = properties;
+        this.reassessments = new PendingDerivation("trust-assessments", pending, transactions,
+                properties.assessmentBatchSize(), this::reassess, relay::wakeUp, pollInterval(properties));
         this.published = Counter.builder("bzpeer.trust.assessments.published")
                 .description("Changed trust assessments stored and sent to the outbox").register(meters);
     }
 
-    /** A new version of a work: its authors, before and after, are reassessed. */
-    public Mono<Void> apply(WorkImported work) {
-        return commit(facts.saveWork(work).flatMap(this::reassess));
+    /** New versions of works: the authors of the replaced and the new versions are reassessed. */
+    public Mono<Void> applyWorks(List<WorkImported> works) {
+        Map<String, WorkImported> latest = new LinkedHashMap<>();
+        works.forEach(work -> latest.merge(work.getWorkId(), work,
+                (a, b) -> b.getVersion() > a.getVersion() ? b : a));
+        return markChanged(facts.saveWorks(List.copyOf(latest.values())));
     }
 
-    /** A newer graph summary: its author is reassessed. */
-    public Mono<Void> apply(AuthorGraphUpdated summary) {
-        return commit(facts.saveGraphSummary(summary)
-                .flatMap(stored -> stored ? reassess(Set.of(summary.getAuthorId())) : Mono.just(0)));
+    /** Newer graph summaries: their authors are reassessed. */
+    public Mono<Void> applyGraphSummaries(List<AuthorGraphUpdated> summaries) {
+        return markChanged(facts.saveGraphSummaries(summaries));
     }
 
-    /** A claim: the first wins; the author is reassessed when it changed the claim. */
-    public Mono<Void> apply(AuthorClaimed claim) {
-        return commit(facts.saveClaim(claim)
-                .flatMap(stored -> stored ? reassess(Set.of(claim.getAuthorId())) : Mono.just(0)));
+    /** Claims, the first per author wins: authors whose claim changed are reassessed. */
+    public Mono<Void> applyClaims(List<AuthorClaimed> claims) {
+        return markChanged(facts.saveClaims(claims));
     }
 
-    /** A follow, unless a later change of the same pair is stored. */
-    public Mono<Void> apply(FollowCreated follow) {
-        return facts.saveFollow(follow.getAuthorId(), follow.getFollowerId(), true, follow.getOccurredAt()).then();
+    /** Follows, unless a later change of the same pair is stored. */
+    public Mono<Void> applyFollows(List<FollowCreated> follows) {
+        return transactions.transactional(facts.saveFollows(follows.stream()
+                .map(follow -> new FollowChange(follow.getAuthorId(), follow.getFollowerId(), true,
+                        follow.getOccurredAt()))
+                .toList()));
     }
 
-    /** An unfollow, unless a later change of the same pair is stored. */
-    public Mono<Void> apply(FollowDeleted follow) {
-        return facts.saveFollow(follow.getAuthorId(), follow.getFollowerId(), false, follow.getOccurredAt()).then();
+    /** Unfollows, unless a later change of the same pair is stored. */
+    public Mono<Void> applyUnfollows(List<FollowDeleted> unfollows) {
+        return transactions.transactional(facts.saveFollows(unfollows.stream()
+                .map(unfollow -> new FollowChange(unfollow.getAuthorId(), unfollow.getFollowerId(), false,
+                        unfollow.getOccurredAt()))
+                .toList()));
+    }
+
+    /** Reassesses one batch of pending authors now; returns how many it reassessed. */
+    public int assessPending() {
+        return reassessments.deriveBatch();
     }
 
     /** The current trust of {@code authorId} with its follower count; empty when the author was never assessed. */
@@ -93,51 +122,39 @@ public class TrustService {
                         stored.assessment(), stored.revision(), stored.computedAt(), followers)));
     }
 
-    private Mono<Void> commit(Mono<Integer> change) {
-        return transactions.transactional(change)
-                .doOnNext(changed -> {
-                    if (changed > 0) {
-                        published.increment(changed);
-                        relay.wakeUp();
-                    }
-                })
-                .then();
+    private Mono<Void> markChanged(Mono<Set<String>> change) {
+        return transactions.transactional(change.flatMap(
+                        authors -> pending.mark(authors, properties.assessmentLinger())))
+                .doOnSuccess(done -> reassessments.wakeUp());
     }
 
-    /** Reassesses {@code authorIds}; emits how many assessments changed. Run in the transaction of the change. */
-    private Mono<Integer> reassess(Set<String> authorIds) {
-        if (authorIds.isEmpty()) {
-            return Mono.just(0);
-        }
-        return assessments.lock(authorIds)
-                .then(assessments.load(authorIds))
-                .flatMap(states -> {
-                    List<StoredAssessment> changed = changedAssessments(states);
-                    if (changed.isEmpty()) {
-                        return Mono.just(0);
+    /** Reassesses {@code authorIds}, in the transaction that holds their pending marks. */
+    private Mono<Void> reassess(Collection<String> authorIds) {
+        return assessments.load(authorIds).flatMap(states -> {
+            List<TrustAssessmentOf> changed = new ArrayList<>();
+            List<String> forgotten = new ArrayList<>();
+            for (AuthorState state : states) {
+                TrustAssessment next = TrustModel.assess(state.facts());
+                StoredAssessment current = state.current();
+                if (!state.known()) {
+                    if (current != null) {
+                        forgotten.add(state.authorId());
                     }
-                    return assessments.save(changed)
-                            .then(outbox.appendAll(changed.stream().map(TrustService::event).toList()))
-                            .thenReturn(changed.size());
-                });
+                } else if (current == null || !current.assessment().equals(next)) {
+                    changed.add(new TrustAssessmentOf(state.authorId(), next));
+                }
+            }
+            return assessments.remove(forgotten)
+                    .then(assessments.save(changed, Instant.now().truncatedTo(ChronoUnit.MILLIS)))
+                    .flatMap(stored -> outbox.appendAll(stored.stream().map(TrustService::event).toList())
+                            .doOnSuccess(done -> published.increment(stored.size())));
+        });
     }
 
-    private static List<StoredAssessment> changedAssessments(List<AuthorState> states) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        List<StoredAssessment> changed = new ArrayList<>();
-        for (AuthorState state : states) {
-            if (!state.known()) {
-                continue;
-            }
-            TrustAssessment next = TrustModel.assess(state.facts());
-            StoredAssessment current = state.current();
-            if (current != null && current.assessment().equals(next)) {
-                continue;
-            }
-            long revision = current == null ? 1 : current.revision() + 1;
-            changed.add(new StoredAssessment(state.authorId(), revision, next, now));
-        }
-        return changed;
+    /** Polls for due authors as often as they come due, but no more than every 50 ms. */
+    private static Duration pollInterval(TrustProperties properties) {
+        Duration floor = Duration.ofMillis(50);
+        return properties.assessmentLinger().compareTo(floor) > 0 ? properties.assessmentLinger() : floor;
     }
 
     private static OutboundEvent<TrustUpdated> event(StoredAssessment stored) {
@@ -161,5 +178,20 @@ public class TrustService {
                         .toList())
                 .build();
         return new OutboundEvent<>(Topics.TRUST_UPDATED, stored.authorId(), event);
+    }
+
+    @Override
+    public void start() {
+        reassessments.start();
+    }
+
+    @Override
+    public void stop() {
+        reassessments.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return reassessments.isRunning();
     }
 }

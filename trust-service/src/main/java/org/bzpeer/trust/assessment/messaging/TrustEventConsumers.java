@@ -1,5 +1,6 @@
 package org.bzpeer.trust.assessment.messaging;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.bzpeer.kit.messaging.EventConsumers;
@@ -14,35 +15,36 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * Where events arrive: {@code work.imported}, {@code author.graph.updated}, {@code author.claimed},
- * {@code follow.created} and {@code follow.deleted}, each handed to {@link TrustService}. A failure is retried by the
- * binder, then dead-lettered with its reason to {@code <topic>.dlq.trust-service}; never dropped.
+ * Where events arrive, a polled batch at a time: {@code work.imported}, {@code author.graph.updated},
+ * {@code author.claimed}, {@code follow.created} and {@code follow.deleted}, each handed to {@link TrustService}.
+ * Transient failures are waited out; a record that fails on its own is dead-lettered with its reason to
+ * {@code <topic>.dlq.trust-service}; never dropped.
  */
 @Configuration
 class TrustEventConsumers {
 
     @Bean
-    Consumer<Message<byte[]>> workImported(TrustService trust) {
-        return EventConsumers.of(WorkImported.class, work -> trust.apply(work).block());
+    Consumer<Message<List<byte[]>>> workImported(EventConsumers consumers, TrustService trust) {
+        return consumers.of(WorkImported.class, trust::applyWorks);
     }
 
     @Bean
-    Consumer<Message<byte[]>> authorGraphUpdated(TrustService trust) {
-        return EventConsumers.of(AuthorGraphUpdated.class, summary -> trust.apply(summary).block());
+    Consumer<Message<List<byte[]>>> authorGraphUpdated(EventConsumers consumers, TrustService trust) {
+        return consumers.of(AuthorGraphUpdated.class, trust::applyGraphSummaries);
     }
 
     @Bean
-    Consumer<Message<byte[]>> authorClaimed(TrustService trust) {
-        return EventConsumers.of(AuthorClaimed.class, claim -> trust.apply(claim).block());
+    Consumer<Message<List<byte[]>>> authorClaimed(EventConsumers consumers, TrustService trust) {
+        return consumers.of(AuthorClaimed.class, trust::applyClaims);
     }
 
     @Bean
-    Consumer<Message<byte[]>> followCreated(TrustService trust) {
-        return EventConsumers.of(FollowCreated.class, follow -> trust.apply(follow).block());
+    Consumer<Message<List<byte[]>>> followCreated(EventConsumers consumers, TrustService trust) {
+        return consumers.of(FollowCreated.class, trust::applyFollows);
     }
 
     @Bean
-    Consumer<Message<byte[]>> followDeleted(TrustService trust) {
-        return EventConsumers.of(FollowDeleted.class, follow -> trust.apply(follow).block());
+    Consumer<Message<List<byte[]>>> followDeleted(EventConsumers consumers, TrustService trust) {
+        return consumers.of(FollowDeleted.class, trust::applyUnfollows);
     }
 }

@@ -6,10 +6,10 @@ import org.bzpeer.trust.assessment.model.AuthorFacts;
 public record AuthorState(String authorId, AuthorFacts facts, StoredAssessment current) {
 
     /**
-     * Whether the author is known: a public record (a work), a claim, or an earlier assessment that must follow the
-     * author's changes. A graph summary alone does not make an author known.
+     * Whether the author is known: a public record (a work) or a claim. A graph summary alone does not make an author
+     * known, and an author who lost every work and claim is forgotten, as if never seen.
      */
     public boolean known() {
-        return facts.recordedWorks() > 0 || facts.claimed() || current != null;
+        return facts.recordedWorks() > 0 || facts.claimed();
     }
 }

@@ -1,11 +1,18 @@
 package org.bzpeer.trust.assessment.store;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.bzpeer.kit.store.ColumnArrays;
 import org.bzpeer.schemas.events.AuthorClaimed;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
 import org.bzpeer.schemas.events.Authorship;
@@ -17,18 +24,74 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The facts trust is computed from, as the events deliver them. Every write is idempotent: a work replaces its stored
- * contribution only with a higher version, a graph summary only with a higher revision, a claim only when none exists
- * (or to add the ORCID its own claimant proved), a follow or unfollow only when it happened after the stored change.
+ * The facts trust is computed from, as the events deliver them, written a whole batch per statement. Every write is
+ * idempotent: a work replaces its stored contribution only with a higher version, a graph summary only with a higher
+ * revision, a claim only when none exists (or to add the ORCID its own claimant proved), a follow or unfollow only
+ * when it happened after the stored change.
  */
 @Repository
 public class FactStore {
 
     /** Separates the id schemes of an authorship in their stored text. */
     static final String SCHEME_SEPARATOR = " ";
+
+    private static final String ACCEPT_NEWER_VERSIONS = """
+            INSERT INTO work (work_id, version)
+            SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:versions AS bigint[])) ORDER BY 1
+            ON CONFLICT (work_id) DO UPDATE SET version = EXCLUDED.version WHERE work.version < EXCLUDED.version
+            RETURNING work_id
+            """;
+
+    private static final String CLEAR_REPLACED_AUTHORSHIPS = """
+            DELETE FROM authorship WHERE work_id = ANY(CAST(:ids AS text[])) RETURNING author_id
+            """;
+
+    private static final String INSERT_AUTHORSHIPS = """
+            INSERT INTO authorship (author_id, work_id, publication_year, has_identifier, retracted, orcid, id_schemes)
+            SELECT * FROM unnest(CAST(:authors AS text[]), CAST(:works AS text[]), CAST(:years AS int[]),
+                                 CAST(:identified AS boolean[]), CAST(:retracted AS boolean[]),
+                                 CAST(:orcids AS text[]), CAST(:schemes AS text[]))
+            """;
+
+    private static final String SAVE_GRAPH_SUMMARIES = """
+            INSERT INTO author_graph_summary AS s (author_id, revision, work_count, coauthor_count,
+                close_collaborator_count, topic_count, institution_count)
+            SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:revisions AS bigint[]), CAST(:works AS int[]),
+                                 CAST(:coauthors AS int[]), CAST(:close AS int[]), CAST(:topics AS int[]),
+                                 CAST(:institutions AS int[]))
+            ORDER BY 1
+            ON CONFLICT (author_id) DO UPDATE SET revision = EXCLUDED.revision, work_count = EXCLUDED.work_count,
+                coauthor_count = EXCLUDED.coauthor_count, close_collaborator_count = EXCLUDED.close_collaborator_count,
+                topic_count = EXCLUDED.topic_count, institution_count = EXCLUDED.institution_count
+            WHERE s.revision < EXCLUDED.revision
+            RETURNING s.author_id
+            """;
+
+    private static final String SAVE_CLAIM = """
+            INSERT INTO author_claim (author_id, user_id, verified_orcid, claimed_at) VALUES (:id, :user, :orcid, :at)
+            ON CONFLICT (author_id) DO UPDATE SET verified_orcid = EXCLUDED.verified_orcid
+            WHERE author_claim.user_id = EXCLUDED.user_id AND author_claim.verified_orcid IS NULL
+              AND EXCLUDED.verified_orcid IS NOT NULL
+            """;
+
+    private static final String SAVE_FOLLOWS = """
+            INSERT INTO follow AS f (author_id, follower_id, following, changed_at)
+            SELECT * FROM unnest(CAST(:authors AS text[]), CAST(:followers AS text[]), CAST(:following AS boolean[]),
+                                 CAST(:at AS timestamptz[]))
+            ORDER BY 1, 2
+            ON CONFLICT (author_id, follower_id) DO UPDATE SET following = EXCLUDED.following,
+                changed_at = EXCLUDED.changed_at
+            WHERE f.changed_at < EXCLUDED.changed_at
+               OR (f.changed_at = EXCLUDED.changed_at AND f.following AND NOT EXCLUDED.following)
+            """;
+
+    private static final String COUNT_FOLLOWERS = """
+            SELECT count(*) AS followers FROM follow WHERE author_id = :author AND following
+            """;
 
     private final DatabaseClient database;
 
@@ -37,99 +100,144 @@ public class FactStore {
     }
 
     /**
-     * Stores {@code work} if it is newer than the stored version, replacing its authorships, in one statement; emits
-     * the authors whose facts may have changed (those of the previous and of the new version), or none when the work
-     * was not newer.
+     * Stores each of {@code works} (at most one version per work) if it is newer than the stored version, replacing
+     * the work's authorships; emits the authors whose facts may have changed (those of the replaced and of the new
+     * versions). Works not newer than the stored version change nothing and touch nobody.
      */
-    public Mono<Set<String>> saveWork(WorkImported work) {
-        Map<String, AuthorshipFacts> authorships = byAuthor(work);
-        return database.sql("WITH stored AS (INSERT INTO work (work_id, version) VALUES (:work, :version) "
-                        + "  ON CONFLICT (work_id) DO UPDATE SET version = EXCLUDED.version "
-                        + "  WHERE work.version < EXCLUDED.version RETURNING work_id), "
-                        + "removed AS (DELETE FROM authorship s WHERE s.work_id = :work "
-                        + "  AND s.author_id <> ALL (CAST(:authors AS text[])) AND EXISTS (SELECT 1 FROM stored) "
-                        + "  RETURNING s.author_id), "
-                        + "written AS (INSERT INTO authorship (author_id, work_id, publication_year, has_identifier, "
-                        + "  retracted, orcid, id_schemes) SELECT a, :work, :year, :identified, :retracted, o, s "
-                        + "  FROM unnest(CAST(:authors AS text[]), "
-                        + "  CAST(:orcids AS text[]), CAST(:schemes AS text[])) AS u(a, o, s) "
-                        + "  WHERE EXISTS (SELECT 1 FROM stored) "
-                        + "  ON CONFLICT (author_id, work_id) DO UPDATE SET publication_year = EXCLUDED.publication_year, "
-                        + "  has_identifier = EXCLUDED.has_identifier, retracted = EXCLUDED.retracted, "
-                        + "  orcid = EXCLUDED.orcid, id_schemes = EXCLUDED.id_schemes RETURNING author_id) "
-                        + "SELECT author_id FROM removed UNION SELECT author_id FROM written")
-                .bind("work", work.getWorkId())
-                .bind("version", work.getVersion())
-                .bind("year", Parameter.fromOrEmpty(work.getPublicationYear(), Integer.class))
-                .bind("identified", hasPersistentIdentifier(work.getIdentifiers()))
-                .bind("retracted", work.getRetracted())
-                .bind("authors", authorships.keySet().toArray(String[]::new))
-                .bind("orcids", authorships.values().stream().map(AuthorshipFacts::orcid).toArray(String[]::new))
-                .bind("schemes", authorships.values().stream()
-                        .map(facts -> String.join(SCHEME_SEPARATOR, facts.schemes())).toArray(String[]::new))
+    public Mono<Set<String>> saveWorks(List<WorkImported> works) {
+        if (works.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        return database.sql(ACCEPT_NEWER_VERSIONS)
+                .bind("ids", works.stream().map(WorkImported::getWorkId).toArray(String[]::new))
+                .bind("versions", works.stream().map(WorkImported::getVersion).toArray(Long[]::new))
+                .map((row, meta) -> row.get("work_id", String.class))
+                .all()
+                .collect(HashSet<String>::new, Set::add)
+                .flatMap(acceptedIds -> {
+                    if (acceptedIds.isEmpty()) {
+                        return Mono.just(Set.<String>of());
+                    }
+                    List<WorkImported> accepted = works.stream()
+                            .filter(work -> acceptedIds.contains(work.getWorkId())).toList();
+                    return database.sql(CLEAR_REPLACED_AUTHORSHIPS)
+                            .bind("ids", acceptedIds.toArray(String[]::new))
+                            .map((row, meta) -> row.get("author_id", String.class))
+                            .all()
+                            .collect(TreeSet<String>::new, Set::add)
+                            .flatMap(touched -> insertAuthorships(accepted, touched).thenReturn(touched));
+                });
+    }
+
+    /** Inserts the authorships of {@code works}, adding their authors to {@code touched}. */
+    private Mono<Void> insertAuthorships(List<WorkImported> works, Set<String> touched) {
+        ColumnArrays rows = new ColumnArrays(7);
+        for (WorkImported work : works) {
+            boolean identified = hasPersistentIdentifier(work.getIdentifiers());
+            byAuthor(work).forEach((authorId, facts) -> {
+                touched.add(authorId);
+                rows.add(authorId, work.getWorkId(), work.getPublicationYear(), identified, work.getRetracted(),
+                        facts.orcid(), String.join(SCHEME_SEPARATOR, facts.schemes()));
+            });
+        }
+        if (rows.size() == 0) {
+            return Mono.empty();
+        }
+        return database.sql(INSERT_AUTHORSHIPS)
+                .bind("authors", rows.texts(0))
+                .bind("works", rows.texts(1))
+                .bind("years", rows.integers(2))
+                .bind("identified", rows.booleans(3))
+                .bind("retracted", rows.booleans(4))
+                .bind("orcids", rows.texts(5))
+                .bind("schemes", rows.texts(6))
+                .fetch().rowsUpdated().then();
+    }
+
+    /**
+     * Stores each of {@code summaries} whose revision is higher than the stored one (of several for one author, the
+     * highest); emits the authors whose summary was stored.
+     */
+    public Mono<Set<String>> saveGraphSummaries(List<AuthorGraphUpdated> summaries) {
+        Map<String, AuthorGraphUpdated> latest = new TreeMap<>();
+        summaries.forEach(summary -> latest.merge(summary.getAuthorId(), summary,
+                (a, b) -> b.getRevision() > a.getRevision() ? b : a));
+        if (latest.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        List<AuthorGraphUpdated> rows = List.copyOf(latest.values());
+        return database.sql(SAVE_GRAPH_SUMMARIES)
+                .bind("ids", rows.stream().map(AuthorGraphUpdated::getAuthorId).toArray(String[]::new))
+                .bind("revisions", rows.stream().map(AuthorGraphUpdated::getRevision).toArray(Long[]::new))
+                .bind("works", rows.stream().map(AuthorGraphUpdated::getWorkCount).toArray(Integer[]::new))
+                .bind("coauthors", rows.stream().map(AuthorGraphUpdated::getCoauthorCount).toArray(Integer[]::new))
+                .bind("close", rows.stream().map(AuthorGraphUpdated::getCloseCollaboratorCount)
+                        .toArray(Integer[]::new))
+                .bind("topics", rows.stream().map(AuthorGraphUpdated::getTopicCount).toArray(Integer[]::new))
+                .bind("institutions", rows.stream().map(AuthorGraphUpdated::getInstitutionCount)
+                        .toArray(Integer[]::new))
                 .map((row, meta) -> row.get("author_id", String.class))
                 .all()
-                .collectList()
-                .map(Set::copyOf);
-    }
-
-    /** Stores {@code summary} if its revision is higher than the stored one; emits whether it was stored. */
-    public Mono<Boolean> saveGraphSummary(AuthorGraphUpdated summary) {
-        return database.sql("INSERT INTO author_graph_summary (author_id, revision, work_count, coauthor_count, "
-                        + "close_collaborator_count, topic_count, institution_count) VALUES (:id, :revision, :works, "
-                        + ":coauthors, :close, :topics, :institutions) ON CONFLICT (author_id) DO UPDATE SET "
-                        + "revision = EXCLUDED.revision, work_count = EXCLUDED.work_count, "
-                        + "coauthor_count = EXCLUDED.coauthor_count, "
-                        + "close_collaborator_count = EXCLUDED.close_collaborator_count, "
-                        + "topic_count = EXCLUDED.topic_count, institution_count = EXCLUDED.institution_count "
-                        + "WHERE author_graph_summary.revision < EXCLUDED.revision")
-                .bind("id", summary.getAuthorId())
-                .bind("revision", summary.getRevision())
-                .bind("works", summary.getWorkCount())
-                .bind("coauthors", summary.getCoauthorCount())
-                .bind("close", summary.getCloseCollaboratorCount())
-                .bind("topics", summary.getTopicCount())
-                .bind("institutions", summary.getInstitutionCount())
-                .fetch().rowsUpdated().map(rows -> rows > 0);
+                .collect(TreeSet<String>::new, Set::add);
     }
 
     /**
-     * Stores {@code claim} if the author is unclaimed (the first claim wins), or adds the ORCID iD the same claimant
-     * proved later; emits whether anything changed, so a redelivery or a rival claim is a no-op.
+     * Stores each of {@code claims} in order: a claim of an unclaimed author (the first claim wins), or the ORCID iD
+     * the same claimant proved later; emits the authors whose claim changed, so a redelivery or a rival claim is a
+     * no-op.
      */
-    public Mono<Boolean> saveClaim(AuthorClaimed claim) {
-        return database.sql("INSERT INTO author_claim (author_id, user_id, verified_orcid, claimed_at) "
-                        + "VALUES (:id, :user, :orcid, :at) ON CONFLICT (author_id) DO UPDATE SET "
-                        + "verified_orcid = EXCLUDED.verified_orcid WHERE author_claim.user_id = EXCLUDED.user_id "
-                        + "AND author_claim.verified_orcid IS NULL AND EXCLUDED.verified_orcid IS NOT NULL")
-                .bind("id", claim.getAuthorId())
-                .bind("user", claim.getUserId())
-                .bind("orcid", Parameter.fromOrEmpty(AuthorFacts.normalizeOrcid(claim.getVerifiedOrcid()), String.class))
-                .bind("at", claim.getOccurredAt())
-                .fetch().rowsUpdated().map(rows -> rows > 0);
+    public Mono<Set<String>> saveClaims(List<AuthorClaimed> claims) {
+        return Flux.fromIterable(claims)
+                .concatMap(claim -> database.sql(SAVE_CLAIM)
+                        .bind("id", claim.getAuthorId())
+                        .bind("user", claim.getUserId())
+                        .bind("orcid", Parameter.fromOrEmpty(AuthorFacts.normalizeOrcid(claim.getVerifiedOrcid()),
+                                String.class))
+                        .bind("at", claim.getOccurredAt())
+                        .fetch().rowsUpdated()
+                        .filter(rows -> rows > 0)
+                        .map(rows -> claim.getAuthorId()))
+                .collect(TreeSet<String>::new, Set::add);
     }
 
     /**
-     * Records that {@code followerId} follows {@code authorId} ({@code following}) or stopped, as of {@code at}, unless
-     * a later change of the pair is stored; at the same instant an unfollow wins, so the outcome does not depend on
-     * the order of arrival. Emits whether it changed anything.
+     * Records each follow or unfollow, unless a later change of the same pair is stored; of changes at the same
+     * instant the unfollow wins, so the outcome depends neither on the order of arrival nor on redeliveries.
      */
-    public Mono<Boolean> saveFollow(String authorId, String followerId, boolean following, Instant at) {
-        return database.sql("INSERT INTO follow (author_id, follower_id, following, changed_at) "
-                        + "VALUES (:author, :follower, :following, :at) ON CONFLICT (author_id, follower_id) "
-                        + "DO UPDATE SET following = EXCLUDED.following, changed_at = EXCLUDED.changed_at "
-                        + "WHERE follow.changed_at < EXCLUDED.changed_at OR (follow.changed_at = EXCLUDED.changed_at "
-                        + "AND follow.following AND NOT EXCLUDED.following)")
-                .bind("author", authorId)
-                .bind("follower", followerId)
-                .bind("following", following)
-                .bind("at", at)
-                .fetch().rowsUpdated().map(rows -> rows > 0);
+    public Mono<Void> saveFollows(List<FollowChange> changes) {
+        Map<List<String>, FollowChange> latest = new TreeMap<>(Comparator
+                .<List<String>, String>comparing(pair -> pair.get(0)).thenComparing(pair -> pair.get(1)));
+        changes.forEach(change -> latest.merge(List.of(change.authorId(), change.followerId()), change,
+                FollowChange::later));
+        if (latest.isEmpty()) {
+            return Mono.empty();
+        }
+        List<FollowChange> rows = List.copyOf(latest.values());
+        return database.sql(SAVE_FOLLOWS)
+                .bind("authors", rows.stream().map(FollowChange::authorId).toArray(String[]::new))
+                .bind("followers", rows.stream().map(FollowChange::followerId).toArray(String[]::new))
+                .bind("following", rows.stream().map(FollowChange::following).toArray(Boolean[]::new))
+                .bind("at", rows.stream().map(change -> change.at().atOffset(ZoneOffset.UTC))
+                        .toArray(OffsetDateTime[]::new))
+                .fetch().rowsUpdated().then();
+    }
+
+    /** A follow ({@code following}) or unfollow of {@code authorId} by {@code followerId} at {@code at}. */
+    public record FollowChange(String authorId, String followerId, boolean following, Instant at) {
+
+        /** Of two changes of one pair, the one that stands: the later, or at the same instant the unfollow. */
+        static FollowChange later(FollowChange a, FollowChange b) {
+            int order = a.at().compareTo(b.at());
+            if (order != 0) {
+                return order > 0 ? a : b;
+            }
+            return a.following() ? b : a;
+        }
     }
 
     /** How many users follow {@code authorId}. */
     public Mono<Long> countFollowers(String authorId) {
-        return database.sql("SELECT count(*) AS followers FROM follow WHERE author_id = :author AND following")
+        return database.sql(COUNT_FOLLOWERS)
                 .bind("author", authorId)
                 .map((row, meta) -> row.get("followers", Long.class))
                 .one();
