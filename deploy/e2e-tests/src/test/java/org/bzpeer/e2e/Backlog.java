@@ -61,11 +61,18 @@ final class Backlog implements AutoCloseable {
         return endOffsets(ends.keySet()).equals(ends);
     }
 
+    /** What is left to do, for a failure message: unconsumed records by group, unpublished events by service. */
+    String describe() {
+        return "records not consumed yet, by consumer group (-1: rebalancing): "
+                + unconsumedRecords(endOffsets(partitions(topics()))) + "; events not published yet, by service: "
+                + unpublishedEvents();
+    }
+
     /**
      * Records each consumer group has not processed yet, counted against {@code ends} over the partitions it has
      * committed offsets for or is assigned; -1 while it rebalances.
      */
-    Map<String, Long> unconsumedRecords(Map<TopicPartition, Long> ends) {
+    private Map<String, Long> unconsumedRecords(Map<TopicPartition, Long> ends) {
         List<String> groups = get(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all()).stream()
                 .map(GroupListing::groupId).toList();
         Map<String, ConsumerGroupDescription> descriptions = get(admin.describeConsumerGroups(groups).all());
@@ -94,7 +101,7 @@ final class Backlog implements AutoCloseable {
     }
 
     /** Rows waiting in each service's {@code event_outbox}. */
-    Map<String, Long> unpublishedEvents() {
+    private Map<String, Long> unpublishedEvents() {
         Map<String, Long> rows = new TreeMap<>();
         for (String service : services) {
             TestInfrastructure.DatabaseCoordinates database = TestInfrastructure.database(service);
