@@ -33,7 +33,10 @@ final class ServiceProcesses implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("ingest", "profile", "graph", "trust");
 
-    /** Partitions of every BZPEER topic, more than the consumers of one group, so each instance gets a share. */
+    /**
+     * Partitions the services are asked to give every BZPEER topic they create ({@code BZPEER_KAFKA_PARTITIONS}), more
+     * than the consumers of one group, so each instance gets a share.
+     */
     static final int PARTITIONS = 12;
 
     /** Small heaps and the C1 compiler only: all the instances share two cores with the broker and PostgreSQL. */
