@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -22,71 +24,124 @@ import org.bzpeer.testkit.TestInfrastructure;
 import org.bzpeer.testkit.TestTokens;
 
 /**
- * The four services started from their packaged jars as separate JVMs, exactly as deployed, against the test JVM's
- * real broker and PostgreSQL (one database each). Each logs to {@code target/e2e-logs/<service>.log}.
+ * The four services started from their packaged jars as separate JVMs, exactly as deployed, several instances of each,
+ * against the test JVM's real broker and PostgreSQL. The instances of one service share its database and its
+ * consumer group, as replicas of a deployment do. Instance {@code n} of a service listens on a free port of its own
+ * and logs to {@code target/e2e-logs/<service>-<n>.log}.
  */
 final class ServiceProcesses implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("ingest", "profile", "graph", "trust");
 
+    /**
+     * Partitions the services are asked to give every BZPEER topic they create ({@code BZPEER_KAFKA_PARTITIONS}), more
+     * than the consumers of one group, so each instance gets a share.
+     */
+    static final int PARTITIONS = 12;
+
+    /** Small heaps and the C1 compiler only: all the instances share two cores with the broker and PostgreSQL. */
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    /** One running service JVM; {@code number} counts from 1 within its service. */
+    record Instance(String service, int number, int port, Process process, Path log) {
+
+        String name() {
+            return service + "-" + number;
+        }
+
+        String baseUrl() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
     private final Path repository;
-    private final Map<String, Process> processes = new LinkedHashMap<>();
-    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final int instancesPerService;
+    private final List<Instance> instances = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    ServiceProcesses(Path repository) {
+    ServiceProcesses(Path repository, int instancesPerService) {
+        if (instancesPerService < 1) {
+            throw new IllegalArgumentException("instances per service must be at least 1: " + instancesPerService);
+        }
         this.repository = repository;
+        this.instancesPerService = instancesPerService;
     }
 
-    /** Starts every service and waits until all report ready; fails with the log tail of a service that died. */
+    /**
+     * Starts every instance of every service at once and waits until all report ready; fails with the log tail of an
+     * instance that died.
+     */
     void startAll(Duration timeout) {
         String brokers = TestInfrastructure.kafkaBootstrapServers();
-        for (String service : SERVICES) {
-            start(service, brokers);
-        }
         long started = System.nanoTime();
+        for (String service : SERVICES) {
+            for (int number = 1; number <= instancesPerService; number++) {
+                instances.add(start(service, number, brokers));
+            }
+        }
+        Map<String, Double> readyAfter = Collections.synchronizedMap(new LinkedHashMap<>());
         await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
-            for (String service : SERVICES) {
-                Process process = processes.get(service);
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(service + "-service exited with " + process.exitValue()
-                            + ":\n" + logTail(service));
+            for (Instance instance : instances) {
+                if (!instance.process().isAlive()) {
+                    throw new IllegalStateException(instance.name() + " exited with " + instance.process().exitValue()
+                            + ":\n" + logTail(instance));
+                }
+                if (!readyAfter.containsKey(instance.name()) && isReady(instance)) {
+                    readyAfter.put(instance.name(), (System.nanoTime() - started) / 1e9);
                 }
             }
-            return SERVICES.stream().allMatch(this::isReady);
+            return readyAfter.size() == instances.size();
         });
-        System.out.printf("All services ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        System.out.printf(Locale.ROOT, "All %d service instances ready in %.1f s (each ready after, in s: %s)%n",
+                instances.size(), (System.nanoTime() - started) / 1e9, readyAfter.entrySet().stream()
+                        .map(entry -> String.format(Locale.ROOT, "%s %.1f", entry.getKey(), entry.getValue()))
+                        .toList());
     }
 
-    int port(String service) {
-        return ports.get(service);
+    int instancesPerService() {
+        return instancesPerService;
     }
 
-    String baseUrl(String service) {
-        return "http://127.0.0.1:" + port(service);
+    /** Every running instance, service by service. */
+    List<Instance> instances() {
+        return List.copyOf(instances);
     }
 
-    private void start(String service, String brokers) {
+    /** The base URL of every instance of {@code service}, instance 1 first. */
+    List<String> baseUrls(String service) {
+        return instances.stream().filter(instance -> instance.service().equals(service)).map(Instance::baseUrl)
+                .toList();
+    }
+
+    /** The base URL of instance {@code number} (from 1) of {@code service}. */
+    String baseUrl(String service, int number) {
+        return baseUrls(service).get(number - 1);
+    }
+
+    private Instance start(String service, int number, String brokers) {
         Path jar = repository.resolve(service + "-service/target/" + service + "-service.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw verify from the repository root");
         }
         TestInfrastructure.DatabaseCoordinates database = TestInfrastructure.database(service);
         int port = freePort();
-        Path log = repository.resolve("deploy/e2e-tests/target/e2e-logs/" + service + ".log");
+        Path log = repository.resolve("deploy/e2e-tests/target/e2e-logs/" + service + "-" + number + ".log");
         try {
             Files.createDirectories(log.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-jar", jar.toString())))
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         environment.put("SERVER_PORT", String.valueOf(port));
         environment.put("BZPEER_KAFKA_BOOTSTRAP_SERVERS", brokers);
+        environment.put("BZPEER_KAFKA_PARTITIONS", String.valueOf(PARTITIONS));
         environment.put("BZPEER_DB_HOST", database.host());
         environment.put("BZPEER_DB_PORT", String.valueOf(database.port()));
         environment.put("BZPEER_DB_NAME", database.name());
@@ -94,17 +149,16 @@ final class ServiceProcesses implements AutoCloseable {
         environment.put("BZPEER_DB_PASSWORD", database.password());
         environment.put("BZPEER_JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toString());
         try {
-            processes.put(service, builder.start());
+            return new Instance(service, number, port, builder.start(), log);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + service + "-service", e);
+            throw new UncheckedIOException("Cannot start " + service + "-service instance " + number, e);
         }
-        ports.put(service, port);
     }
 
-    private boolean isReady(String service) {
+    private boolean isReady(Instance instance) {
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                            URI.create(baseUrl(service) + "/actuator/health/readiness"))
+                            URI.create(instance.baseUrl() + "/actuator/health/readiness"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -115,10 +169,9 @@ final class ServiceProcesses implements AutoCloseable {
         }
     }
 
-    String logTail(String service) {
+    private static String logTail(Instance instance) {
         try {
-            List<String> lines = Files.readAllLines(
-                    repository.resolve("deploy/e2e-tests/target/e2e-logs/" + service + ".log"));
+            List<String> lines = Files.readAllLines(instance.log());
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
@@ -133,14 +186,14 @@ final class ServiceProcesses implements AutoCloseable {
         }
     }
 
-    /** Stops every service: SIGTERM, then SIGKILL after 20 s. */
+    /** Stops every instance: SIGTERM to all at once, then SIGKILL to any still running after 20 s. */
     @Override
     public void close() {
-        processes.values().forEach(Process::destroy);
-        for (Process process : processes.values()) {
+        instances.forEach(instance -> instance.process().destroy());
+        for (Instance instance : instances) {
             try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                if (!instance.process().waitFor(20, TimeUnit.SECONDS)) {
+                    instance.process().destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -3,47 +3,86 @@ package org.bzpeer.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
-import java.util.zip.GZIPInputStream;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
+import org.bzpeer.schemas.Topics;
+import org.bzpeer.testkit.OpenAlexSampleEvents;
+import org.bzpeer.testkit.OpenAlexSampleEvents.ExpectedAuthor;
 import org.bzpeer.testkit.SharedData;
+import org.bzpeer.testkit.TestInfrastructure;
 import org.bzpeer.testkit.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 
 /**
  * The whole system as a client sees it: works posted to ingest-service appear, through Kafka only, in the profile,
- * collaborator and trust APIs of the other three services, each running as its own process.
+ * collaborator and trust APIs of the other three services. Every service runs as {@value #INSTANCES} processes sharing
+ * its database and consumer group (override with {@code -Dbzpeer.e2e.instances=N}); writes are spread over the
+ * instances, every read is asked of every instance of its service, and the instances must serve identical answers,
+ * the same final state a single instance reaches.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WholeSystemIT {
 
+    private static final int INSTANCES = 2;
     private static final Path REPOSITORY = SharedData.repositoryRoot();
-    private static final Duration EVENTUALLY = Duration.ofSeconds(180);
+    /** Generous: eight service JVMs, the broker and PostgreSQL share two cores. */
+    private static final Duration START_UP = Duration.ofMinutes(6);
+    private static final Duration EVENTUALLY = Duration.ofMinutes(5);
+    /**
+     * For the consumers to work off the whole sample: measured 5 min from the first post with two instances of the
+     * one-work-at-a-time consumers on a loaded 2-core machine.
+     */
+    private static final Duration SETTLING = Duration.ofMinutes(7);
+    /** Lines of the OpenAlex sample per request; the requests alternate between the ingest instances. */
+    private static final int SAMPLE_CHUNK = 250;
+    private static final String FOCAL_AUTHOR = "A5000180362";
+    /**
+     * Authors of {@code expected.json} whose every co-author in the sample has an OpenAlex author id. Ingest keeps an
+     * authorship without one as an author of its own, which {@code expected.json} does not count, so for other authors
+     * the graph rightly counts more co-authors than {@code distinct_coauthors}.
+     */
+    private static final List<String> COAUTHORS_AS_EXPECTED = List.of("A5049649985", "A5046818830", "A5027197211",
+            "A5084940954", FOCAL_AUTHOR, "A5016324576", "A5024607591", "A5010595990");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private ServiceProcesses services;
 
     @BeforeAll
     void startServices() {
-        services = new ServiceProcesses(REPOSITORY);
-        services.startAll(Duration.ofSeconds(240));
+        services = new ServiceProcesses(REPOSITORY, Integer.getInteger("bzpeer.e2e.instances", INSTANCES));
+        services.startAll(START_UP);
     }
 
     @AfterAll
@@ -57,13 +96,15 @@ class WholeSystemIT {
     void theDemoResearcherPageIsServedFromTheFixture() throws Exception {
         String fixture = Files.readString(REPOSITORY.resolve("deploy/local/demo/carole-jean-wu.works.json"));
 
-        DocumentContext summary = submit(fixture, "application/json", "bzpeer");
+        DocumentContext summary = submit(1, fixture, "application/json", "bzpeer");
         assertThat(summary.<Integer>read("$.received")).isEqualTo(26);
         assertThat(summary.<Integer>read("$.rejected")).isZero();
 
-        DocumentContext profile = awaitJson(services.baseUrl("profile")
-                + "/api/v1/authors/by-external-id/bzpeer-demo/carole-jean-wu",
-                page -> page.<Integer>read("$.counts.works") == 26 && page.read("$.trust") != null);
+        DocumentContext profile = awaitAgreed("profile", "/api/v1/authors/by-external-id/bzpeer-demo/carole-jean-wu",
+                page -> {
+                    assertThat(page.<Integer>read("$.counts.works")).isEqualTo(26);
+                    assertThat(page.<Object>read("$.trust")).isNotNull();
+                });
         String authorId = profile.read("$.id");
         assertThat(profile.<String>read("$.name")).isEqualTo("Carole-Jean Wu");
         assertThat(profile.<Object>read("$.affiliation")).isNull();
@@ -73,8 +114,8 @@ class WholeSystemIT {
         List<String> titles = new ArrayList<>();
         String cursor = null;
         do {
-            DocumentContext page = getJson(services.baseUrl("profile") + "/api/v1/authors/" + authorId
-                    + "/works?limit=10" + (cursor == null ? "" : "&cursor=" + cursor));
+            DocumentContext page = awaitAgreed("profile", "/api/v1/authors/" + authorId + "/works?limit=10"
+                    + (cursor == null ? "" : "&cursor=" + cursor), any -> { });
             titles.addAll(page.read("$.items[*].title"));
             cursor = page.read("$.nextCursor");
         } while (cursor != null);
@@ -82,38 +123,36 @@ class WholeSystemIT {
         assertThat(titles).as("newest first, then by title, as the researcher page lists them")
                 .containsExactlyElementsOf(pageOrder);
 
-        DocumentContext trust = getJson(services.baseUrl("trust") + "/api/v1/authors/" + authorId + "/trust");
+        DocumentContext trust = awaitAgreed("trust", "/api/v1/authors/" + authorId + "/trust", any -> { });
         assertThat(trust.<String>read("$.verificationLevel")).isEqualTo("L1");
         assertThat(trust.<List<Object>>read("$.components")).isNotEmpty();
-        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
-                getJson(services.baseUrl("profile") + "/api/v1/authors/" + authorId).<String>read("$.trust.label"))
-                .isEqualTo(getJson(services.baseUrl("trust") + "/api/v1/authors/" + authorId + "/trust")
-                        .<String>read("$.label")));
-        assertThat(getJson(services.baseUrl("graph") + "/api/v1/authors/" + authorId + "/collaborators")
+        awaitTrustSnapshotOnTheProfile(authorId);
+        assertThat(awaitAgreed("graph", "/api/v1/authors/" + authorId + "/collaborators", any -> { })
                 .<Integer>read("$.total")).isZero();
 
-        DocumentContext again = submit(fixture, "application/json", "bzpeer");
-        assertThat(again.<Integer>read("$.unchanged")).isEqualTo(26);
-        assertThat(getJson(services.baseUrl("profile") + "/api/v1/authors/" + authorId)
+        DocumentContext again = submit(services.instancesPerService(), fixture, "application/json", "bzpeer");
+        assertThat(again.<Integer>read("$.unchanged")).as("re-sent to another ingest instance").isEqualTo(26);
+        assertThat(awaitAgreed("profile", "/api/v1/authors/" + authorId, any -> { })
                 .<Integer>read("$.counts.works")).isEqualTo(26);
     }
 
     @Test
     void coauthoredWorksMakeCloseCollaboratorsEverywhere() throws Exception {
         String run = UUID.randomUUID().toString();
-        String ndjson = String.join("\n",
+        List<DocumentContext> summaries = submitAcrossIngestInstances(List.of(
                 work("10.7777/" + run + "-1", "Joint work one", run),
-                work("10.7777/" + run + "-2", "Joint work two", run));
+                work("10.7777/" + run + "-2", "Joint work two", run)), "application/x-ndjson", "bzpeer");
+        assertThat(summaries).as("both authors are new to both ingest instances at once")
+                .allSatisfy(summary -> assertThat(summary.<Integer>read("$.created")).isEqualTo(1));
 
-        DocumentContext summary = submit(ndjson, "application/x-ndjson", "bzpeer");
-        assertThat(summary.<Integer>read("$.created")).isEqualTo(2);
-
-        DocumentContext first = awaitJson(services.baseUrl("profile") + "/api/v1/authors/by-external-id/e2e/"
-                + run + "-first", page -> page.<Integer>read("$.counts.works") == 2
-                && page.<Integer>read("$.counts.closeCollaborators") == 1);
+        DocumentContext first = awaitAgreed("profile", "/api/v1/authors/by-external-id/e2e/" + run + "-first",
+                page -> {
+                    assertThat(page.<Integer>read("$.counts.works")).isEqualTo(2);
+                    assertThat(page.<Integer>read("$.counts.closeCollaborators")).isEqualTo(1);
+                });
         String firstId = first.read("$.id");
-        DocumentContext collaborators = awaitJson(services.baseUrl("graph") + "/api/v1/authors/" + firstId
-                + "/collaborators", page -> page.<Integer>read("$.total") == 1);
+        DocumentContext collaborators = awaitAgreed("graph", "/api/v1/authors/" + firstId + "/collaborators",
+                page -> assertThat(page.<Integer>read("$.total")).isEqualTo(1));
         assertThat(collaborators.<String>read("$.items[0].author.name")).isEqualTo("Second Author");
         assertThat(collaborators.<Integer>read("$.items[0].sharedWorks")).isEqualTo(2);
         assertThat(collaborators.<Boolean>read("$.items[0].close")).isTrue();
@@ -122,71 +161,146 @@ class WholeSystemIT {
     @Test
     void aClaimAndAFollowOnTheProfileReachTheTrustAssessment() throws Exception {
         String run = UUID.randomUUID().toString();
-        submit(work("10.7777/" + run + "-solo", "Solo work", run), "application/json", "bzpeer");
-        String authorId = awaitJson(services.baseUrl("profile") + "/api/v1/authors/by-external-id/e2e/" + run
-                + "-first", page -> page.read("$.trust") != null).read("$.id");
+        submit(1, work("10.7777/" + run + "-solo", "Solo work", run), "application/json", "bzpeer");
+        String authorId = awaitAgreed("profile", "/api/v1/authors/by-external-id/e2e/" + run + "-first",
+                page -> assertThat(page.<Object>read("$.trust")).isNotNull()).read("$.id");
 
         String user = TestTokens.userToken("researcher-" + run);
-        assertThat(write("PUT", services.baseUrl("profile") + "/api/v1/authors/" + authorId + "/followers/me",
+        int other = services.instancesPerService();
+        assertThat(write("PUT", services.baseUrl("profile", 1) + "/api/v1/authors/" + authorId + "/followers/me",
                 TestTokens.userToken("reader-" + run))).isEqualTo(204);
-        assertThat(write("POST", services.baseUrl("profile") + "/api/v1/authors/" + authorId + "/claim", user))
+        assertThat(write("POST", services.baseUrl("profile", other) + "/api/v1/authors/" + authorId + "/claim", user))
                 .isEqualTo(201);
+        assertThat(write("POST", services.baseUrl("profile", 1) + "/api/v1/authors/" + authorId + "/claim", user))
+                .as("already claimed by this user, through another instance").isEqualTo(200);
 
-        DocumentContext trust = awaitJson(services.baseUrl("trust") + "/api/v1/authors/" + authorId + "/trust",
-                page -> page.<Boolean>read("$.claimed") && page.<Integer>read("$.followers") == 1);
+        DocumentContext trust = awaitAgreed("trust", "/api/v1/authors/" + authorId + "/trust", page -> {
+            assertThat(page.<Boolean>read("$.claimed")).isTrue();
+            assertThat(page.<Integer>read("$.followers")).isEqualTo(1);
+        });
         assertThat(trust.<String>read("$.verificationLevel")).isEqualTo("L2");
-        awaitJson(services.baseUrl("profile") + "/api/v1/authors/" + authorId,
-                page -> page.<Boolean>read("$.claimed") && page.<Integer>read("$.counts.followers") == 1
-                        && "L2".equals(page.read("$.trust.verificationLevel")));
+        awaitAgreed("profile", "/api/v1/authors/" + authorId, page -> {
+            assertThat(page.<Boolean>read("$.claimed")).isTrue();
+            assertThat(page.<Integer>read("$.counts.followers")).isEqualTo(1);
+            assertThat(page.<String>read("$.trust.verificationLevel")).isEqualTo("L2");
+        });
+        awaitTrustSnapshotOnTheProfile(authorId);
     }
 
     @Test
     void everyServiceDescribesItsApiAndReportsHealthAndMetrics() throws Exception {
-        for (String service : ServiceProcesses.SERVICES) {
-            assertThat(getJson(services.baseUrl(service) + "/v3/api-docs").<String>read("$.openapi"))
-                    .as(service).startsWith("3.");
-            assertThat(getJson(services.baseUrl(service) + "/actuator/health/liveness").<String>read("$.status"))
-                    .as(service).isEqualTo("UP");
+        for (ServiceProcesses.Instance instance : services.instances()) {
+            assertThat(getJson(instance.baseUrl() + "/v3/api-docs").<String>read("$.openapi"))
+                    .as(instance.name()).startsWith("3.");
+            assertThat(getJson(instance.baseUrl() + "/actuator/health/liveness").<String>read("$.status"))
+                    .as(instance.name()).isEqualTo("UP");
             HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
-                    URI.create(services.baseUrl(service) + "/actuator/prometheus")).build(),
+                    URI.create(instance.baseUrl() + "/actuator/prometheus")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(metrics.body()).as(service).contains("bzpeer_outbox_backlog");
+            assertThat(metrics.body()).as(instance.name()).contains("bzpeer_outbox_backlog");
         }
     }
 
-    private int write(String method, String url, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token)
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
+    /**
+     * Runs last: the sample's backlog takes the consumers minutes, and the other tests need not wait behind it. It
+     * ends by awaiting the whole system settling, then compares every read model across the instances. Ingest rejects
+     * a record that still conflicts with a concurrent import after its record-by-record retry and asks for it to be
+     * submitted again; the test does so, as a pipeline must, and then expects every work created exactly once.
+     */
     @Test
-    void theOpenAlexSampleBuildsTheFocalAuthorsProfile() throws Exception {
-        Path sample = SharedData.require("openalex/kfupm/works.jsonl.gz");
+    @Order(Integer.MAX_VALUE)
+    void theOpenAlexSampleImportedThroughEveryIngestInstanceBuildsTheExpectedReadModels() throws Exception {
+        Path sample = SharedData.require(OpenAlexSampleEvents.WORKS);
+        List<ExpectedAuthor> expectedAuthors = OpenAlexSampleEvents.expectedAuthors().stream().distinct().toList();
 
-        HttpResponse<String> response;
-        try (InputStream works = new GZIPInputStream(Files.newInputStream(sample))) {
-            response = http.send(HttpRequest.newBuilder(URI.create(services.baseUrl("ingest")
-                            + "/api/v1/works?format=openalex"))
-                    .header("Authorization", "Bearer " + TestTokens.pipelineToken())
-                    .header("Content-Type", "application/x-ndjson")
-                    .timeout(Duration.ofMinutes(5))
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> works))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+        long started = System.nanoTime();
+        List<String> chunks = chunks(sample);
+        List<DocumentContext> summaries = submitAcrossIngestInstances(chunks, "application/x-ndjson", "openalex");
+        assertThat(sum(summaries, "$.received")).isEqualTo(3684);
+        List<String> conflicting = new ArrayList<>();
+        for (int chunk = 0; chunk < chunks.size(); chunk++) {
+            List<Map<String, Object>> errors = summaries.get(chunk).read("$.errors");
+            for (Map<String, Object> error : errors) {
+                assertThat((String) error.get("reason")).as("the only rejection two ingest instances may cause, %s",
+                        error).contains("concurrent import");
+                conflicting.add(chunks.get(chunk).split("\n")[(Integer) error.get("record")]);
+            }
         }
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        DocumentContext summary = JsonPath.parse(response.body());
-        assertThat(summary.<Integer>read("$.received")).isEqualTo(3684);
-        assertThat(summary.<Integer>read("$.rejected")).isZero();
+        int created = sum(summaries, "$.created");
+        for (String record : conflicting) {
+            DocumentContext again = submit(1, record, "application/x-ndjson", "openalex");
+            assertThat(again.<Integer>read("$.rejected")).as("submitted again, alone").isZero();
+            created += again.<Integer>read("$.created");
+        }
+        assertThat(created).isEqualTo(3684);
+        System.out.printf(Locale.ROOT, "OpenAlex sample: %d requests over %d ingest instances, %d records rejected as "
+                        + "concurrent-import conflicts and submitted again, all imported in %.1f s%n", chunks.size(),
+                services.instancesPerService(), conflicting.size(), (System.nanoTime() - started) / 1e9);
 
-        DocumentContext profile = awaitJson(services.baseUrl("profile")
-                + "/api/v1/authors/by-external-id/openalex/A5000180362",
-                page -> page.<Integer>read("$.counts.works") == 14);
-        assertThat(profile.<String>read("$.orcid")).isEqualTo("0000-0001-7056-6323");
-        String authorId = profile.read("$.id");
-        awaitJson(services.baseUrl("graph") + "/api/v1/authors/" + authorId + "/collaborators",
-                page -> page.<Integer>read("$.total") == 37);
+        DocumentContext focal = awaitAgreed("profile", "/api/v1/authors/by-external-id/openalex/" + FOCAL_AUTHOR,
+                page -> assertThat(page.<Integer>read("$.counts.works")).isEqualTo(14));
+        assertThat(focal.<String>read("$.orcid")).isEqualTo("0000-0001-7056-6323");
+        awaitAgreed("graph", "/api/v1/authors/" + focal.read("$.id") + "/collaborators",
+                page -> assertThat(page.<Integer>read("$.total")).isEqualTo(37));
+
+        try (Backlog backlog = new Backlog(TestInfrastructure.kafkaBootstrapServers(), ServiceProcesses.SERVICES)) {
+            await().atMost(SETTLING).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(backlog.settled()).as(backlog::describe).isTrue());
+            System.out.printf(Locale.ROOT, "System settled %.1f s after the sample was first posted; partitions: %s%n",
+                    (System.nanoTime() - started) / 1e9,
+                    backlog.partitionCounts(Topics.ALL.stream().map(topic -> topic.name()).toList()));
+            assertThat(backlog.deadLetters()).as("dead-lettered records").isEmpty();
+        }
+
+        for (ExpectedAuthor expected : expectedAuthors) {
+            DocumentContext profile = agreed("profile", "/api/v1/authors/by-external-id/openalex/" + expected.id());
+            String authorId = profile.read("$.id");
+            DocumentContext summary = agreed("graph", "/api/v1/authors/" + authorId + "/graph-summary");
+            DocumentContext trust = agreed("trust", "/api/v1/authors/" + authorId + "/trust");
+            assertThat(profile.<Integer>read("$.counts.works")).as(expected.id()).isEqualTo(expected.worksInSample());
+            assertThat(summary.<Integer>read("$.workCount")).as(expected.id()).isEqualTo(expected.worksInSample());
+            if (expected.orcid() != null) {
+                assertThat(profile.<String>read("$.orcid")).as(expected.id()).isEqualTo(expected.orcid());
+            }
+            assertThat(profile.<Map<String, Object>>read("$.trust")).as("trust snapshot of " + expected.id())
+                    .containsEntry("score", trust.read("$.score"))
+                    .containsEntry("band", trust.read("$.band"))
+                    .containsEntry("label", trust.read("$.label"))
+                    .containsEntry("verificationLevel", trust.read("$.verificationLevel"));
+            if (COAUTHORS_AS_EXPECTED.contains(expected.id())) {
+                DocumentContext collaborators = agreed("graph", "/api/v1/authors/" + authorId + "/collaborators");
+                assertThat(collaborators.<Integer>read("$.total")).as(expected.id())
+                        .isEqualTo(expected.distinctCoauthors());
+                assertThat(summary.<Integer>read("$.coauthorCount")).as(expected.id())
+                        .isEqualTo(expected.distinctCoauthors());
+                assertThat(profile.<Integer>read("$.counts.coauthors")).as(expected.id())
+                        .isEqualTo(expected.distinctCoauthors());
+            }
+        }
+        assertThat(expectedAuthors.stream().map(ExpectedAuthor::id)).containsAll(COAUTHORS_AS_EXPECTED);
+    }
+
+    /** The sample's lines in NDJSON bodies of {@value #SAMPLE_CHUNK} lines each, in file order. */
+    private static List<String> chunks(Path sample) {
+        List<String> chunks = new ArrayList<>();
+        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+        int[] lines = {0};
+        SharedData.forEachLine(sample, (line, number) -> {
+            chunk.writeBytes(line);
+            chunk.write('\n');
+            if (++lines[0] % SAMPLE_CHUNK == 0) {
+                chunks.add(chunk.toString(StandardCharsets.UTF_8));
+                chunk.reset();
+            }
+        });
+        if (chunk.size() > 0) {
+            chunks.add(chunk.toString(StandardCharsets.UTF_8));
+        }
+        return chunks;
+    }
+
+    private static int sum(List<DocumentContext> summaries, String path) {
+        return summaries.stream().mapToInt(summary -> summary.<Integer>read(path)).sum();
     }
 
     private static String work(String doi, String title, String run) {
@@ -196,29 +310,101 @@ class WholeSystemIT {
                 + "{\"name\": \"Second Author\", \"ids\": {\"e2e\": \"" + run + "-second\"}}]}";
     }
 
-    private DocumentContext submit(String body, String contentType, String format) throws Exception {
+    /** Awaits the trust snapshot every profile instance shows to be the one every trust instance serves. */
+    private void awaitTrustSnapshotOnTheProfile(String authorId) {
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            DocumentContext trust = agreed("trust", "/api/v1/authors/" + authorId + "/trust");
+            DocumentContext profile = agreed("profile", "/api/v1/authors/" + authorId);
+            assertThat(profile.<String>read("$.trust.label")).isEqualTo(trust.<String>read("$.label"));
+            assertThat(profile.<String>read("$.trust.verificationLevel"))
+                    .isEqualTo(trust.<String>read("$.verificationLevel"));
+        });
+    }
+
+    private int write(String method, String url, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Posts {@code body} to ingest instance {@code instance} (from 1) and returns its import summary. */
+    private DocumentContext submit(int instance, String body, String contentType, String format) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(services.baseUrl("ingest") + "/api/v1/works?format=" + format))
+                        URI.create(services.baseUrl("ingest", instance) + "/api/v1/works?format=" + format))
                 .header("Authorization", "Bearer " + TestTokens.pipelineToken())
                 .header("Content-Type", contentType)
+                .timeout(Duration.ofMinutes(5))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JsonPath.parse(response.body());
     }
 
-    private DocumentContext getJson(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(url + " -> " + response.body()).isEqualTo(200);
-        return JsonPath.parse(response.body());
+    /**
+     * Posts body {@code i} to ingest instance {@code i mod n}: one thread per instance posts its bodies in order, all
+     * instances at the same time. Returns the import summaries in the order of {@code bodies}.
+     */
+    private List<DocumentContext> submitAcrossIngestInstances(List<String> bodies, String contentType, String format)
+            throws Exception {
+        int instances = services.instancesPerService();
+        DocumentContext[] summaries = new DocumentContext[bodies.size()];
+        List<Callable<Void>> posters = new ArrayList<>();
+        for (int instance = 1; instance <= instances; instance++) {
+            int number = instance;
+            posters.add(() -> {
+                for (int i = number - 1; i < bodies.size(); i += instances) {
+                    summaries[i] = submit(number, bodies.get(i), contentType, format);
+                }
+                return null;
+            });
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(instances);
+        try {
+            for (Future<Void> poster : executor.invokeAll(posters)) {
+                try {
+                    poster.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        return List.of(summaries);
     }
 
-    private DocumentContext awaitJson(String url, java.util.function.Predicate<DocumentContext> condition) {
-        return await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500)).until(() -> {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? JsonPath.parse(response.body()) : null;
-        }, page -> page != null && condition.test(page));
+    /**
+     * GETs {@code path} from every instance of {@code service} until all answer 200 with the same JSON and that
+     * answer meets {@code expectation}; returns it.
+     */
+    private DocumentContext awaitAgreed(String service, String path, Consumer<DocumentContext> expectation) {
+        AtomicReference<DocumentContext> answer = new AtomicReference<>();
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            DocumentContext agreed = agreed(service, path);
+            expectation.accept(agreed);
+            answer.set(agreed);
+        });
+        return answer.get();
+    }
+
+    /** GETs {@code path} from every instance of {@code service}; asserts all answer 200 with the same JSON. */
+    private DocumentContext agreed(String service, String path) throws IOException, InterruptedException {
+        List<String> baseUrls = services.baseUrls(service);
+        List<DocumentContext> answers = new ArrayList<>();
+        for (String baseUrl : baseUrls) {
+            answers.add(getJson(baseUrl + path));
+        }
+        assertThat(answers.stream().map(DocumentContext::json).collect(Collectors.toList()))
+                .as("GET %s on %s instances %s", path, service, baseUrls)
+                .allSatisfy(json -> assertThat(json).isEqualTo(answers.get(0).json()));
+        return answers.get(0);
+    }
+
+    private DocumentContext getJson(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url + " -> " + response.body()).isEqualTo(200);
+        return JsonPath.parse(response.body());
     }
 }
