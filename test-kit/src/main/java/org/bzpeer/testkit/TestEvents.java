@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.LongStream;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,6 +26,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bzpeer.schemas.EventCodec;
 import org.bzpeer.schemas.Topic;
 import org.bzpeer.schemas.Topics;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 
 /** Publishes events or raw bytes to the test broker, as another service or a broken producer would. */
 public final class TestEvents {
@@ -84,6 +88,21 @@ public final class TestEvents {
             assertThat(TopicRecorder.header(parked, "x-exception-message")).contains("not Avro single-object encoded");
             assertThat(parked.value()).isEqualTo("{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * {@code values} as the Kafka binder hands a polled batch to a batch consumer: the payloads in a list and each
+     * header a list in the same order; partition 0, offsets from {@code firstOffset}, keys {@code key-<offset>}.
+     */
+    public static Message<List<byte[]>> polledBatch(String topic, long firstOffset, List<byte[]> values) {
+        List<Long> offsets = LongStream.range(firstOffset, firstOffset + values.size()).boxed().toList();
+        return MessageBuilder.withPayload(values)
+                .setHeader(KafkaHeaders.RECEIVED_TOPIC, offsets.stream().map(offset -> topic).toList())
+                .setHeader(KafkaHeaders.RECEIVED_PARTITION, offsets.stream().map(offset -> 0).toList())
+                .setHeader(KafkaHeaders.OFFSET, offsets)
+                .setHeader(KafkaHeaders.RECEIVED_KEY, offsets.stream()
+                        .map(offset -> ("key-" + offset).getBytes(StandardCharsets.UTF_8)).toList())
+                .build();
     }
 
     /** Starts recording {@code topic} from its current end; see {@link TopicRecorder}. */

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -100,17 +101,32 @@ final class Backlog implements AutoCloseable {
         return unconsumed;
     }
 
-    /** Rows waiting in each service's {@code event_outbox}. */
+    /**
+     * Rows waiting in each service's {@code event_outbox}, plus the authors waiting in its {@code pending_*} queues for
+     * a derivation (a graph summary, a trust assessment) that will write to the outbox.
+     */
     private Map<String, Long> unpublishedEvents() {
         Map<String, Long> rows = new TreeMap<>();
         for (String service : services) {
             TestInfrastructure.DatabaseCoordinates database = TestInfrastructure.database(service);
             try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
                     database.password());
-                    Statement statement = connection.createStatement();
-                    ResultSet count = statement.executeQuery("SELECT count(*) FROM event_outbox")) {
-                count.next();
-                rows.put(service, count.getLong(1));
+                    Statement statement = connection.createStatement()) {
+                List<String> queues = new ArrayList<>(List.of("event_outbox"));
+                try (ResultSet pending = statement.executeQuery("SELECT table_name FROM information_schema.tables "
+                        + "WHERE table_schema = 'public' AND table_name LIKE 'pending\\_%'")) {
+                    while (pending.next()) {
+                        queues.add(pending.getString(1));
+                    }
+                }
+                long waiting = 0;
+                for (String queue : queues) {
+                    try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + queue)) {
+                        count.next();
+                        waiting += count.getLong(1);
+                    }
+                }
+                rows.put(service, waiting);
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot count the outbox of " + service, e);
             }

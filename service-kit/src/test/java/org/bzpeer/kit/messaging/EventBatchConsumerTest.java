@@ -30,9 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import reactor.core.publisher.Mono;
@@ -74,7 +72,7 @@ class EventBatchConsumerTest {
         values.add(30, "garbage".getBytes(StandardCharsets.UTF_8));
 
         try (TopicRecorder deadLetters = TestEvents.record(Topics.deadLetterTopic(TOPIC, GROUP))) {
-            consumer.accept(batch(values, 1000));
+            consumer.accept(TestEvents.polledBatch(TOPIC, 1000, values));
 
             assertThat(applied).containsExactlyElementsOf(follows.stream().map(FollowCreated::getAuthorId)
                     .filter(id -> !id.equals("author-23")).toList());
@@ -83,12 +81,12 @@ class EventBatchConsumerTest {
             ConsumerRecord<String, byte[]> poison = parked.stream()
                     .filter(record -> TopicRecorder.header(record, DeadLetters.SOURCE_OFFSET).equals("1023"))
                     .findFirst().orElseThrow();
-            assertThat(poison.key()).isEqualTo("key-23");
+            assertThat(poison.key()).isEqualTo("key-1023");
             assertThat(TopicRecorder.header(poison, DeadLetters.REASON)).isEqualTo("author-23 violates an invariant");
             assertThat(TopicRecorder.header(poison, DeadLetters.EXCEPTION))
                     .isEqualTo(IllegalArgumentException.class.getName());
             assertThat(TopicRecorder.header(poison, DeadLetters.SOURCE_TOPIC)).isEqualTo(TOPIC);
-            assertThat(TopicRecorder.header(poison, DeadLetters.SOURCE_PARTITION)).isEqualTo("4");
+            assertThat(TopicRecorder.header(poison, DeadLetters.SOURCE_PARTITION)).isEqualTo("0");
             assertThat(Instant.parse(TopicRecorder.header(poison, DeadLetters.DEAD_LETTERED_AT)))
                     .isBefore(Instant.now().plusSeconds(1));
             ConsumerRecord<String, byte[]> garbage = parked.stream()
@@ -113,27 +111,15 @@ class EventBatchConsumerTest {
             return Mono.empty();
         });
 
-        assertThatThrownBy(() -> consumer.accept(batch(values, 0)))
+        assertThatThrownBy(() -> consumer.accept(TestEvents.polledBatch(TOPIC, 0, values)))
                 .isInstanceOf(DataAccessResourceFailureException.class);
         assertThat(health.health(false).getStatus()).isEqualTo(Status.DOWN);
         assertThat(meters.find("bzpeer.consumer.dead.letters").counter()).isNull();
 
         databaseUp[0] = true;
-        consumer.accept(batch(values, 0));
+        consumer.accept(TestEvents.polledBatch(TOPIC, 0, values));
         assertThat(applied).containsExactly("author-1");
         assertThat(health.health(false).getStatus()).isEqualTo(Status.UP);
-    }
-
-    /** A batch as the Kafka binder delivers it: payloads, and each header as a list in the same order. */
-    private static Message<List<byte[]>> batch(List<byte[]> values, long firstOffset) {
-        int size = values.size();
-        return MessageBuilder.withPayload(values)
-                .setHeader(KafkaHeaders.RECEIVED_TOPIC, IntStream.range(0, size).mapToObj(i -> TOPIC).toList())
-                .setHeader(KafkaHeaders.RECEIVED_PARTITION, IntStream.range(0, size).mapToObj(i -> 4).toList())
-                .setHeader(KafkaHeaders.OFFSET, IntStream.range(0, size).mapToObj(i -> firstOffset + i).toList())
-                .setHeader(KafkaHeaders.RECEIVED_KEY, IntStream.range(0, size)
-                        .mapToObj(i -> ("key-" + i).getBytes(StandardCharsets.UTF_8)).toList())
-                .build();
     }
 
     private static FollowCreated follow(String authorId) {

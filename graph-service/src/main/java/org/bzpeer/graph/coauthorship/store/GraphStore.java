@@ -144,16 +144,21 @@ public class GraphStore {
             WHERE a.author_id = :id
             """.formatted(SUMMARY_COLUMNS);
 
+    /**
+     * An author's co-authors with their current names; a co-author whose summary (and name) is still pending shows
+     * the name printed on a shared work meanwhile.
+     */
     private static final String FIND_COLLABORATORS = """
             WITH c AS (
-                SELECT other.author_id, count(*) AS shared
+                SELECT other.author_id, count(*) AS shared, max(other.display_name) AS printed_name
                 FROM work_author me
                 JOIN work k ON k.work_id = me.work_id AND k.author_count <= :maxAuthors
                 JOIN work_author other ON other.work_id = me.work_id AND other.author_id <> me.author_id
                 WHERE me.author_id = :author
                 GROUP BY other.author_id
             )
-            SELECT c.author_id, a.display_name, c.shared FROM c JOIN author a ON a.author_id = c.author_id
+            SELECT c.author_id, COALESCE(a.display_name, c.printed_name) AS display_name, c.shared
+            FROM c LEFT JOIN author a ON a.author_id = c.author_id
             WHERE :afterAuthor = '' OR c.shared < :afterShared
                OR (c.shared = :afterShared AND c.author_id > :afterAuthor)
             ORDER BY c.shared DESC, c.author_id

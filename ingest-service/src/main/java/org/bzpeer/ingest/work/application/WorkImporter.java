@@ -1,5 +1,6 @@
 package org.bzpeer.ingest.work.application;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,17 +19,23 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Imports batches of valid submissions: de-duplicates them against every work seen before, resolves their authors,
  * and, for each work whose content changed, records the new version and its {@code work.imported} event in one
- * transaction (outbox). A batch that conflicts with a concurrent import is retried record by record, so one record
- * that still conflicts is rejected alone and the rest of the batch is kept.
+ * transaction (outbox). A batch that conflicts with a concurrent import (another instance creating the same work or
+ * author) is retried record by record, each record up to {@value #RECORD_ATTEMPTS} times with a short random backoff,
+ * so concurrent importers settle who creates what, and a record that still conflicts is rejected alone while the rest
+ * of the batch is kept.
  */
 @Service
 public class WorkImporter {
 
     private static final Logger log = LoggerFactory.getLogger(WorkImporter.class);
+
+    /** Tries of one record that keeps conflicting with concurrent imports (another instance creating the same author). */
+    private static final int RECORD_ATTEMPTS = 5;
 
     private final IdentityStore store;
     private final OutboxWriter outbox;
@@ -52,7 +59,10 @@ public class WorkImporter {
                     log.info("Batch of {} conflicted with a concurrent import ({}); retrying record by record",
                             batch.size(), conflict.getMessage());
                     return Flux.fromIterable(batch)
-                            .concatMap(submission -> transactions.transactional(importTogether(List.of(submission)))
+                            .concatMap(submission -> Mono.defer(() ->
+                                            transactions.transactional(importTogether(List.of(submission))))
+                                    .retryWhen(Retry.backoff(RECORD_ATTEMPTS - 1, Duration.ofMillis(20))
+                                            .jitter(0.5).filter(WorkImporter::isConflict))
                                     .onErrorResume(WorkImporter::isConflict, again -> Mono.just(List.of(
                                             new RecordOutcome.Rejected(submission.index(), "$",
                                                     "conflicts with a concurrent import of the same work or author; "

@@ -1,0 +1,62 @@
+package org.bzpeer.profile.author;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.bzpeer.testkit.ConvergingReadModel;
+import org.bzpeer.testkit.ServiceTest;
+import org.bzpeer.testkit.TestInfrastructure;
+import org.bzpeer.testkit.TestInfrastructure.DatabaseCoordinates;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.messaging.Message;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Property: the profile read model (works, authorships, the authors' names, ORCIDs, affiliations and external ids)
+ * is a function of the final works. Random corpora and altered real works are
+ * delivered through the real {@code work.imported} consumer in random histories (versions out of order, repeated,
+ * in batches of any size) into a database of its own, and every history must leave the same rows as the final
+ * versions alone.
+ */
+@ServiceTest
+@TestPropertySource(properties = {
+        "bzpeer.service-name=profile_convergence",
+        "spring.cloud.stream.bindings.workImported-in-0.consumer.auto-startup=false"})
+class ProfileConvergenceTest {
+
+    private static final Map<String, String> CONTENT = Map.of(
+            "work", "work_id, version, type, title, publication_year, publication_date, venue_name, doi, arxiv_id, "
+                    + "openalex_id, retracted, authors",
+            "authorship", "author_id, work_id, position, sort_year, sort_title, display_name, orcid, affiliation_id, "
+                    + "affiliation_name, external_ids",
+            "author", "author_id, display_name, orcid, affiliation_id, affiliation_name",
+            "author_external_id", "scheme, value, author_id");
+
+    @Autowired
+    @Qualifier("workImported")
+    Consumer<Message<List<byte[]>>> workImported;
+
+    private ConvergingReadModel readModel;
+
+    @BeforeEach
+    void readModel() {
+        DatabaseCoordinates database = TestInfrastructure.database("profile_convergence");
+        readModel = new ConvergingReadModel(database, CONTENT,
+                List.of("work", "author"), workImported,
+                () -> { });
+    }
+
+    @Test
+    void syntheticCorporaGiveTheSameProfilesWhateverTheHistory() {
+        readModel.assertConvergesOnSyntheticCorpora(20, 6);
+    }
+
+    @Test
+    void alteredRealWorksGiveTheSameProfilesWhateverTheHistory() {
+        readModel.assertConvergesOnAlteredRealWorks(3, 4);
+    }
+}

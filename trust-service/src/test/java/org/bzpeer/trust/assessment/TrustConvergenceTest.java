@@ -1,0 +1,63 @@
+package org.bzpeer.trust.assessment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.bzpeer.testkit.ConvergingReadModel;
+import org.bzpeer.testkit.ServiceTest;
+import org.bzpeer.testkit.TestInfrastructure;
+import org.bzpeer.testkit.TestInfrastructure.DatabaseCoordinates;
+import org.bzpeer.trust.assessment.application.TrustService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.messaging.Message;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Property: trust facts and assessments are a function of the final works. Random corpora and altered real works are
+ * delivered through the real {@code work.imported} consumer in random histories (versions out of order, repeated,
+ * in batches of any size) into a database of its own, and every history must leave the same rows as the final
+ * versions alone.
+ */
+@ServiceTest
+@TestPropertySource(properties = {
+        "bzpeer.service-name=trust_convergence",
+        "bzpeer.trust.assessment-linger=0ms",
+        "spring.cloud.stream.bindings.workImported-in-0.consumer.auto-startup=false"})
+class TrustConvergenceTest {
+
+    private static final Map<String, String> CONTENT = Map.of(
+            "work", "work_id, version",
+            "authorship", "author_id, work_id, publication_year, has_identifier, retracted, orcid, id_schemes",
+            "author_trust", "author_id, score, band, verification_level, claimed, components");
+
+    @Autowired
+    @Qualifier("workImported")
+    Consumer<Message<List<byte[]>>> workImported;
+
+    @Autowired
+    TrustService trust;
+
+    private ConvergingReadModel readModel;
+
+    @BeforeEach
+    void readModel() {
+        DatabaseCoordinates database = TestInfrastructure.database("trust_convergence");
+        readModel = new ConvergingReadModel(database, CONTENT,
+                List.of("work", "author_trust", "pending_assessment", "event_outbox"), workImported,
+                ConvergingReadModel.drainingQueue(database, "pending_assessment", trust::assessPending));
+    }
+
+    @Test
+    void syntheticCorporaGiveTheSameTrustWhateverTheHistory() {
+        readModel.assertConvergesOnSyntheticCorpora(20, 6);
+    }
+
+    @Test
+    void alteredRealWorksGiveTheSameTrustWhateverTheHistory() {
+        readModel.assertConvergesOnAlteredRealWorks(3, 4);
+    }
+}
