@@ -17,6 +17,8 @@ import jakarta.validation.constraints.Min;
  * @param retryDelay    pause after a failed publication (broker or database down); doubles while failures last
  * @param maxRetryDelay longest pause between attempts while failures last
  * @param sendTimeout   how long to wait for the broker to acknowledge a batch
+ * @param enabled       false only for an instance that must publish nothing (a read-model rebuild that is compared
+ *                      with the live one); its events stay in the outbox
  */
 @Validated
 @ConfigurationProperties("bzpeer.outbox")
@@ -25,5 +27,6 @@ public record OutboxProperties(
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("500ms") Duration retryDelay,
         @DefaultValue("10s") Duration maxRetryDelay,
-        @DefaultValue("30s") Duration sendTimeout) {
+        @DefaultValue("30s") Duration sendTimeout,
+        @DefaultValue("true") boolean enabled) {
 }

@@ -142,7 +142,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        loop.start();
+        if (properties.enabled()) {
+            loop.start();
+        }
     }
 
     @Override
