@@ -3,11 +3,17 @@ package org.bzpeer.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.bzpeer.schemas.EventCodec;
 import org.bzpeer.schemas.Topics;
@@ -20,14 +26,14 @@ import org.springframework.messaging.Message;
  * A service's read model driven through its real {@code work.imported} consumer, for the convergence property: the
  * same final works give the same read model whatever history delivered them.
  *
- * @param database       the service's database
- * @param columnsByTable the read model's tables and their content columns (see {@link ReadModelSnapshot})
- * @param tables         every table to empty between histories (read model, queues, outbox)
- * @param consumer       the service's {@code work.imported} consumer bean, fed one polled batch at a time
- * @param settle         waits until every derivation the applied batches caused is done
+ * @param database the service's database
+ * @param tables   every table to empty between histories (read model, queues, outbox)
+ * @param consumer the service's {@code work.imported} consumer bean, fed one polled batch at a time
+ * @param settle   waits until every derivation the applied batches caused is done
+ * @param snapshot what the read model shows, table by table (the service kit's {@code ReadModelSnapshot})
  */
-public record ConvergingReadModel(DatabaseCoordinates database, Map<String, String> columnsByTable,
-        List<String> tables, Consumer<Message<List<byte[]>>> consumer, Runnable settle) {
+public record ConvergingReadModel(DatabaseCoordinates database, List<String> tables,
+        Consumer<Message<List<byte[]>>> consumer, Runnable settle, Supplier<Map<String, List<String>>> snapshot) {
 
     /**
      * Applies the simplest history of {@code corpus} (final versions only), then {@code histories} random ones, each
@@ -66,18 +72,18 @@ public record ConvergingReadModel(DatabaseCoordinates database, Map<String, Stri
     }
 
     /**
-     * A {@code settle} step for a service that derives from a queue table (see {@code PendingKeys}): runs
-     * {@code deriveBatch} until {@code queue} is empty, sharing the work with the service's own deriver.
+     * A {@code settle} step for a service that derives from a queue (see {@code PendingKeys}): runs
+     * {@code deriveBatch} until {@code pending} is 0, sharing the work with the service's own deriver.
      */
-    public static Runnable drainingQueue(DatabaseCoordinates database, String queue, Runnable deriveBatch) {
+    public static Runnable draining(Runnable deriveBatch, LongSupplier pending) {
         return () -> await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> {
             deriveBatch.run();
-            return ReadModelSnapshot.count(database, queue) == 0;
+            return pending.getAsLong() == 0;
         });
     }
 
     private Map<String, List<String>> replay(List<List<WorkImported>> history) {
-        ReadModelSnapshot.clear(database, tables);
+        clear();
         long offset = 0;
         for (List<WorkImported> batch : history) {
             consumer.accept(TestEvents.polledBatch(Topics.WORK_IMPORTED.name(), offset,
@@ -85,6 +91,16 @@ public record ConvergingReadModel(DatabaseCoordinates database, Map<String, Stri
             offset += batch.size();
         }
         settle.run();
-        return ReadModelSnapshot.take(database, columnsByTable);
+        return snapshot.get();
+    }
+
+    private void clear() {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                database.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE " + String.join(", ", tables) + " CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot clear the read model of " + database.name(), e);
+        }
     }
 }

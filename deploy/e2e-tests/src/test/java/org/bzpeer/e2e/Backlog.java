@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.bzpeer.kit.store.ReadModelSnapshot;
 import org.bzpeer.testkit.TestInfrastructure;
 
 /**
@@ -112,19 +112,11 @@ final class Backlog implements AutoCloseable {
             try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
                     database.password());
                     Statement statement = connection.createStatement()) {
-                List<String> queues = new ArrayList<>(List.of("event_outbox"));
-                try (ResultSet pending = statement.executeQuery("SELECT table_name FROM information_schema.tables "
-                        + "WHERE table_schema = 'public' AND table_name LIKE 'pending\\_%'")) {
-                    while (pending.next()) {
-                        queues.add(pending.getString(1));
-                    }
-                }
-                long waiting = 0;
-                for (String queue : queues) {
-                    try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + queue)) {
-                        count.next();
-                        waiting += count.getLong(1);
-                    }
+                long waiting = ReadModelSnapshot.pendingDerivations(database.jdbcUrl(), database.user(),
+                        database.password());
+                try (ResultSet count = statement.executeQuery("SELECT count(*) FROM event_outbox")) {
+                    count.next();
+                    waiting += count.getLong(1);
                 }
                 rows.put(service, waiting);
             } catch (SQLException e) {

@@ -1,10 +1,11 @@
 package org.bzpeer.graph.coauthorship;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.bzpeer.graph.coauthorship.application.CoauthorshipGraph;
+import org.bzpeer.kit.store.ReadModelSnapshot;
 import org.bzpeer.testkit.ConvergingReadModel;
 import org.bzpeer.testkit.ServiceTest;
 import org.bzpeer.testkit.TestInfrastructure;
@@ -29,15 +30,6 @@ import org.springframework.test.context.TestPropertySource;
         "spring.cloud.stream.bindings.workImported-in-0.consumer.auto-startup=false"})
 class GraphConvergenceTest {
 
-    private static final Map<String, String> CONTENT = Map.of(
-            "work", "work_id, version, publication_year, author_count",
-            "work_author", "work_id, author_id, display_name, position",
-            "work_topic", "work_id, topic_key, name",
-            "authorship_institution", "work_id, author_id, institution_key, name",
-            "author", "author_id, display_name",
-            "author_graph_summary",
-            "author_id, work_count, coauthor_count, close_collaborator_count, topic_count, institution_count");
-
     @Autowired
     @Qualifier("workImported")
     Consumer<Message<List<byte[]>>> workImported;
@@ -50,9 +42,12 @@ class GraphConvergenceTest {
     @BeforeEach
     void readModel() {
         DatabaseCoordinates database = TestInfrastructure.database("graph_convergence");
-        readModel = new ConvergingReadModel(database, CONTENT,
-                List.of("work", "author", "pending_summary", "event_outbox"), workImported,
-                ConvergingReadModel.drainingQueue(database, "pending_summary", graph::summarizePending));
+        readModel = new ConvergingReadModel(database, List.of("work", "author", "pending_summary", "event_outbox"),
+                workImported,
+                ConvergingReadModel.draining(graph::summarizePending,
+                        () -> ReadModelSnapshot.pendingDerivations(database.jdbcUrl(), database.user(),
+                                database.password())),
+                () -> ReadModelSnapshot.take(database.jdbcUrl(), database.user(), database.password(), Set.of()));
     }
 
     @Test

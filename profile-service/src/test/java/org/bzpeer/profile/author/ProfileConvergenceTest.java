@@ -1,9 +1,10 @@
 package org.bzpeer.profile.author;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
+import org.bzpeer.kit.store.ReadModelSnapshot;
 import org.bzpeer.testkit.ConvergingReadModel;
 import org.bzpeer.testkit.ServiceTest;
 import org.bzpeer.testkit.TestInfrastructure;
@@ -28,14 +29,6 @@ import org.springframework.test.context.TestPropertySource;
         "spring.cloud.stream.bindings.workImported-in-0.consumer.auto-startup=false"})
 class ProfileConvergenceTest {
 
-    private static final Map<String, String> CONTENT = Map.of(
-            "work", "work_id, version, type, title, publication_year, publication_date, venue_name, doi, arxiv_id, "
-                    + "openalex_id, retracted, authors",
-            "authorship", "author_id, work_id, position, sort_year, sort_title, display_name, orcid, affiliation_id, "
-                    + "affiliation_name, external_ids",
-            "author", "author_id, display_name, orcid, affiliation_id, affiliation_name",
-            "author_external_id", "scheme, value, author_id");
-
     @Autowired
     @Qualifier("workImported")
     Consumer<Message<List<byte[]>>> workImported;
@@ -45,9 +38,10 @@ class ProfileConvergenceTest {
     @BeforeEach
     void readModel() {
         DatabaseCoordinates database = TestInfrastructure.database("profile_convergence");
-        readModel = new ConvergingReadModel(database, CONTENT,
-                List.of("work", "author"), workImported,
-                () -> { });
+        readModel = new ConvergingReadModel(database, List.of("work", "author"),
+                workImported,
+                () -> { },
+                () -> ReadModelSnapshot.take(database.jdbcUrl(), database.user(), database.password(), Set.of()));
     }
 
     @Test

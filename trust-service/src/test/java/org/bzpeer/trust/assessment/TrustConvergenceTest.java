@@ -1,9 +1,10 @@
 package org.bzpeer.trust.assessment;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
+import org.bzpeer.kit.store.ReadModelSnapshot;
 import org.bzpeer.testkit.ConvergingReadModel;
 import org.bzpeer.testkit.ServiceTest;
 import org.bzpeer.testkit.TestInfrastructure;
@@ -29,11 +30,6 @@ import org.springframework.test.context.TestPropertySource;
         "spring.cloud.stream.bindings.workImported-in-0.consumer.auto-startup=false"})
 class TrustConvergenceTest {
 
-    private static final Map<String, String> CONTENT = Map.of(
-            "work", "work_id, version",
-            "authorship", "author_id, work_id, publication_year, has_identifier, retracted, orcid, id_schemes",
-            "author_trust", "author_id, score, band, verification_level, claimed, components");
-
     @Autowired
     @Qualifier("workImported")
     Consumer<Message<List<byte[]>>> workImported;
@@ -46,9 +42,12 @@ class TrustConvergenceTest {
     @BeforeEach
     void readModel() {
         DatabaseCoordinates database = TestInfrastructure.database("trust_convergence");
-        readModel = new ConvergingReadModel(database, CONTENT,
+        readModel = new ConvergingReadModel(database,
                 List.of("work", "author_trust", "pending_assessment", "event_outbox"), workImported,
-                ConvergingReadModel.drainingQueue(database, "pending_assessment", trust::assessPending));
+                ConvergingReadModel.draining(trust::assessPending,
+                        () -> ReadModelSnapshot.pendingDerivations(database.jdbcUrl(), database.user(),
+                                database.password())),
+                () -> ReadModelSnapshot.take(database.jdbcUrl(), database.user(), database.password(), Set.of()));
     }
 
     @Test
