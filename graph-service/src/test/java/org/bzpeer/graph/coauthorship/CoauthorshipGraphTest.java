@@ -12,12 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +23,7 @@ import org.bzpeer.schemas.EventCodec;
 import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
 import org.bzpeer.schemas.events.WorkImported;
+import org.bzpeer.testkit.InstanceRace;
 import org.bzpeer.testkit.ServiceTest;
 import org.bzpeer.testkit.TestEvents;
 import org.bzpeer.testkit.TestInfrastructure;
@@ -306,28 +302,9 @@ class CoauthorshipGraphTest {
 
     @Test
     void instancesApplyingWorksOfTheSameAuthorsInReversedOrdersNeitherDeadlockNorLoseAWork() throws Exception {
-        List<String> authors = Stream.generate(() -> uniqueId("a_")).limit(60).toList();
-        List<String> reversed = new ArrayList<>(authors);
-        Collections.reverse(reversed);
         int rounds = 15;
-        ExecutorService instances = Executors.newFixedThreadPool(3);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int round = 0; round < rounds; round++) {
-                String forward = uniqueId("w_");
-                String backward = uniqueId("w_");
-                running.add(instances.submit(() -> graph.applyWorks(
-                        List.of(work(forward, 1, 2024, "Forward", authors))).block()));
-                running.add(instances.submit(() -> graph.applyWorks(
-                        List.of(work(backward, 1, 2024, "Backward", reversed))).block()));
-                running.add(instances.submit(graph::summarizePending));
-            }
-            for (Future<?> instance : running) {
-                instance.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            instances.shutdownNow();
-        }
+        List<String> authors = InstanceRace.applyInReversedOrders(60, rounds, graph::applyWorks,
+                graph::summarizePending);
         for (String author : List.of(authors.get(0), authors.get(30), authors.get(59))) {
             JsonNode summary = awaitSummary(author, s -> s.get("workCount").asInt() == 2 * rounds);
             assertThat(summary.get("coauthorCount").asInt()).isEqualTo(59);

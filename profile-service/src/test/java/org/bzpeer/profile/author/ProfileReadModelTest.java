@@ -10,10 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bzpeer.profile.author.application.ProfileProjection;
 import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
 import org.bzpeer.schemas.events.TrustUpdated;
 import org.bzpeer.schemas.events.WorkImported;
+import org.bzpeer.testkit.InstanceRace;
 import org.bzpeer.testkit.ServiceTest;
 import org.bzpeer.testkit.TestEvents;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,9 @@ class ProfileReadModelTest {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    ProfileProjection projection;
 
     @Test
     void anImportedWorkMakesItsAuthorsProfilesAndWorkLists() {
@@ -160,6 +165,16 @@ class ProfileReadModelTest {
         http.get().uri("/api/v1/authors/a_doesnotexist").exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.detail").isEqualTo("No author with id 'a_doesnotexist'");
+    }
+
+    @Test
+    void instancesApplyingWorksOfTheSameAuthorsInReversedOrdersNeitherDeadlockNorLoseAWork() throws Exception {
+        int rounds = 15;
+        List<String> authors = InstanceRace.applyInReversedOrders(60, rounds, projection::applyWorks, () -> { });
+        for (String author : List.of(authors.get(0), authors.get(30), authors.get(59))) {
+            JsonNode profile = awaitProfile(author, p -> p.get("counts").get("works").asLong() == 2 * rounds);
+            assertThat(profile.get("name").asString()).isEqualTo("Author " + author);
+        }
     }
 
     private JsonNode awaitProfile(String authorId, java.util.function.Predicate<JsonNode> condition) {

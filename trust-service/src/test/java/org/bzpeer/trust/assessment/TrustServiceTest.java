@@ -22,9 +22,11 @@ import org.bzpeer.schemas.events.FollowCreated;
 import org.bzpeer.schemas.events.FollowDeleted;
 import org.bzpeer.schemas.events.TrustUpdated;
 import org.bzpeer.schemas.events.WorkImported;
+import org.bzpeer.testkit.InstanceRace;
 import org.bzpeer.testkit.ServiceTest;
 import org.bzpeer.testkit.TestEvents;
 import org.bzpeer.testkit.TopicRecorder;
+import org.bzpeer.trust.assessment.application.TrustService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -48,6 +50,9 @@ class TrustServiceTest {
 
     @Autowired
     DatabaseClient database;
+
+    @Autowired
+    TrustService trustService;
 
     @Test
     void importedWorksGiveTheirAuthorsTrustOnTheApiAndOnTheTopicWithRisingRevisions() {
@@ -239,6 +244,17 @@ class TrustServiceTest {
                 assertThat(events.get(events.size() - 1).getScore()).isEqualTo(body.get("score").asInt());
                 assertThat(events).as("one reassessment per batch, not per event").hasSizeLessThanOrEqualTo(works + 1);
             }
+        }
+    }
+
+    @Test
+    void instancesApplyingWorksOfTheSameAuthorsInReversedOrdersNeitherDeadlockNorLoseAWork() throws Exception {
+        int rounds = 15;
+        List<String> authors = InstanceRace.applyInReversedOrders(60, rounds, trustService::applyWorks,
+                trustService::assessPending);
+        for (String author : List.of(authors.get(0), authors.get(30), authors.get(59))) {
+            awaitTrust(author, t -> t.get("components").get(0).get("explanation").asString()
+                    .startsWith(2 * rounds + " works in the record"));
         }
     }
 
