@@ -68,7 +68,7 @@ public record KafkaSettings(
         return client;
     }
 
-    /** Largest record in bytes, as producers ({@code max.request.size}) and topics ({@code max.message.bytes}) take it. */
+    /** Largest record in bytes, for producers ({@code max.request.size}) and topics ({@code max.message.bytes}). */
     public int maxMessageBytes() {
         return Math.toIntExact(maxMessageSize.toBytes());
     }

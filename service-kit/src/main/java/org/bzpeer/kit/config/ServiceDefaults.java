@@ -43,7 +43,8 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
 
     /**
      * Passes {@link KafkaSettings#clientProperties()} to the Spring Cloud Stream binder, below anything configured
-     * for the binder explicitly (bootstrap servers go through the binder's own {@code brokers}), so the binder connects and authenticates exactly as the outbox and admin clients do.
+     * for the binder explicitly (bootstrap servers go through the binder's own {@code brokers}), so the binder
+     * connects and authenticates exactly as the outbox and admin clients do.
      */
     private static void addBinderClientProperties(ConfigurableEnvironment environment) {
         Binder.get(environment).bind("bzpeer.kafka", KafkaSettings.class).ifBound(settings -> {

@@ -40,7 +40,8 @@ public final class TransientFailures {
                 || failure instanceof DataAccessResourceFailureException
                 || failure instanceof CannotCreateTransactionException
                 || failure instanceof R2dbcTransientException || failure instanceof R2dbcNonTransientResourceException
-                || failure instanceof DeadLetters.DeadLetterFailedException || failure instanceof IOException || failure instanceof TimeoutException
+                || failure instanceof DeadLetters.DeadLetterFailedException || failure instanceof IOException
+                || failure instanceof TimeoutException
                 || failure instanceof org.apache.kafka.common.errors.RetriableException) {
             return true;
         }

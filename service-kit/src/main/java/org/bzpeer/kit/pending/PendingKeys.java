@@ -59,7 +59,7 @@ public final class PendingKeys {
                 .fetch().rowsUpdated().then();
     }
 
-    /** Claims up to {@code limit} due keys that no other transaction holds, oldest first, until the transaction ends. */
+    /** Claims up to {@code limit} due keys no other transaction holds, oldest first, until the transaction ends. */
     public Mono<List<String>> claimDue(int limit) {
         return database.sql(claimSql)
                 .bind("limit", limit)

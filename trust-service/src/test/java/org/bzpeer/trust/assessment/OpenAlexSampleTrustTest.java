@@ -52,7 +52,8 @@ class OpenAlexSampleTrustTest {
         try (TopicRecorder updates = TestEvents.record(Topics.TRUST_UPDATED.name())) {
             OpenAlexSampleEvents.publishAndAwaitConsumed("trust-service", works,
                     () -> count("SELECT count(*) FROM work WHERE work_id LIKE 'W%'"),
-                    () -> count("SELECT (SELECT count(*) FROM event_outbox) + (SELECT count(*) FROM pending_assessment)"),
+                    () -> count("SELECT (SELECT count(*) FROM event_outbox) "
+                            + "+ (SELECT count(*) FROM pending_assessment)"),
                     Duration.ofSeconds(150));
             assertThat(count("SELECT count(*) FROM author_trust WHERE author_id LIKE 'A%'"))
                     .isEqualTo(expected.get("distinct_authors").asLong());

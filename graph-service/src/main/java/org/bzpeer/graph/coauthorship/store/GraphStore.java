@@ -70,7 +70,8 @@ public class GraphStore {
      * Recomputes names and summaries of the given authors from the works stored now. The name is the one printed on
      * the author's most recent work (publication year, unknown last, then the highest work id). Co-authors come from
      * works with at most {@code :maxAuthors} authors. A summary is written, with a new revision, only when a figure
-     * changed; an author with no works left gets a last, empty summary (removed by {@link #REMOVE_AUTHORS_WITHOUT_WORKS}),
+     * changed; an author with no works left gets a last, empty summary (then removed by
+     * {@link #REMOVE_AUTHORS_WITHOUT_WORKS}),
      * one never summarised and without works gets none.
      */
     private static final String RECOMPUTE_SUMMARIES = """

@@ -34,7 +34,7 @@ public class WorkImporter {
 
     private static final Logger log = LoggerFactory.getLogger(WorkImporter.class);
 
-    /** Tries of one record that keeps conflicting with concurrent imports (another instance creating the same author). */
+    /** Tries of a record that keeps conflicting with concurrent imports (another instance creating its author). */
     private static final int RECORD_ATTEMPTS = 5;
 
     private final IdentityStore store;
