@@ -72,6 +72,14 @@ final class ImportMeasurement {
                 settled.visibleSeconds(), derived, rowsWritten);
     }
 
+    /** Waits until the pipeline has settled on what ingest holds now (after work posted outside {@link #run}). */
+    void settle(String label) throws SQLException, ExecutionException, InterruptedException {
+        long ingest = databases.workCount("ingest");
+        Map<String, Long> expected = new HashMap<>();
+        READ_MODELS.forEach(service -> expected.put(service, ingest));
+        awaitSettled(label, System.nanoTime(), expected);
+    }
+
     /** When each read model held everything, and when the whole pipeline had settled; seconds since the start. */
     private record Settled(Map<String, Double> appliedSeconds, double visibleSeconds) {
     }

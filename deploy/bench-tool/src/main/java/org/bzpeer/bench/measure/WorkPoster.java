@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +26,9 @@ import java.util.function.Consumer;
  * chunks, over several connections at once, with the pipeline token. Records come from a source that pushes them
  * one at a time, so a corpus is streamed, never held; at most two chunks per connection wait to be sent.
  *
- * <p>A request that fails (no answer, or a status other than 200 and 422) fails the import.
+ * <p>Records that ingest rejects because they conflicted with a concurrent import of the same work or author are
+ * submitted again, as its answer asks, up to {@value #MAX_SUBMISSIONS} times in all. A request that fails (no
+ * answer, or a status other than 200 and 422) fails the import.
  */
 public final class WorkPoster {
 
@@ -33,6 +37,9 @@ public final class WorkPoster {
     /** OpenAlex Work objects. */
     public static final String OPENALEX = "openalex";
 
+    /** The reason ingest gives for a record that lost a race with a concurrent import and may be sent again. */
+    static final String CONFLICT_REASON = "conflicts with a concurrent import";
+    private static final int MAX_SUBMISSIONS = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(15);
 
@@ -52,20 +59,17 @@ public final class WorkPoster {
         ExecutorService senders = Executors.newFixedThreadPool(connections);
         Semaphore waiting = new Semaphore(2 * connections);
         List<Future<ImportCounts>> answers = new ArrayList<>();
-        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-        int[] inChunk = {0};
+        List<byte[]> chunk = new ArrayList<>(chunkSize);
         try {
             source.accept(record -> {
-                chunk.writeBytes(record);
-                chunk.write('\n');
-                if (++inChunk[0] == chunkSize) {
-                    answers.add(submit(senders, waiting, format, chunk.toByteArray()));
-                    chunk.reset();
-                    inChunk[0] = 0;
+                chunk.add(record);
+                if (chunk.size() == chunkSize) {
+                    answers.add(submit(senders, waiting, format, List.copyOf(chunk)));
+                    chunk.clear();
                 }
             });
-            if (inChunk[0] > 0) {
-                answers.add(submit(senders, waiting, format, chunk.toByteArray()));
+            if (!chunk.isEmpty()) {
+                answers.add(submit(senders, waiting, format, List.copyOf(chunk)));
             }
             ImportCounts total = ImportCounts.none();
             for (Future<ImportCounts> answer : answers) {
@@ -81,10 +85,11 @@ public final class WorkPoster {
 
     /** Posts one work as a JSON object; the answer's counts. */
     public ImportCounts postOne(byte[] work) throws IOException, InterruptedException {
-        return send("application/json", BZPEER, work);
+        return ImportCounts.of(send("application/json", BZPEER, work), Set.of());
     }
 
-    private Future<ImportCounts> submit(ExecutorService senders, Semaphore waiting, String format, byte[] body) {
+    private Future<ImportCounts> submit(ExecutorService senders, Semaphore waiting, String format,
+            List<byte[]> records) {
         try {
             waiting.acquire();
         } catch (InterruptedException e) {
@@ -93,14 +98,49 @@ public final class WorkPoster {
         }
         return senders.submit(() -> {
             try {
-                return send("application/x-ndjson", format, body);
+                return sendChunk(format, records);
             } finally {
                 waiting.release();
             }
         });
     }
 
-    private ImportCounts send(String contentType, String format, byte[] body) throws IOException, InterruptedException {
+    /** Sends the records as NDJSON, and again those that conflicted with a concurrent import. */
+    private ImportCounts sendChunk(String format, List<byte[]> records) throws IOException, InterruptedException {
+        ImportCounts total = ImportCounts.none();
+        List<byte[]> pending = records;
+        for (int submission = 1; ; submission++) {
+            JsonNode answer = send("application/x-ndjson", format, ndjson(pending));
+            Set<Integer> conflicted = submission < MAX_SUBMISSIONS ? conflictedRecords(answer) : Set.of();
+            total = total.plus(ImportCounts.of(answer, conflicted));
+            if (conflicted.isEmpty()) {
+                return total;
+            }
+            List<byte[]> current = pending;
+            pending = conflicted.stream().sorted().map(current::get).toList();
+        }
+    }
+
+    private static Set<Integer> conflictedRecords(JsonNode answer) {
+        Set<Integer> conflicted = new HashSet<>();
+        for (JsonNode error : answer.path("errors")) {
+            if (error.path("reason").asText().startsWith(CONFLICT_REASON)) {
+                conflicted.add(error.path("record").asInt());
+            }
+        }
+        return conflicted;
+    }
+
+    private static byte[] ndjson(List<byte[]> records) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (byte[] record : records) {
+            body.writeBytes(record);
+            body.write('\n');
+        }
+        return body.toByteArray();
+    }
+
+    private JsonNode send(String contentType, String format, byte[] body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(works + "?format=" + format))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token)
@@ -112,7 +152,6 @@ public final class WorkPoster {
             throw new IOException("POST " + request.uri() + " answered " + response.statusCode() + ": "
                     + new String(response.body(), StandardCharsets.UTF_8));
         }
-        JsonNode answer = JSON.readTree(response.body());
-        return ImportCounts.of(answer);
+        return JSON.readTree(response.body());
     }
 }

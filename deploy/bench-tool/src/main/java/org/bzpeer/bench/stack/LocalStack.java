@@ -37,10 +37,14 @@ public final class LocalStack implements AutoCloseable {
     private final List<ServiceInstance> instances = Collections.synchronizedList(new ArrayList<>());
     private final List<String> recentOutput = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch running = new CountDownLatch(1);
+    private final Thread outputReader;
 
-    private LocalStack(Process process, Path dataDirectory) {
+    private LocalStack(Process process, Path dataDirectory, Consumer<String> progress) {
         this.process = process;
         this.dataDirectory = dataDirectory;
+        this.outputReader = new Thread(() -> readOutput(progress), "local-stack-output");
+        outputReader.setDaemon(true);
+        outputReader.start();
     }
 
     /**
@@ -59,10 +63,8 @@ public final class LocalStack implements AutoCloseable {
         }
         progress.accept("starting the stack: " + String.join(" ", command));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        LocalStack stack = new LocalStack(process, dataDirectory);
-        Thread reader = new Thread(() -> stack.readOutput(progress), "local-stack-output");
-        reader.setDaemon(true);
-        reader.start();
+        LocalStack stack = new LocalStack(process, dataDirectory, progress);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stopQuietly, "local-stack-stop"));
         try {
             stack.awaitRunning();
         } catch (RuntimeException | InterruptedException e) {
@@ -135,16 +137,29 @@ public final class LocalStack implements AutoCloseable {
         return dataDirectory;
     }
 
-    /** Stops the stack (SIGTERM to the run script, which stops what it started) and waits for it to finish. */
+    /** For the shutdown hook: a benchmark that is interrupted still stops the stack it started. */
+    private void stopQuietly() {
+        try {
+            close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops the stack (SIGTERM to the run script, which stops what it started) and waits for it to finish. The
+     * signal is sent through the process handle: {@link Process#destroy()} would also close the script's output pipe,
+     * and the script, killed by SIGPIPE on its next line of output, would leave its processes running.
+     */
     @Override
     public void close() throws InterruptedException {
-        if (!process.isAlive()) {
-            return;
+        if (process.isAlive()) {
+            process.toHandle().destroy();
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.toHandle().destroyForcibly();
+                process.waitFor();
+            }
         }
-        process.destroy();
-        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor();
-        }
+        outputReader.join(STOP_TIMEOUT.toMillis());
     }
 }
