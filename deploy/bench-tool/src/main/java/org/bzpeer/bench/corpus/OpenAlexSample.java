@@ -38,10 +38,6 @@ public final class OpenAlexSample {
         this.file = file;
     }
 
-    public Path file() {
-        return file;
-    }
-
     /** Hands every record, as the bytes of one line without its {@code \n}, to {@code sink}. */
     public void forEachRecord(Consumer<byte[]> sink) {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -73,12 +69,6 @@ public final class OpenAlexSample {
                 throw new UncheckedIOException("a record of " + file + " is not an OpenAlex work", e);
             }
         });
-    }
-
-    public long count() {
-        long[] records = {0};
-        forEachRecord(record -> records[0]++);
-        return records[0];
     }
 
     private static void emitNonBlank(ByteArrayOutputStream line, Consumer<byte[]> sink) {

@@ -67,10 +67,6 @@ public final class SyntheticCorpus {
         return works;
     }
 
-    public String name() {
-        return name;
-    }
-
     /** The DOI of the work at {@code index}, which is also its id in this corpus. */
     public String doi(long index) {
         return "10.5555/bzpeer." + name + "." + index;

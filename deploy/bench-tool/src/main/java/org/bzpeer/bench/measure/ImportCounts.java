@@ -47,8 +47,8 @@ public record ImportCounts(long received, long created, long updated, long uncha
 
     @Override
     public String toString() {
-        return String.format("received %,d, created %,d, updated %,d, unchanged %,d, rejected %,d "
-                + "(%,d submitted again after a concurrent-import conflict)", received, created, updated, unchanged,
-                rejected, resubmitted);
+        return String.format("received %,d, created %,d, updated %,d, unchanged %,d, rejected %,d%s", received, created,
+                updated, unchanged, rejected, resubmitted == 0 ? ""
+                        : String.format(" (%,d submitted again after a concurrent-import conflict)", resubmitted));
     }
 }

@@ -133,10 +133,6 @@ public final class LocalStack implements AutoCloseable {
                 .findFirst().orElseThrow(() -> new IllegalStateException("no pipeline token in dev-tokens.env"));
     }
 
-    public Path dataDirectory() {
-        return dataDirectory;
-    }
-
     /** For the shutdown hook: a benchmark that is interrupted still stops the stack it started. */
     private void stopQuietly() {
         try {

@@ -9,15 +9,15 @@ import java.util.regex.Pattern;
  * One running service instance of the local stack, as {@code deploy/local/run} lists it under "Services:":
  * {@code graph-2    http://127.0.0.1:8182  pid 6389     log /data/logs/graph-2.log}.
  *
- * @param name    instance name: the service for instance 1, {@code <service>-<k>} for instance k
- * @param service the service it is an instance of ({@code profile}, {@code ingest}, {@code graph}, {@code trust})
- * @param port    its HTTP port on 127.0.0.1
- * @param pid     its process id
+ * @param name instance name: the service ({@code profile}, {@code ingest}, {@code graph}, {@code trust}) for
+ *             instance 1, {@code <service>-<k>} for instance k
+ * @param port its HTTP port on 127.0.0.1
+ * @param pid  its process id
  */
-public record ServiceInstance(String name, String service, int port, long pid) {
+public record ServiceInstance(String name, int port, long pid) {
 
     private static final Pattern LISTED =
-            Pattern.compile("^\\s+(([a-z]+)(?:-\\d+)?)\\s+http://127\\.0\\.0\\.1:(\\d+)\\s+pid (\\d+)\\s+log \\S.*$");
+            Pattern.compile("^\\s+([a-z]+(?:-\\d+)?)\\s+http://127\\.0\\.0\\.1:(\\d+)\\s+pid (\\d+)\\s+log \\S.*$");
 
     /** The instance a line of the run script's output lists, if it lists one. */
     public static Optional<ServiceInstance> parse(String line) {
@@ -25,8 +25,8 @@ public record ServiceInstance(String name, String service, int port, long pid) {
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new ServiceInstance(matcher.group(1), matcher.group(2),
-                Integer.parseInt(matcher.group(3)), Long.parseLong(matcher.group(4))));
+        return Optional.of(new ServiceInstance(matcher.group(1), Integer.parseInt(matcher.group(2)),
+                Long.parseLong(matcher.group(3))));
     }
 
     public URI uri(String path) {

@@ -40,7 +40,7 @@ class OpenAlexSampleTest {
         List<CorpusWork> works = new ArrayList<>();
         sample.forEachWork(works::add);
 
-        assertThat(sample.count()).isEqualTo(2);
+        assertThat(works).hasSize(2);
         CorpusWork work = works.get(0);
         assertThat(work.workId()).isEqualTo("W1");
         assertThat(work.doi()).isEqualTo("10.1/abc");

@@ -9,9 +9,9 @@ class ServiceInstanceTest {
     @Test
     void readsTheInstancesTheRunScriptLists() {
         assertThat(ServiceInstance.parse("  graph-2    http://127.0.0.1:8182  pid 6389     log /d/logs/graph-2.log"))
-                .contains(new ServiceInstance("graph-2", "graph", 8182, 6389));
+                .contains(new ServiceInstance("graph-2", 8182, 6389));
         assertThat(ServiceInstance.parse("  profile    http://127.0.0.1:8080  pid 12     log /d/logs/profile.log"))
-                .contains(new ServiceInstance("profile", "profile", 8080, 12));
+                .contains(new ServiceInstance("profile", 8080, 12));
     }
 
     @Test
