@@ -157,13 +157,17 @@ public final class PipelineBenchmark {
             try (LocalStack stack = LocalStack.start(options.repository(), replicaStack, REPLICAS, this::progress)) {
                 measureWithReplicas(stack, sample);
             }
+        } catch (Exception e) {
+            System.err.println("pipeline: failed; the stacks' data directories, with every process's log under logs/, "
+                    + "are kept under " + benchDirectory);
+            throw e;
         } finally {
             Files.deleteIfExists(sampleRows);
             Files.deleteIfExists(syntheticRows);
-            if (!options.keepData()) {
-                deleteTree(benchDirectory.resolve("stack-single"));
-                deleteTree(benchDirectory.resolve("stack-replicas"));
-            }
+        }
+        if (!options.keepData()) {
+            deleteTree(benchDirectory.resolve("stack-single"));
+            deleteTree(benchDirectory.resolve("stack-replicas"));
         }
         report.line("Targets");
         report.lines(targets);

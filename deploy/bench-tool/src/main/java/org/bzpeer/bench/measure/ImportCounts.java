@@ -8,15 +8,21 @@ import java.util.Set;
 /**
  * What ingest answered to the submissions of one import, added up: records received, created, updated, unchanged
  * and rejected, how many were submitted again after a conflict with a concurrent import (each record is counted
- * once, with the outcome of its last submission), and the first few rejection reasons.
+ * once, with the outcome of its last submission), how many requests were answered with a server error and sent
+ * again, and the first few rejection reasons and server errors.
  */
 public record ImportCounts(long received, long created, long updated, long unchanged, long rejected,
-        long resubmitted, List<String> firstErrors) {
+        long resubmitted, long serverErrors, List<String> firstErrors) {
 
     private static final int KEPT_ERRORS = 5;
 
     public static ImportCounts none() {
-        return new ImportCounts(0, 0, 0, 0, 0, 0, List.of());
+        return new ImportCounts(0, 0, 0, 0, 0, 0, 0, List.of());
+    }
+
+    /** One request answered with a server error, to be sent again. */
+    public static ImportCounts serverError(String failure) {
+        return new ImportCounts(0, 0, 0, 0, 0, 0, 1, List.of(failure + " (sent again)"));
     }
 
     /**
@@ -34,7 +40,7 @@ public record ImportCounts(long received, long created, long updated, long uncha
         int again = resubmitting.size();
         return new ImportCounts(answer.path("received").asLong() - again, answer.path("created").asLong(),
                 answer.path("updated").asLong(), answer.path("unchanged").asLong(),
-                answer.path("rejected").asLong() - again, again, List.copyOf(errors));
+                answer.path("rejected").asLong() - again, again, 0, List.copyOf(errors));
     }
 
     public ImportCounts plus(ImportCounts other) {
@@ -42,13 +48,14 @@ public record ImportCounts(long received, long created, long updated, long uncha
         other.firstErrors.stream().limit(Math.max(0, KEPT_ERRORS - errors.size())).forEach(errors::add);
         return new ImportCounts(received + other.received, created + other.created, updated + other.updated,
                 unchanged + other.unchanged, rejected + other.rejected, resubmitted + other.resubmitted,
-                List.copyOf(errors));
+                serverErrors + other.serverErrors, List.copyOf(errors));
     }
 
     @Override
     public String toString() {
-        return String.format("received %,d, created %,d, updated %,d, unchanged %,d, rejected %,d%s", received, created,
-                updated, unchanged, rejected, resubmitted == 0 ? ""
-                        : String.format(" (%,d submitted again after a concurrent-import conflict)", resubmitted));
+        return String.format("received %,d, created %,d, updated %,d, unchanged %,d, rejected %,d%s%s", received,
+                created, updated, unchanged, rejected, resubmitted == 0 ? ""
+                        : String.format("; %,d records submitted again after a concurrent-import conflict", resubmitted),
+                serverErrors == 0 ? "" : String.format("; %,d requests sent again after a server error", serverErrors));
     }
 }

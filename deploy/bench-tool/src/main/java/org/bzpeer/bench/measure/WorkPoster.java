@@ -27,8 +27,10 @@ import java.util.function.Consumer;
  * one at a time, so a corpus is streamed, never held; at most two chunks per connection wait to be sent.
  *
  * <p>Records that ingest rejects because they conflicted with a concurrent import of the same work or author are
- * submitted again, as its answer asks, up to {@value #MAX_SUBMISSIONS} times in all. A request that fails (no
- * answer, or a status other than 200 and 422) fails the import.
+ * submitted again, as its answer asks; a request answered with a server error (5xx) is sent again whole, which its
+ * README says is harmless (batches committed before the failure come back unchanged). Each at most
+ * {@value #MAX_SUBMISSIONS} times in all; both are counted in the result. A request that still fails, or that fails
+ * otherwise (no answer, a status other than 200, 422 and 5xx), fails the import.
  */
 public final class WorkPoster {
 
@@ -40,6 +42,7 @@ public final class WorkPoster {
     /** The reason ingest gives for a record that lost a race with a concurrent import and may be sent again. */
     static final String CONFLICT_REASON = "conflicts with a concurrent import";
     private static final int MAX_SUBMISSIONS = 5;
+    private static final long SERVER_ERROR_PAUSE_MILLIS = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(15);
 
@@ -105,12 +108,22 @@ public final class WorkPoster {
         });
     }
 
-    /** Sends the records as NDJSON, and again those that conflicted with a concurrent import. */
+    /** Sends the records as NDJSON, and again those that conflicted with a concurrent import or met a 5xx. */
     private ImportCounts sendChunk(String format, List<byte[]> records) throws IOException, InterruptedException {
         ImportCounts total = ImportCounts.none();
         List<byte[]> pending = records;
         for (int submission = 1; ; submission++) {
-            JsonNode answer = send("application/x-ndjson", format, ndjson(pending));
+            JsonNode answer;
+            try {
+                answer = send("application/x-ndjson", format, ndjson(pending));
+            } catch (ServerErrorException e) {
+                if (submission == MAX_SUBMISSIONS) {
+                    throw e;
+                }
+                total = total.plus(ImportCounts.serverError(e.getMessage()));
+                Thread.sleep(SERVER_ERROR_PAUSE_MILLIS);
+                continue;
+            }
             Set<Integer> conflicted = submission < MAX_SUBMISSIONS ? conflictedRecords(answer) : Set.of();
             total = total.plus(ImportCounts.of(answer, conflicted));
             if (conflicted.isEmpty()) {
@@ -148,10 +161,18 @@ public final class WorkPoster {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200 && response.statusCode() != 422) {
-            throw new IOException("POST " + request.uri() + " answered " + response.statusCode() + ": "
-                    + new String(response.body(), StandardCharsets.UTF_8));
+        if (response.statusCode() == 200 || response.statusCode() == 422) {
+            return JSON.readTree(response.body());
         }
-        return JSON.readTree(response.body());
+        String failure = "POST " + request.uri() + " answered " + response.statusCode() + ": "
+                + new String(response.body(), StandardCharsets.UTF_8);
+        throw response.statusCode() >= 500 ? new ServerErrorException(failure) : new IOException(failure);
+    }
+
+    /** A request answered with a 5xx status. */
+    private static final class ServerErrorException extends IOException {
+        ServerErrorException(String message) {
+            super(message);
+        }
     }
 }

@@ -26,7 +26,7 @@ class ImportCountsTest {
 
         ImportCounts total = first.plus(again);
 
-        assertThat(total).isEqualTo(new ImportCounts(5, 4, 0, 0, 1, 2,
+        assertThat(total).isEqualTo(new ImportCounts(5, 4, 0, 0, 1, 2, 0,
                 List.of("record 3, authorships[0].ids.orcid: ORCID check digit does not match")));
     }
 }
