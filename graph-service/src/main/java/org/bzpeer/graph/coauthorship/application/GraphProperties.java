@@ -28,5 +28,5 @@ public record GraphProperties(
         @DefaultValue("2") @Min(1) @Max(1000) int closeCollaboratorMinSharedWorks,
         @DefaultValue("200") @Min(2) @Max(10000) int maxCoauthorshipAuthors,
         @DefaultValue("2000") @Min(1) @Max(100000) int summaryBatchSize,
-        @DefaultValue("100ms") Duration summaryLinger) {
+        @DefaultValue("500ms") Duration summaryLinger) {
 }

@@ -21,5 +21,5 @@ import jakarta.validation.constraints.Min;
 @ConfigurationProperties("bzpeer.trust")
 public record TrustProperties(
         @DefaultValue("2000") @Min(1) @Max(100000) int assessmentBatchSize,
-        @DefaultValue("250ms") Duration assessmentLinger) {
+        @DefaultValue("2s") Duration assessmentLinger) {
 }
