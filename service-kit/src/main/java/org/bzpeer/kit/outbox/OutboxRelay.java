@@ -1,6 +1,7 @@
 package org.bzpeer.kit.outbox;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -40,6 +41,9 @@ public class OutboxRelay implements SmartLifecycle {
             SELECT id, topic, event_key, payload FROM event_outbox ORDER BY id LIMIT :limit FOR UPDATE
             """;
 
+    /** The backlog gauges are refreshed at most this often: counting a long outbox after every batch would cost. */
+    private static final Duration BACKLOG_MEASUREMENT_INTERVAL = Duration.ofSeconds(1);
+
     private static final String BACKLOG = """
             SELECT count(*) AS backlog, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0) AS oldest_seconds
             FROM event_outbox
@@ -53,6 +57,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final DrainLoop loop;
     private volatile long backlog;
     private volatile double oldestSeconds;
+    private long backlogMeasuredAt = System.nanoTime() - BACKLOG_MEASUREMENT_INTERVAL.toNanos();
 
     public OutboxRelay(DatabaseClient database, TransactionalOperator transactions, Producer<String, byte[]> producer,
             OutboxProperties properties, MeterRegistry meters) {
@@ -63,9 +68,9 @@ public class OutboxRelay implements SmartLifecycle {
         this.published = Counter.builder("bzpeer.outbox.published")
                 .description("Events published from the outbox and acknowledged by the broker").register(meters);
         Gauge.builder("bzpeer.outbox.backlog", () -> backlog)
-                .description("Outbox rows not yet published, as of the relay's last step").register(meters);
+                .description("Outbox rows not yet published, refreshed at most every second").register(meters);
         Gauge.builder("bzpeer.outbox.oldest.age.seconds", () -> oldestSeconds)
-                .description("Age of the oldest unpublished outbox row, as of the relay's last step").register(meters);
+                .description("Age of the oldest unpublished outbox row, refreshed at most every second").register(meters);
         this.loop = new DrainLoop("outbox-relay", () -> publishBatch() == properties.batchSize(),
                 properties.pollInterval(), properties.retryDelay(), properties.maxRetryDelay());
     }
@@ -80,7 +85,9 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public int publishBatch() {
         Integer count = transactions.transactional(lockBatch().flatMap(this::sendAndDelete)).block();
-        measureBacklog();
+        if (System.nanoTime() - backlogMeasuredAt >= BACKLOG_MEASUREMENT_INTERVAL.toNanos()) {
+            measureBacklog();
+        }
         return count == null ? 0 : count;
     }
 
@@ -130,6 +137,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void measureBacklog() {
+        backlogMeasuredAt = System.nanoTime();
         database.sql(BACKLOG)
                 .map((row, meta) -> {
                     backlog = row.get("backlog", Long.class);

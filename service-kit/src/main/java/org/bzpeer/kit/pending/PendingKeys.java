@@ -27,7 +27,6 @@ public final class PendingKeys {
     private final String markSql;
     private final String claimSql;
     private final String completeSql;
-    private final String countSql;
 
     /** @param table the queue table, created by the service's own migration in the shape above */
     public PendingKeys(DatabaseClient database, String table) {
@@ -42,7 +41,6 @@ public final class PendingKeys {
                 SELECT key FROM %s WHERE due_at <= now() ORDER BY due_at, key LIMIT :limit FOR UPDATE SKIP LOCKED
                 """.formatted(table);
         this.completeSql = "DELETE FROM %s WHERE key = ANY(CAST(:keys AS text[]))".formatted(table);
-        this.countSql = "SELECT count(*) AS pending FROM %s".formatted(table);
     }
 
     /**
@@ -76,10 +74,5 @@ public final class PendingKeys {
         return database.sql(completeSql)
                 .bind("keys", keys.toArray(String[]::new))
                 .fetch().rowsUpdated().then();
-    }
-
-    /** How many keys wait, due or not. */
-    public Mono<Long> count() {
-        return database.sql(countSql).map((row, meta) -> row.get("pending", Long.class)).one();
     }
 }

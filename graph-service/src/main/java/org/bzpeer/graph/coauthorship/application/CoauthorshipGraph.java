@@ -2,15 +2,13 @@ package org.bzpeer.graph.coauthorship.application;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.bzpeer.graph.coauthorship.model.WorkSnapshot;
 import org.bzpeer.graph.coauthorship.store.AuthorSummaryRecord;
 import org.bzpeer.graph.coauthorship.store.GraphStore;
+import org.bzpeer.kit.messaging.LatestPerKey;
 import org.bzpeer.kit.outbox.OutboxRelay;
 import org.bzpeer.kit.outbox.OutboxWriter;
 import org.bzpeer.kit.outbox.OutboxWriter.OutboundEvent;
@@ -67,7 +65,8 @@ public class CoauthorshipGraph implements SmartLifecycle {
 
     /** Applies {@code works} in one transaction and marks the touched authors for a summary. */
     public Mono<Void> applyWorks(List<WorkImported> works) {
-        List<WorkSnapshot> latest = latestVersions(works);
+        List<WorkSnapshot> latest = LatestPerKey.of(works, WorkImported::getWorkId, WorkImported::getVersion).stream()
+                .map(WorkSnapshot::of).toList();
         return transactions.transactional(store.replaceWorks(latest)
                         .flatMap(touched -> pending.mark(touched, properties.summaryLinger())))
                 .doOnSuccess(done -> {
@@ -92,15 +91,6 @@ public class CoauthorshipGraph implements SmartLifecycle {
     private static Duration pollInterval(GraphProperties properties) {
         Duration floor = Duration.ofMillis(50);
         return properties.summaryLinger().compareTo(floor) > 0 ? properties.summaryLinger() : floor;
-    }
-
-    /** The highest version of each work in {@code works}, as snapshots; a batch may hold several versions of one. */
-    private static List<WorkSnapshot> latestVersions(Collection<WorkImported> works) {
-        Map<String, WorkImported> latest = new LinkedHashMap<>();
-        for (WorkImported work : works) {
-            latest.merge(work.getWorkId(), work, (a, b) -> b.getVersion() > a.getVersion() ? b : a);
-        }
-        return latest.values().stream().map(WorkSnapshot::of).toList();
     }
 
     private static OutboundEvent<AuthorGraphUpdated> event(AuthorSummaryRecord summary) {

@@ -1,9 +1,8 @@
 package org.bzpeer.profile.author.application;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import org.bzpeer.kit.messaging.LatestPerKey;
 import org.bzpeer.profile.author.store.ProfileStore;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
 import org.bzpeer.schemas.events.TrustUpdated;
@@ -31,25 +30,19 @@ public class ProfileProjection {
 
     /** Stores the newest version of each work and recomputes the authors it touches. */
     public Mono<Void> applyWorks(List<WorkImported> works) {
-        Map<String, WorkImported> latest = new LinkedHashMap<>();
-        works.forEach(work -> latest.merge(work.getWorkId(), work,
-                (a, b) -> b.getVersion() > a.getVersion() ? b : a));
-        return transactions.transactional(store.saveWorks(List.copyOf(latest.values())));
+        return transactions.transactional(store.saveWorks(
+                LatestPerKey.of(works, WorkImported::getWorkId, WorkImported::getVersion)));
     }
 
     /** Stores the newest graph summary of each author, if newer than the stored one. */
     public Mono<Void> applyGraphSummaries(List<AuthorGraphUpdated> summaries) {
-        Map<String, AuthorGraphUpdated> latest = new LinkedHashMap<>();
-        summaries.forEach(summary -> latest.merge(summary.getAuthorId(), summary,
-                (a, b) -> b.getRevision() > a.getRevision() ? b : a));
-        return transactions.transactional(store.saveGraphSummaries(List.copyOf(latest.values())));
+        return transactions.transactional(store.saveGraphSummaries(
+                LatestPerKey.of(summaries, AuthorGraphUpdated::getAuthorId, AuthorGraphUpdated::getRevision)));
     }
 
     /** Stores the newest trust snapshot of each author, if newer than the stored one. */
     public Mono<Void> applyTrust(List<TrustUpdated> assessments) {
-        Map<String, TrustUpdated> latest = new LinkedHashMap<>();
-        assessments.forEach(trust -> latest.merge(trust.getAuthorId(), trust,
-                (a, b) -> b.getRevision() > a.getRevision() ? b : a));
-        return transactions.transactional(store.saveTrust(List.copyOf(latest.values())));
+        return transactions.transactional(store.saveTrust(
+                LatestPerKey.of(assessments, TrustUpdated::getAuthorId, TrustUpdated::getRevision)));
     }
 }

@@ -5,13 +5,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.bzpeer.kit.outbox.OutboxRelay;
+import org.bzpeer.kit.messaging.LatestPerKey;
 import org.bzpeer.kit.outbox.OutboxWriter;
 import org.bzpeer.kit.outbox.OutboxWriter.OutboundEvent;
 import org.bzpeer.kit.pending.PendingDerivation;
@@ -78,10 +77,8 @@ public class TrustService implements SmartLifecycle {
 
     /** New versions of works: the authors of the replaced and the new versions are reassessed. */
     public Mono<Void> applyWorks(List<WorkImported> works) {
-        Map<String, WorkImported> latest = new LinkedHashMap<>();
-        works.forEach(work -> latest.merge(work.getWorkId(), work,
-                (a, b) -> b.getVersion() > a.getVersion() ? b : a));
-        return markChanged(facts.saveWorks(List.copyOf(latest.values())));
+        return markChanged(facts.saveWorks(
+                LatestPerKey.of(works, WorkImported::getWorkId, WorkImported::getVersion)));
     }
 
     /** Newer graph summaries: their authors are reassessed. */

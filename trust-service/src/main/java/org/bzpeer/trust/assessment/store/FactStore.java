@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.bzpeer.kit.store.ColumnArrays;
+import org.bzpeer.kit.messaging.LatestPerKey;
 import org.bzpeer.schemas.events.AuthorClaimed;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
 import org.bzpeer.schemas.events.Authorship;
@@ -159,13 +160,11 @@ public class FactStore {
      * highest); emits the authors whose summary was stored.
      */
     public Mono<Set<String>> saveGraphSummaries(List<AuthorGraphUpdated> summaries) {
-        Map<String, AuthorGraphUpdated> latest = new TreeMap<>();
-        summaries.forEach(summary -> latest.merge(summary.getAuthorId(), summary,
-                (a, b) -> b.getRevision() > a.getRevision() ? b : a));
-        if (latest.isEmpty()) {
+        List<AuthorGraphUpdated> rows = LatestPerKey.of(summaries, AuthorGraphUpdated::getAuthorId,
+                AuthorGraphUpdated::getRevision);
+        if (rows.isEmpty()) {
             return Mono.just(Set.of());
         }
-        List<AuthorGraphUpdated> rows = List.copyOf(latest.values());
         return database.sql(SAVE_GRAPH_SUMMARIES)
                 .bind("ids", rows.stream().map(AuthorGraphUpdated::getAuthorId).toArray(String[]::new))
                 .bind("revisions", rows.stream().map(AuthorGraphUpdated::getRevision).toArray(Long[]::new))
