@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.bzpeer.graph.coauthorship.model.WorkSnapshot;
 import org.bzpeer.graph.coauthorship.store.AuthorSummaryRecord;
 import org.bzpeer.graph.coauthorship.store.GraphStore;
-import org.bzpeer.kit.messaging.LatestPerKey;
+import org.bzpeer.kit.batch.LatestPerKey;
 import org.bzpeer.kit.outbox.OutboxRelay;
 import org.bzpeer.kit.outbox.OutboxWriter;
 import org.bzpeer.kit.outbox.OutboxWriter.OutboundEvent;

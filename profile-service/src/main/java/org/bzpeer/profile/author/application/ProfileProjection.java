@@ -2,7 +2,7 @@ package org.bzpeer.profile.author.application;
 
 import java.util.List;
 
-import org.bzpeer.kit.messaging.LatestPerKey;
+import org.bzpeer.kit.batch.LatestPerKey;
 import org.bzpeer.profile.author.store.ProfileStore;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
 import org.bzpeer.schemas.events.TrustUpdated;

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.bzpeer.kit.batch.LatestPerKey;
 import org.bzpeer.kit.outbox.OutboxRelay;
-import org.bzpeer.kit.messaging.LatestPerKey;
 import org.bzpeer.kit.outbox.OutboxWriter;
 import org.bzpeer.kit.outbox.OutboxWriter.OutboundEvent;
 import org.bzpeer.kit.pending.PendingDerivation;

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.bzpeer.kit.batch.LatestPerKey;
 import org.bzpeer.kit.store.ColumnArrays;
-import org.bzpeer.kit.messaging.LatestPerKey;
 import org.bzpeer.schemas.events.AuthorClaimed;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
 import org.bzpeer.schemas.events.Authorship;

@@ -1,4 +1,4 @@
-package org.bzpeer.kit.messaging;
+package org.bzpeer.kit.batch;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
