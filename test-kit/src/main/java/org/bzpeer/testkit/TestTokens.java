@@ -30,6 +30,8 @@ public final class TestTokens {
     public static final String WORKS_WRITE = "works:write";
     /** Scope of signed-in users. */
     public static final String PROFILE_WRITE = "profile:write";
+    /** Scope of operators: admin endpoints (dead letters, parked outbox rows), health details, metrics. */
+    public static final String OPS_ADMIN = "ops:admin";
 
     private static final KeyPair KEYS = generate();
     private static final KeyPair STRANGER_KEYS = generate();
@@ -56,6 +58,11 @@ public final class TestTokens {
     /** A token of an ingestion pipeline. */
     public static String pipelineToken() {
         return token("test-pipeline", WORKS_WRITE);
+    }
+
+    /** A token of an operator. */
+    public static String opsToken() {
+        return token("test-operator", OPS_ADMIN);
     }
 
     /** A token of signed-in user {@code subject}. */
