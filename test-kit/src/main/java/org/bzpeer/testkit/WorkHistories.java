@@ -35,7 +35,8 @@ public final class WorkHistories {
     /**
      * A small corpus of 3 to 8 works, 1 to 4 versions each, over a pool of 4 to 10 authors: each version has its own
      * byline (authors added, dropped, reordered, renamed, given or stripped of an ORCID), year, topics, institutions
-     * and retraction flag, so that versions differ in everything a read model derives.
+     * and retraction flag, so that versions differ in everything a read model derives. About one work in six ends
+     * retired (merged into another work, as ingest publishes it), which must leave no trace.
      */
     public static Corpus synthetic(Random random) {
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -55,6 +56,9 @@ public final class WorkHistories {
                         byline);
                 vary(version, random);
                 versions.add(version);
+            }
+            if (random.nextInt(6) == 0) {
+                versions.add(retired(versions.get(versions.size() - 1), "w_" + run + "_survivor"));
             }
             corpus.add(versions);
         }
@@ -155,6 +159,18 @@ public final class WorkHistories {
         }
         version.setTopics(topics);
         version.setRetracted(random.nextInt(6) == 0);
+    }
+
+    /** The version after {@code last} that retires its work id: merged into {@code survivor}, nothing else left. */
+    private static WorkImported retired(WorkImported last, String survivor) {
+        WorkImported retired = copy(last);
+        retired.setVersion(last.getVersion() + 1);
+        retired.setMergedInto(survivor);
+        retired.setAuthorships(List.of());
+        retired.setTopics(List.of());
+        retired.setTitle(null);
+        retired.setAbstractText(null);
+        return retired;
     }
 
     /** A deep copy, so that no two deliveries share an object a consumer might change. */

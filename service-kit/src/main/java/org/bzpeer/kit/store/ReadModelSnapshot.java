@@ -43,6 +43,12 @@ public final class ReadModelSnapshot {
     /** The snapshot of the database at {@code jdbcUrl}. */
     public static Map<String, List<String>> take(String jdbcUrl, String user, String password,
             Set<String> sourceTables) {
+        return take(jdbcUrl, user, password, sourceTables, Set.of());
+    }
+
+    /** The snapshot of the database at {@code jdbcUrl}, also leaving out the service's own {@code historyColumns}. */
+    public static Map<String, List<String>> take(String jdbcUrl, String user, String password,
+            Set<String> sourceTables, Set<String> historyColumns) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
                 Statement statement = connection.createStatement()) {
             Map<String, List<String>> columnsByTable = new TreeMap<>();
@@ -50,7 +56,8 @@ public final class ReadModelSnapshot {
                 while (columns.next()) {
                     String table = columns.getString(1);
                     String column = columns.getString(2);
-                    if (!sourceTables.contains(table) && !BOOKKEEPING_COLUMNS.contains(column)) {
+                    if (!sourceTables.contains(table) && !BOOKKEEPING_COLUMNS.contains(column)
+                            && !historyColumns.contains(column)) {
                         columnsByTable.computeIfAbsent(table, name -> new ArrayList<>()).add(column);
                     }
                 }

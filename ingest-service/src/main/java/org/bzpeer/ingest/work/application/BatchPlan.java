@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,7 +20,6 @@ import org.bzpeer.ingest.work.format.Normalize;
 import org.bzpeer.ingest.work.model.SubmittedAuthorship;
 import org.bzpeer.ingest.work.model.SubmittedWork;
 import org.bzpeer.ingest.work.store.IdentityStore.Key;
-import org.bzpeer.ingest.work.store.IdentityStore.Link;
 import org.bzpeer.ingest.work.store.IdentityStore.PublishedWork;
 import org.bzpeer.ingest.work.store.IdentityStore.WorkChange;
 import org.bzpeer.kit.outbox.OutboxWriter.OutboundEvent;
@@ -33,109 +33,122 @@ import org.bzpeer.schemas.events.WorkIdentifiers;
 import org.bzpeer.schemas.events.WorkImported;
 
 /**
- * The import of one batch, decided in memory from identities loaded up front: which work each record is (de-duplication),
- * who its authors are (author resolution), and whether it changes what was published. Records are applied in
- * order, so a batch that holds the same work twice sees its own first record. Not thread-safe; one per batch.
+ * The import of one batch, decided in memory from identities loaded up front: which work each record is (de-duplication,
+ * {@link WorkComponents}), who its authors are (author resolution), and whether it changes what was published. Records
+ * are applied in order, so a batch that holds the same work twice ends with its last record. Not thread-safe; one per
+ * batch.
  *
- * <p>Rules. A work is the one its highest-priority known identifier points to (doi, openalex, arxiv, pmid, pmcid,
- * then other schemes); a work with no identifier at all is known by a title fingerprint (title, year, first author).
- * An author is the one their highest-priority known identifier points to (orcid, openalex, then pipeline schemes);
- * identifiers not yet known are linked to the resolved work or author; an identifier already linked elsewhere is
- * never moved. An authorship with no identifier gets an author id derived from the work and the name, stable across
- * re-imports. A work whose resolved content hashes the same as its last published version is unchanged.
+ * <p>Rules. A work's id derives from the best identifier linked to it (doi, openalex, arxiv, pmid, pmcid, then other
+ * schemes; a work with no identifier at all is known by a title fingerprint of title, year and first author); a work
+ * id retired by a merge is published once more with {@code mergedInto} and nothing else. An author's id derives from
+ * the best identifier of the authorship itself, by {@link #AUTHOR_SCHEME_PRIORITY}: the OpenAlex author id (a
+ * disambiguated person), else the ORCID iD, else a pipeline's own scheme; an authorship with no identifier gets an id
+ * derived from the work and the name. Every id is thus a function of the records, never of their order. A work whose
+ * resolved content hashes the same as its last published version is unchanged.
  */
 final class BatchPlan {
 
-    static final String TITLE_FINGERPRINT = "title-fingerprint";
-    private static final List<String> WORK_SCHEME_PRIORITY = List.of("doi", "openalex", "arxiv", "pmid", "pmcid");
-    private static final List<String> AUTHOR_SCHEME_PRIORITY = List.of("orcid", "openalex");
+    /** Author identifier schemes, best first; other schemes follow by name. */
+    static final List<String> AUTHOR_SCHEME_PRIORITY = List.of("openalex", "orcid");
 
-    private final Map<Key, String> workIds;
-    private final Map<Key, String> authorIds;
+    private final WorkComponents works;
     private final Map<String, PublishedWork> published;
     private final Map<String, WorkChange> workChanges = new LinkedHashMap<>();
-    private final List<Link> newWorkLinks = new ArrayList<>();
-    private final List<Link> newAuthorLinks = new ArrayList<>();
+    private final Map<String, WorkImported> lastContent = new HashMap<>();
     private final List<OutboundEvent<WorkImported>> events = new ArrayList<>();
     private final List<RecordOutcome> outcomes = new ArrayList<>();
 
-    BatchPlan(Map<Key, String> workIds, Map<Key, String> authorIds, Map<String, PublishedWork> published) {
-        this.workIds = workIds;
-        this.authorIds = authorIds;
+    BatchPlan(WorkComponents works, Map<String, PublishedWork> published) {
+        this.works = works;
         this.published = published;
     }
 
-    /** The identifiers a submission's work may already be known by, best first. */
+    /** The identifiers a submission's work is known by, best first: its own, or its title fingerprint. */
     static List<Key> workKeys(SubmittedWork work) {
         if (work.identifiers().isEmpty()) {
             String firstAuthor = work.authorships().isEmpty() ? "" : work.authorships().get(0).name();
-            return List.of(new Key(TITLE_FINGERPRINT, Normalize.matchKey(String.valueOf(work.title())) + "|"
-                    + work.publicationYear() + "|" + Normalize.matchKey(firstAuthor)));
+            return List.of(new Key(WorkComponents.TITLE_FINGERPRINT, Normalize.matchKey(String.valueOf(work.title()))
+                    + "|" + work.publicationYear() + "|" + Normalize.matchKey(firstAuthor)));
         }
-        return byPriority(work.identifiers(), WORK_SCHEME_PRIORITY);
-    }
-
-    /** The identifiers an authorship's author may already be known by, best first. */
-    static List<Key> authorKeys(SubmittedAuthorship authorship) {
-        return byPriority(authorship.ids(), AUTHOR_SCHEME_PRIORITY);
-    }
-
-    private static List<Key> byPriority(Map<String, String> ids, List<String> priority) {
-        return ids.entrySet().stream()
+        return work.identifiers().entrySet().stream()
                 .map(entry -> new Key(entry.getKey(), entry.getValue()))
-                .sorted(Comparator.comparingInt((Key key) -> rank(priority, key.scheme()))
-                        .thenComparing(Key::scheme))
+                .sorted(WorkComponents.BEST_FIRST)
                 .toList();
     }
 
-    private static int rank(List<String> priority, String scheme) {
-        int rank = priority.indexOf(scheme);
-        return rank < 0 ? priority.size() : rank;
+    /** The author id of an authorship of work {@code workId}. */
+    static String authorId(String workId, SubmittedAuthorship authorship) {
+        return authorship.ids().entrySet().stream()
+                .map(entry -> new Key(entry.getKey(), entry.getValue()))
+                .min(Comparator.comparingInt((Key key) -> {
+                    int rank = AUTHOR_SCHEME_PRIORITY.indexOf(key.scheme());
+                    return rank < 0 ? AUTHOR_SCHEME_PRIORITY.size() : rank;
+                }).thenComparing(Key::scheme).thenComparing(Key::value))
+                .map(BzpeerIds::authorId)
+                .orElseGet(() -> BzpeerIds.unidentifiedAuthorId(workId + "|" + Normalize.matchKey(authorship.name())));
     }
 
     void apply(IndexedSubmission submission) {
         SubmittedWork work = submission.work();
-        String workId = resolve(workKeys(work), workIds, newWorkLinks, BzpeerIds::newWorkId);
+        String workId = works.workIdOf(workKeys(work).get(0));
         WorkImported content = content(workId, work);
+        lastContent.put(workId, content);
         String hash = hash(content);
         PublishedWork last = published.get(workId);
         if (last != null && last.contentHash().equals(hash)) {
             outcomes.add(new RecordOutcome.Imported(submission.index(), Change.UNCHANGED, workId, last.version()));
             return;
         }
+        long version = publish(content, hash);
+        outcomes.add(new RecordOutcome.Imported(submission.index(),
+                last == null ? Change.CREATED : Change.UPDATED, workId, version));
+    }
+
+    /**
+     * Publishes, for each retired work id that was published, a last version saying which work it became. Call after
+     * every record is applied.
+     */
+    void retire(Map<String, String> retiredToSurviving) {
+        retiredToSurviving.forEach((retired, survivor) -> {
+            if (!published.containsKey(retired)) {
+                return;
+            }
+            WorkImported survivorContent = lastContent.get(survivor);
+            WorkImported tombstone = WorkImported.newBuilder()
+                    .setEventId("")
+                    .setOccurredAt(Instant.EPOCH)
+                    .setWorkId(retired)
+                    .setVersion(0)
+                    .setSource(survivorContent.getSource())
+                    .setIdentifiers(WorkIdentifiers.newBuilder().build())
+                    .setType(survivorContent.getType())
+                    .setMergedInto(survivor)
+                    .setAuthorships(List.of())
+                    .build();
+            publish(tombstone, hash(tombstone));
+        });
+    }
+
+    private long publish(WorkImported content, String hash) {
+        String workId = content.getWorkId();
+        PublishedWork last = published.get(workId);
         long version = last == null ? 1 : last.version() + 1;
         WorkChange earlier = workChanges.get(workId);
         long previousVersion = earlier != null ? earlier.previousVersion() : last == null ? 0 : last.version();
-        workChanges.put(workId, new WorkChange(workId, previousVersion, version, hash, work.source()));
+        workChanges.put(workId, new WorkChange(workId, previousVersion, version, hash, content.getSource()));
         published.put(workId, new PublishedWork(workId, version, hash));
         content.setVersion(version);
         content.setEventId(UUID.randomUUID().toString());
         content.setOccurredAt(Instant.now());
         events.add(new OutboundEvent<>(Topics.WORK_IMPORTED, workId, content));
-        outcomes.add(new RecordOutcome.Imported(submission.index(),
-                last == null ? Change.CREATED : Change.UPDATED, workId, version));
-    }
-
-    private static String resolve(List<Key> keys, Map<Key, String> owners, List<Link> newLinks,
-            java.util.function.Supplier<String> mint) {
-        String owner = keys.stream().map(owners::get).filter(id -> id != null).findFirst().orElseGet(mint);
-        for (Key key : keys) {
-            if (!owners.containsKey(key)) {
-                owners.put(key, owner);
-                newLinks.add(new Link(key, owner));
-            }
-        }
-        return owner;
+        return version;
     }
 
     private WorkImported content(String workId, SubmittedWork work) {
         List<Authorship> authorships = new ArrayList<>();
         Set<String> seenAuthors = new LinkedHashSet<>();
         for (SubmittedAuthorship submitted : work.authorships()) {
-            List<Key> keys = authorKeys(submitted);
-            String authorId = keys.isEmpty()
-                    ? BzpeerIds.derivedAuthorId(workId + "|" + Normalize.matchKey(submitted.name()))
-                    : resolve(keys, authorIds, newAuthorLinks, BzpeerIds::newAuthorId);
+            String authorId = authorId(workId, submitted);
             if (!seenAuthors.add(authorId)) {
                 continue;
             }
@@ -209,14 +222,6 @@ final class BatchPlan {
 
     List<WorkChange> workChanges() {
         return List.copyOf(workChanges.values());
-    }
-
-    List<Link> newWorkLinks() {
-        return newWorkLinks;
-    }
-
-    List<Link> newAuthorLinks() {
-        return newAuthorLinks;
     }
 
     List<OutboundEvent<WorkImported>> events() {

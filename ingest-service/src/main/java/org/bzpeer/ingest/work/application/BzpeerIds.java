@@ -4,44 +4,48 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+
+import org.bzpeer.ingest.work.store.IdentityStore.Key;
 
 /**
  * BZPEER ids: a kind prefix ({@code w_} for works, {@code a_} for authors) and 13 Crockford base-32 characters
- * (64 bits), random when minted, or derived from a seed when the same input must always give the same id.
+ * (64 bits of a SHA-256). Ids are never minted at random: each is derived from the identifier that names the thing
+ * best, so the same final records give the same ids whatever order they arrived in.
  */
 public final class BzpeerIds {
 
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private BzpeerIds() {
     }
 
-    public static String newWorkId() {
-        return "w_" + encode(RANDOM.nextLong());
+    /** The id of the work whose best identifier is {@code key}. */
+    public static String workId(Key key) {
+        return "w_" + digest(key.scheme() + ":" + key.value());
     }
 
-    public static String newAuthorId() {
-        return "a_" + encode(RANDOM.nextLong());
+    /** The id of the author whose best identifier is {@code key}. */
+    public static String authorId(Key key) {
+        return "a_" + digest(key.scheme() + ":" + key.value());
     }
 
-    /** The author id always derived from {@code seed}: for authorships that carry no identifier at all. */
-    public static String derivedAuthorId(String seed) {
+    /** The id of an author known by no identifier, derived from {@code seed} (their work and printed name). */
+    public static String unidentifiedAuthorId(String seed) {
+        return "a_" + digest("unidentified:" + seed);
+    }
+
+    private static String digest(String seed) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
-            return "a_" + encode(ByteBuffer.wrap(digest).getLong());
+            long bits = ByteBuffer.wrap(digest).getLong();
+            char[] out = new char[13];
+            for (int i = 12; i >= 0; i--) {
+                out[i] = ALPHABET[(int) (bits & 31)];
+                bits >>>= 5;
+            }
+            return new String(out);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String encode(long bits) {
-        char[] out = new char[13];
-        for (int i = 12; i >= 0; i--) {
-            out[i] = ALPHABET[(int) (bits & 31)];
-            bits >>>= 5;
-        }
-        return new String(out);
     }
 }

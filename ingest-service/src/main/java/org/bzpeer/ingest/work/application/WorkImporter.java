@@ -3,6 +3,7 @@ package org.bzpeer.ingest.work.application;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.bzpeer.ingest.work.store.ConcurrentImportException;
@@ -12,6 +13,7 @@ import org.bzpeer.kit.outbox.OutboxRelay;
 import org.bzpeer.kit.outbox.OutboxWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -22,10 +24,11 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * Imports batches of valid submissions: de-duplicates them against every work seen before, resolves their authors,
- * and, for each work whose content changed, records the new version and its {@code work.imported} event in one
- * transaction (outbox). A batch that conflicts with a concurrent import (another instance creating the same work or
- * author) is retried record by record, each record up to {@value #RECORD_ATTEMPTS} times with a short random backoff,
+ * Imports batches of valid submissions: de-duplicates them against every work seen before (merging works found to be
+ * one), resolves their authors, and, for each work whose content changed, records the new version and its
+ * {@code work.imported} event in one transaction (outbox). The works a batch touches are locked first; a batch that
+ * conflicts with a concurrent import (another instance linking the same identifiers, or deadlocking with it) is
+ * retried record by record, each record up to {@value #RECORD_ATTEMPTS} times with a short random backoff,
  * so concurrent importers settle who creates what, and a record that still conflicts is rejected alone while the rest
  * of the batch is kept.
  */
@@ -34,7 +37,7 @@ public class WorkImporter {
 
     private static final Logger log = LoggerFactory.getLogger(WorkImporter.class);
 
-    /** Tries of a record that keeps conflicting with concurrent imports (another instance creating its author). */
+    /** Tries of a record that keeps conflicting with concurrent imports (another instance linking its identifiers). */
     private static final int RECORD_ATTEMPTS = 5;
 
     private final IdentityStore store;
@@ -65,7 +68,7 @@ public class WorkImporter {
                                             .jitter(0.5).filter(WorkImporter::isConflict))
                                     .onErrorResume(WorkImporter::isConflict, again -> Mono.just(List.of(
                                             new RecordOutcome.Rejected(submission.index(), "$",
-                                                    "conflicts with a concurrent import of the same work or author; "
+                                                    "conflicts with a concurrent import of the same work; "
                                                             + "submit it again")))))
                             .flatMapIterable(outcomes -> outcomes)
                             .collectList();
@@ -78,26 +81,36 @@ public class WorkImporter {
 
     private Mono<List<RecordOutcome>> importTogether(List<IndexedSubmission> batch) {
         Set<Key> workKeys = new LinkedHashSet<>();
-        Set<Key> authorKeys = new LinkedHashSet<>();
-        for (IndexedSubmission submission : batch) {
-            workKeys.addAll(BatchPlan.workKeys(submission.work()));
-            submission.work().authorships().forEach(authorship -> authorKeys.addAll(BatchPlan.authorKeys(authorship)));
-        }
-        return store.findWorkIds(workKeys).flatMap(workIds -> store.findAuthorIds(authorKeys)
-                .flatMap(authorIds -> store.findPublished(Set.copyOf(workIds.values()))
-                        .flatMap(published -> {
-                            BatchPlan plan = new BatchPlan(workIds, authorIds, published);
-                            batch.forEach(plan::apply);
-                            return store.saveWorks(plan.workChanges())
-                                    .then(store.linkWorkIdentifiers(plan.newWorkLinks()))
-                                    .then(store.linkAuthorIdentifiers(plan.newAuthorLinks()))
-                                    .then(outbox.appendAll(plan.events()))
-                                    .thenReturn(plan.outcomes());
-                        })));
+        batch.forEach(submission -> workKeys.addAll(BatchPlan.workKeys(submission.work())));
+        return store.findWorkIds(workKeys).flatMap(found -> store.lockWorkIdentifiers(Set.copyOf(found.values()))
+                .flatMap(linked -> {
+                    found.forEach((key, workId) -> {
+                        if (!workId.equals(linked.get(key))) {
+                            throw new ConcurrentImportException("another import moved identifier " + key.scheme()
+                                    + ":" + key.value() + " meanwhile");
+                        }
+                    });
+                    WorkComponents components = new WorkComponents(linked);
+                    batch.forEach(submission -> components.sameWork(BatchPlan.workKeys(submission.work())));
+                    Map<String, String> retired = components.retiredWorkIds();
+                    Set<String> touched = new LinkedHashSet<>(retired.keySet());
+                    workKeys.forEach(key -> touched.add(components.workIdOf(key)));
+                    return store.findPublished(touched).flatMap(published -> {
+                        BatchPlan plan = new BatchPlan(components, published);
+                        batch.forEach(plan::apply);
+                        plan.retire(retired);
+                        return store.saveWorks(plan.workChanges())
+                                .then(store.retireWorks(retired))
+                                .then(store.linkWorkIdentifiers(components.newLinks()))
+                                .then(outbox.appendAll(plan.events()))
+                                .thenReturn(plan.outcomes());
+                    });
+                }));
     }
 
     private static boolean isConflict(Throwable error) {
-        return error instanceof ConcurrentImportException || error instanceof DataIntegrityViolationException;
+        return error instanceof ConcurrentImportException || error instanceof DataIntegrityViolationException
+                || error instanceof ConcurrencyFailureException;
     }
 
     private void count(List<RecordOutcome> outcomes) {
