@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.bzpeer.ingest.work.format.OpenAlexWorkFormat;
 import org.bzpeer.ingest.work.model.SubmittedAuthorship;
@@ -37,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * several versions each (identifiers added, authorships added, dropped, reordered and given identifiers) are imported
  * through the real importer in random histories (older versions before, between and after others, repeated, in
  * batches of any size, each work's final version after its older ones), and every history must leave the same
- * identity tables and the same last published content per work as the final versions imported alone.
+ * identity tables and the same last published content per work as the final versions imported alone. Three
+ * importers racing through their own histories of one corpus (as instances do) must agree on every identity.
  */
 @ServiceTest
 @TestPropertySource(properties = {"bzpeer.service-name=ingest_convergence", "bzpeer.outbox.enabled=false"})
@@ -78,6 +82,36 @@ class IdentityConvergenceTest {
         }
     }
 
+    @Test
+    void concurrentImportersAgreeOnEveryIdentity() throws Exception {
+        for (long seed = 1; seed <= 8; seed++) {
+            Random random = new Random(seed);
+            List<List<SubmittedWork>> corpus = syntheticCorpus(random, 100 + seed);
+            List<SubmittedWork> finals = corpus.stream().map(versions -> versions.get(versions.size() - 1)).toList();
+            Map<String, List<String>> expected = replay(List.of(finals));
+            empty();
+            List<List<List<SubmittedWork>>> histories = List.of(randomHistory(corpus, random),
+                    randomHistory(corpus, random), randomHistory(corpus, random));
+            ExecutorService pool = Executors.newFixedThreadPool(histories.size());
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                histories.forEach(history -> running.add(pool.submit(() -> history.forEach(this::importAll))));
+                for (Future<?> importer : running) {
+                    importer.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            Map<String, List<String>> actual = snapshot();
+            assertThat(actual.get("work_identifier")).as("seed %d", seed).isEqualTo(expected.get("work_identifier"));
+            assertThat(workIds(actual)).as("seed %d", seed).isEqualTo(workIds(expected));
+        }
+    }
+
+    private static List<String> workIds(Map<String, List<String>> snapshot) {
+        return snapshot.get("work").stream().map(row -> row.substring(0, row.indexOf(" | "))).toList();
+    }
+
     private void assertSameForEveryHistory(List<List<SubmittedWork>> corpus, Random random, int histories) {
         List<SubmittedWork> finals = corpus.stream().map(versions -> versions.get(versions.size() - 1)).toList();
         Map<String, List<String>> expected = replay(List.of(finals));
@@ -91,12 +125,18 @@ class IdentityConvergenceTest {
 
     private Map<String, List<String>> replay(List<List<SubmittedWork>> history) {
         empty();
-        for (List<SubmittedWork> batch : history) {
-            List<IndexedSubmission> submissions = new ArrayList<>();
-            batch.forEach(work -> submissions.add(new IndexedSubmission(submissions.size(), work)));
-            assertThat(importer.importBatch(submissions).block())
-                    .allSatisfy(outcome -> assertThat(outcome).isInstanceOf(RecordOutcome.Imported.class));
-        }
+        history.forEach(this::importAll);
+        return snapshot();
+    }
+
+    private void importAll(List<SubmittedWork> batch) {
+        List<IndexedSubmission> submissions = new ArrayList<>();
+        batch.forEach(work -> submissions.add(new IndexedSubmission(submissions.size(), work)));
+        assertThat(importer.importBatch(submissions).block())
+                .allSatisfy(outcome -> assertThat(outcome).isInstanceOf(RecordOutcome.Imported.class));
+    }
+
+    private Map<String, List<String>> snapshot() {
         return ReadModelSnapshot.take(database.jdbcUrl(), database.user(), database.password(),
                 Set.of("work_alias", "event_outbox"), HISTORY_COLUMNS);
     }
