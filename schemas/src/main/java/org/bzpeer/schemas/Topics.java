@@ -7,6 +7,7 @@ import static org.bzpeer.schemas.Topic.Retention.LATEST_PER_KEY;
 
 import org.bzpeer.schemas.events.AuthorClaimed;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
+import org.bzpeer.schemas.events.AuthorshipDisowned;
 import org.bzpeer.schemas.events.FollowCreated;
 import org.bzpeer.schemas.events.FollowDeleted;
 import org.bzpeer.schemas.events.TrustUpdated;
@@ -31,6 +32,10 @@ public final class Topics {
     public static final Topic<FollowDeleted> FOLLOW_DELETED =
             new Topic<>("follow.deleted", FollowDeleted.class, EVERY_EVENT);
 
+    /** Authorships an author's owner disowned ("not my work"); key = author id. Produced by profile-service. */
+    public static final Topic<AuthorshipDisowned> AUTHORSHIP_DISOWNED =
+            new Topic<>("authorship.disowned", AuthorshipDisowned.class, EVERY_EVENT);
+
     /** Per-author neighbourhood summaries; key = author id. Produced by graph-service. */
     public static final Topic<AuthorGraphUpdated> AUTHOR_GRAPH_UPDATED =
             new Topic<>("author.graph.updated", AuthorGraphUpdated.class, LATEST_PER_KEY);
@@ -41,7 +46,8 @@ public final class Topics {
 
     /** All topics, for tooling that creates or inspects them. */
     public static final List<Topic<?>> ALL =
-            List.of(WORK_IMPORTED, AUTHOR_CLAIMED, FOLLOW_CREATED, FOLLOW_DELETED, AUTHOR_GRAPH_UPDATED, TRUST_UPDATED);
+            List.of(WORK_IMPORTED, AUTHOR_CLAIMED, FOLLOW_CREATED, FOLLOW_DELETED, AUTHORSHIP_DISOWNED,
+                    AUTHOR_GRAPH_UPDATED, TRUST_UPDATED);
 
     private Topics() {
     }

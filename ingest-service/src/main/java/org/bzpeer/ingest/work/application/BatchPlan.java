@@ -43,8 +43,9 @@ import org.bzpeer.schemas.events.WorkImported;
  * id retired by a merge is published once more with {@code mergedInto} and nothing else. An author's id derives from
  * the best identifier of the authorship itself, by {@link #AUTHOR_SCHEME_PRIORITY}: the OpenAlex author id (a
  * disambiguated person), else the ORCID iD, else a pipeline's own scheme; an authorship with no identifier gets an id
- * derived from the work and the name. Every id is thus a function of the records, never of their order. A work whose
- * resolved content hashes the same as its last published version is unchanged.
+ * derived from the work and the name. Every id is thus a function of the records, never of their order. Authorships
+ * the author's owner disowned are left out. A work whose resolved content hashes the same as its last published
+ * version is unchanged.
  */
 final class BatchPlan {
 
@@ -53,14 +54,21 @@ final class BatchPlan {
 
     private final WorkComponents works;
     private final Map<String, PublishedWork> published;
+    private final Map<String, Set<String>> disowned;
     private final Map<String, WorkChange> workChanges = new LinkedHashMap<>();
     private final Map<String, WorkImported> lastContent = new HashMap<>();
     private final List<OutboundEvent<WorkImported>> events = new ArrayList<>();
     private final List<RecordOutcome> outcomes = new ArrayList<>();
 
-    BatchPlan(WorkComponents works, Map<String, PublishedWork> published) {
+    /**
+     * @param works     which work each identifier names
+     * @param published the last published state of every work the batch touches
+     * @param disowned  the authors disowned on each of those works, left out of every version
+     */
+    BatchPlan(WorkComponents works, Map<String, PublishedWork> published, Map<String, Set<String>> disowned) {
         this.works = works;
         this.published = published;
+        this.disowned = disowned;
     }
 
     /** The identifiers a submission's work is known by, best first: its own, or its title fingerprint. */
@@ -93,13 +101,13 @@ final class BatchPlan {
         String workId = works.workIdOf(workKeys(work).get(0));
         WorkImported content = content(workId, work);
         lastContent.put(workId, content);
-        String hash = hash(content);
+        byte[] encoded = EventCodec.instance().encode(content);
         PublishedWork last = published.get(workId);
-        if (last != null && last.contentHash().equals(hash)) {
+        if (last != null && last.contentHash().equals(hash(encoded))) {
             outcomes.add(new RecordOutcome.Imported(submission.index(), Change.UNCHANGED, workId, last.version()));
             return;
         }
-        long version = publish(content, hash);
+        long version = publish(content, encoded);
         outcomes.add(new RecordOutcome.Imported(submission.index(),
                 last == null ? Change.CREATED : Change.UPDATED, workId, version));
     }
@@ -125,17 +133,37 @@ final class BatchPlan {
                     .setMergedInto(survivor)
                     .setAuthorships(List.of())
                     .build();
-            publish(tombstone, hash(tombstone));
+            publish(tombstone, EventCodec.instance().encode(tombstone));
         });
     }
 
-    private long publish(WorkImported content, String hash) {
+    /**
+     * Publishes {@code stored} (a work's last published content) again without the authorships of
+     * {@code disownedAuthors}, as the next version, unless none of them is on it.
+     */
+    void disown(WorkImported stored, Set<String> disownedAuthors) {
+        List<Authorship> kept = new ArrayList<>();
+        for (Authorship authorship : stored.getAuthorships()) {
+            if (!disownedAuthors.contains(authorship.getAuthorId())) {
+                authorship.setPosition(kept.size());
+                kept.add(authorship);
+            }
+        }
+        if (kept.size() < stored.getAuthorships().size()) {
+            stored.setAuthorships(kept);
+            publish(stored, EventCodec.instance().encode(stored));
+        }
+    }
+
+    private long publish(WorkImported content, byte[] encoded) {
         String workId = content.getWorkId();
+        String hash = hash(encoded);
         PublishedWork last = published.get(workId);
         long version = last == null ? 1 : last.version() + 1;
         WorkChange earlier = workChanges.get(workId);
         long previousVersion = earlier != null ? earlier.previousVersion() : last == null ? 0 : last.version();
-        workChanges.put(workId, new WorkChange(workId, previousVersion, version, hash, content.getSource()));
+        workChanges.put(workId,
+                new WorkChange(workId, previousVersion, version, hash, content.getSource(), encoded));
         published.put(workId, new PublishedWork(workId, version, hash));
         content.setVersion(version);
         content.setEventId(UUID.randomUUID().toString());
@@ -146,7 +174,7 @@ final class BatchPlan {
 
     private WorkImported content(String workId, SubmittedWork work) {
         List<Authorship> authorships = new ArrayList<>();
-        Set<String> seenAuthors = new LinkedHashSet<>();
+        Set<String> seenAuthors = new LinkedHashSet<>(disowned.getOrDefault(workId, Set.of()));
         for (SubmittedAuthorship submitted : work.authorships()) {
             String authorId = authorId(workId, submitted);
             if (!seenAuthors.add(authorId)) {
@@ -210,10 +238,10 @@ final class BatchPlan {
                 .build();
     }
 
-    /** Hash of the content with the per-event fields blanked: equal content, equal hash. */
-    private static String hash(WorkImported content) {
+    /** Hash of the encoded content with the per-event fields blanked: equal content, equal hash. */
+    private static String hash(byte[] encoded) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(EventCodec.instance().encode(content));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(encoded);
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -95,8 +95,8 @@ public class WorkImporter {
                     Map<String, String> retired = components.retiredWorkIds();
                     Set<String> touched = new LinkedHashSet<>(retired.keySet());
                     workKeys.forEach(key -> touched.add(components.workIdOf(key)));
-                    return store.findPublished(touched).flatMap(published -> {
-                        BatchPlan plan = new BatchPlan(components, published);
+                    return Mono.zip(store.findPublished(touched), store.findDisowned(touched)).flatMap(state -> {
+                        BatchPlan plan = new BatchPlan(components, state.getT1(), state.getT2());
                         batch.forEach(plan::apply);
                         plan.retire(retired);
                         return store.saveWorks(plan.workChanges())

@@ -1,9 +1,12 @@
 package org.bzpeer.ingest.work.store;
 
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -13,8 +16,8 @@ import io.r2dbc.spi.RowMetadata;
 import reactor.core.publisher.Mono;
 
 /**
- * ingest-service's own tables: works with the version and content hash last published, the identifiers works are
- * known by, and the aliases of retired work ids. Every method takes or returns whole batches, one round trip each, and
+ * ingest-service's own tables: works with the version, content and content hash last published, the identifiers
+ * works are known by, the aliases of retired work ids, and the authorships owners disowned. Every method takes or returns whole batches, one round trip each, and
  * joins the caller's transaction.
  */
 @Repository
@@ -34,8 +37,16 @@ public class IdentityStore {
     public record PublishedWork(String workId, long version, String contentHash) {
     }
 
-    /** A work to insert (previousVersion 0) or to move from previousVersion to version. */
-    public record WorkChange(String workId, long previousVersion, long version, String contentHash, String source) {
+    /**
+     * A work to insert (previousVersion 0) or to move from previousVersion to version, with the content published
+     * (the encoded event without its per-event fields) and its hash.
+     */
+    public record WorkChange(String workId, long previousVersion, long version, String contentHash, String source,
+            byte[] content) {
+    }
+
+    /** An authorship an owner disowned. */
+    public record Disowned(String workId, String authorId, String userId) {
     }
 
     /** An identifier linked to a work. */
@@ -109,27 +120,31 @@ public class IdentityStore {
         List<WorkChange> updates = changes.stream().filter(change -> change.previousVersion() > 0).toList();
         Mono<Void> insert = inserts.isEmpty() ? Mono.empty() : database.sql(
                         """
-                        INSERT INTO work (work_id, version, content_hash, source)
-                        SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:versions AS bigint[]),
-                                             CAST(:hashes AS text[]), CAST(:sources AS text[]))""")
+                        INSERT INTO work (work_id, version, content_hash, source, content)
+                        SELECT id, version, hash, source, decode(content, 'base64')
+                        FROM unnest(CAST(:ids AS text[]), CAST(:versions AS bigint[]), CAST(:hashes AS text[]),
+                                    CAST(:sources AS text[]), CAST(:contents AS text[]))
+                             AS i(id, version, hash, source, content)""")
                 .bind("ids", inserts.stream().map(WorkChange::workId).toArray(String[]::new))
                 .bind("versions", inserts.stream().map(WorkChange::version).toArray(Long[]::new))
                 .bind("hashes", inserts.stream().map(WorkChange::contentHash).toArray(String[]::new))
                 .bind("sources", inserts.stream().map(WorkChange::source).toArray(String[]::new))
+                .bind("contents", inserts.stream().map(IdentityStore::base64Content).toArray(String[]::new))
                 .fetch().rowsUpdated().then();
         Mono<Void> update = updates.isEmpty() ? Mono.empty() : database.sql(
                         """
                         UPDATE work SET version = u.version, content_hash = u.hash, source = u.source,
-                                        last_changed_at = now()
+                                        content = decode(u.content, 'base64'), last_changed_at = now()
                         FROM unnest(CAST(:ids AS text[]), CAST(:previous AS bigint[]), CAST(:versions AS bigint[]),
-                                    CAST(:hashes AS text[]), CAST(:sources AS text[]))
-                             AS u(work_id, previous, version, hash, source)
+                                    CAST(:hashes AS text[]), CAST(:sources AS text[]), CAST(:contents AS text[]))
+                             AS u(work_id, previous, version, hash, source, content)
                         WHERE work.work_id = u.work_id AND work.version = u.previous""")
                 .bind("ids", updates.stream().map(WorkChange::workId).toArray(String[]::new))
                 .bind("previous", updates.stream().map(WorkChange::previousVersion).toArray(Long[]::new))
                 .bind("versions", updates.stream().map(WorkChange::version).toArray(Long[]::new))
                 .bind("hashes", updates.stream().map(WorkChange::contentHash).toArray(String[]::new))
                 .bind("sources", updates.stream().map(WorkChange::source).toArray(String[]::new))
+                .bind("contents", updates.stream().map(IdentityStore::base64Content).toArray(String[]::new))
                 .fetch().rowsUpdated()
                 .flatMap(rows -> rows == updates.size() ? Mono.<Void>empty()
                         : Mono.error(new ConcurrentImportException(
@@ -151,9 +166,70 @@ public class IdentityStore {
                 .fetch().rowsUpdated().then();
     }
 
+    /** Binary arrays do not bind reliably; contents travel as base64 text, encoded and decoded by PostgreSQL. */
+    private static String base64Content(WorkChange change) {
+        return Base64.getEncoder().encodeToString(change.content());
+    }
+
+    /** The content last published of each of {@code workIds} that has one. */
+    public Mono<Map<String, byte[]>> findContents(Collection<String> workIds) {
+        return database.sql("""
+                        SELECT work_id, encode(content, 'base64') AS content FROM work
+                        WHERE work_id = ANY(CAST(:ids AS text[])) AND content IS NOT NULL""")
+                .bind("ids", workIds.toArray(String[]::new))
+                .map((row, meta) -> Map.entry(row.get("work_id", String.class), 
+                        Base64.getMimeDecoder().decode(row.get("content", String.class))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
+    }
+
+    /** The authors disowned on each of {@code workIds}. */
+    public Mono<Map<String, Set<String>>> findDisowned(Collection<String> workIds) {
+        if (workIds.isEmpty()) {
+            return Mono.just(new HashMap<>());
+        }
+        return database.sql("""
+                        SELECT work_id, author_id FROM disowned_authorship
+                        WHERE work_id = ANY(CAST(:ids AS text[]))""")
+                .bind("ids", workIds.toArray(String[]::new))
+                .map((row, meta) -> Map.entry(row.get("work_id", String.class), row.get("author_id", String.class)))
+                .all()
+                .collect(HashMap::new, (byWork, pair) -> byWork
+                        .computeIfAbsent(pair.getKey(), id -> new HashSet<>()).add(pair.getValue()));
+    }
+
+    /** Records disowned authorships; one recorded before stays as it was. */
+    public Mono<Void> saveDisowned(List<Disowned> disowned) {
+        return database.sql("""
+                        INSERT INTO disowned_authorship (work_id, author_id, disowned_by)
+                        SELECT * FROM unnest(CAST(:works AS text[]), CAST(:authors AS text[]), CAST(:users AS text[]))
+                        ON CONFLICT DO NOTHING""")
+                .bind("works", disowned.stream().map(Disowned::workId).toArray(String[]::new))
+                .bind("authors", disowned.stream().map(Disowned::authorId).toArray(String[]::new))
+                .bind("users", disowned.stream().map(Disowned::userId).toArray(String[]::new))
+                .fetch().rowsUpdated().then();
+    }
+
+    /** The work each of {@code workIds} is now: itself, or the work it was merged into. */
+    public Mono<Map<String, String>> currentWorkIds(Collection<String> workIds) {
+        return database.sql("""
+                        SELECT retired_id, surviving_id FROM work_alias
+                        WHERE retired_id = ANY(CAST(:ids AS text[]))""")
+                .bind("ids", workIds.toArray(String[]::new))
+                .map((row, meta) -> Map.entry(row.get("retired_id", String.class),
+                        row.get("surviving_id", String.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
+                .map(aliases -> {
+                    Map<String, String> current = new HashMap<>();
+                    workIds.forEach(id -> current.put(id, aliases.getOrDefault(id, id)));
+                    return current;
+                });
+    }
+
     /**
-     * Retires work ids merged into others: their identifiers move to the surviving work, their rows go, and an alias
-     * (also of ids they had absorbed before) points to the survivor. The caller holds the locks of
+     * Retires work ids merged into others: their identifiers and disowned authorships move to the surviving work, their
+     * rows go, and an alias (also of ids they had absorbed before) points to the survivor. The caller holds the locks of
      * {@link #lockWorkIdentifiers}.
      */
     public Mono<Void> retireWorks(Map<String, String> retiredToSurviving) {
@@ -174,7 +250,12 @@ public class IdentityStore {
                             WHERE work_alias.surviving_id = merge.retired),
                         aliased AS (
                             INSERT INTO work_alias (retired_id, surviving_id) SELECT retired, surviving FROM merge
-                            ON CONFLICT (retired_id) DO UPDATE SET surviving_id = EXCLUDED.surviving_id)
+                            ON CONFLICT (retired_id) DO UPDATE SET surviving_id = EXCLUDED.surviving_id),
+                        disowned AS (
+                            INSERT INTO disowned_authorship (work_id, author_id, disowned_by, disowned_at)
+                            SELECT merge.surviving, d.author_id, d.disowned_by, d.disowned_at
+                            FROM disowned_authorship d JOIN merge ON d.work_id = merge.retired
+                            ON CONFLICT DO NOTHING)
                         DELETE FROM work USING merge WHERE work.work_id = merge.retired""")
                 .bind("retired", retired)
                 .bind("surviving", surviving)
