@@ -52,7 +52,7 @@ class ProfileReadModelTest {
                 .expectBody()
                 .jsonPath("$.items[0].id").isEqualTo(workId)
                 .jsonPath("$.items[0].title").isEqualTo("A study")
-                .jsonPath("$.items[0].venue").isEqualTo("Journal of Tests")
+                .jsonPath("$.items[0].venue.name").isEqualTo("Journal of Tests")
                 .jsonPath("$.items[0].authors[1].id").isEqualTo(coauthor)
                 .jsonPath("$.nextCursor").doesNotExist();
     }

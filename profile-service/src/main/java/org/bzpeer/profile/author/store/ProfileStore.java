@@ -19,6 +19,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Parameters;
+import io.r2dbc.spi.R2dbcType;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,19 +33,25 @@ public class ProfileStore {
 
     private static final String ACCEPT_NEWER_VERSIONS = """
             INSERT INTO work AS w (work_id, version, type, title, publication_year, publication_date, venue_name, doi,
-                arxiv_id, openalex_id, retracted, authors)
-            SELECT id, version, type, title, year, date, venue, doi, arxiv, openalex, retracted, CAST(authors AS jsonb)
+                arxiv_id, openalex_id, retracted, authors, abstract_text, venue_type, pmid, other_ids, topics)
+            SELECT id, version, type, title, year, date, venue, doi, arxiv, openalex, retracted, CAST(authors AS jsonb),
+                abstract, venue_type, pmid, CAST(other_ids AS jsonb), CAST(topics AS jsonb)
             FROM unnest(CAST(:ids AS text[]), CAST(:versions AS bigint[]), CAST(:types AS text[]),
                         CAST(:titles AS text[]), CAST(:years AS int[]), CAST(:dates AS text[]), CAST(:venues AS text[]),
                         CAST(:dois AS text[]), CAST(:arxivIds AS text[]), CAST(:openalexIds AS text[]),
-                        CAST(:retracted AS boolean[]), CAST(:authors AS text[]))
-                AS u(id, version, type, title, year, date, venue, doi, arxiv, openalex, retracted, authors)
+                        CAST(:retracted AS boolean[]), CAST(:authors AS text[]), CAST(:abstracts AS text[]),
+                        CAST(:venueTypes AS text[]), CAST(:pmids AS text[]), CAST(:otherIds AS text[]),
+                        CAST(:topics AS text[]))
+                AS u(id, version, type, title, year, date, venue, doi, arxiv, openalex, retracted, authors, abstract,
+                     venue_type, pmid, other_ids, topics)
             ORDER BY id
             ON CONFLICT (work_id) DO UPDATE SET version = EXCLUDED.version, type = EXCLUDED.type,
                 title = EXCLUDED.title, publication_year = EXCLUDED.publication_year,
                 publication_date = EXCLUDED.publication_date, venue_name = EXCLUDED.venue_name, doi = EXCLUDED.doi,
                 arxiv_id = EXCLUDED.arxiv_id, openalex_id = EXCLUDED.openalex_id, retracted = EXCLUDED.retracted,
-                authors = EXCLUDED.authors
+                authors = EXCLUDED.authors, abstract_text = EXCLUDED.abstract_text,
+                venue_type = EXCLUDED.venue_type, pmid = EXCLUDED.pmid, other_ids = EXCLUDED.other_ids,
+                topics = EXCLUDED.topics
             WHERE w.version < EXCLUDED.version
             RETURNING work_id
             """;
@@ -134,12 +142,16 @@ public class ProfileStore {
             """;
 
     private static final String SAVE_TRUST = """
-            INSERT INTO author_trust AS t (author_id, revision, score, band, verification_level, claimed)
-            SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:revisions AS bigint[]), CAST(:scores AS int[]),
-                                 CAST(:bands AS text[]), CAST(:levels AS text[]), CAST(:claimed AS boolean[]))
+            INSERT INTO author_trust AS t (author_id, revision, score, band, verification_level, claimed, components)
+            SELECT id, revision, score, band, level, claimed, CAST(components AS jsonb)
+            FROM unnest(CAST(:ids AS text[]), CAST(:revisions AS bigint[]), CAST(:scores AS int[]),
+                        CAST(:bands AS text[]), CAST(:levels AS text[]), CAST(:claimed AS boolean[]),
+                        CAST(:components AS text[]))
+                AS u(id, revision, score, band, level, claimed, components)
             ORDER BY 1
             ON CONFLICT (author_id) DO UPDATE SET revision = EXCLUDED.revision, score = EXCLUDED.score,
-                band = EXCLUDED.band, verification_level = EXCLUDED.verification_level, claimed = EXCLUDED.claimed
+                band = EXCLUDED.band, verification_level = EXCLUDED.verification_level, claimed = EXCLUDED.claimed,
+                components = EXCLUDED.components
             WHERE t.revision < EXCLUDED.revision
             """;
 
@@ -180,15 +192,25 @@ public class ProfileStore {
     }
 
     private Mono<List<WorkImported>> acceptNewerVersions(List<WorkImported> works) {
-        ColumnArrays rows = new ColumnArrays(12);
+        ColumnArrays rows = new ColumnArrays(17);
         for (WorkImported work : works) {
             List<Map<String, String>> authors = work.getAuthorships().stream()
                     .map(authorship -> Map.of("id", authorship.getAuthorId(), "name", authorship.getDisplayName()))
                     .toList();
+            List<Map<String, Object>> topics = work.getTopics().stream().map(topic -> {
+                Map<String, Object> fields = new TreeMap<>();
+                fields.put("id", topic.getId());
+                fields.put("name", topic.getName());
+                fields.put("score", topic.getScore());
+                return fields;
+            }).toList();
             rows.add(work.getWorkId(), work.getVersion(), work.getType(), work.getTitle(), work.getPublicationYear(),
                     work.getPublicationDate(), work.getVenue() == null ? null : work.getVenue().getName(),
                     work.getIdentifiers().getDoi(), work.getIdentifiers().getArxivId(),
-                    work.getIdentifiers().getOpenalexId(), work.getRetracted(), json.writeValueAsString(authors));
+                    work.getIdentifiers().getOpenalexId(), work.getRetracted(), json.writeValueAsString(authors),
+                    work.getAbstractText(), work.getVenue() == null ? null : work.getVenue().getType(),
+                    work.getIdentifiers().getPmid(), json.writeValueAsString(work.getIdentifiers().getOther()),
+                    json.writeValueAsString(topics));
         }
         return database.sql(ACCEPT_NEWER_VERSIONS)
                 .bind("ids", rows.texts(0))
@@ -203,6 +225,11 @@ public class ProfileStore {
                 .bind("openalexIds", rows.texts(9))
                 .bind("retracted", rows.booleans(10))
                 .bind("authors", rows.texts(11))
+                .bind("abstracts", rows.texts(12))
+                .bind("venueTypes", rows.texts(13))
+                .bind("pmids", rows.texts(14))
+                .bind("otherIds", rows.texts(15))
+                .bind("topics", rows.texts(16))
                 .map((row, meta) -> row.get("work_id", String.class))
                 .all()
                 .collect(HashSet<String>::new, Set::add)
@@ -299,19 +326,29 @@ public class ProfileStore {
                 .bind("bands", assessments.stream().map(TrustUpdated::getBand).toArray(String[]::new))
                 .bind("levels", assessments.stream().map(TrustUpdated::getVerificationLevel).toArray(String[]::new))
                 .bind("claimed", assessments.stream().map(TrustUpdated::getClaimed).toArray(Boolean[]::new))
+                .bind("components", assessments.stream().map(assessment -> json.writeValueAsString(
+                        assessment.getComponents().stream().map(component -> Map.of(
+                                "name", component.getName(), "points", component.getPoints(),
+                                "maxPoints", component.getMaxPoints(), "reason", component.getExplanation()))
+                                .toList())).toArray(String[]::new))
                 .fetch().rowsUpdated().then();
     }
 
-    /** The profile of {@code authorId}, if known. */
+    /** The profile of {@code authorId}, if known, with what its owner wrote on it. */
     public Mono<AuthorRecord> findAuthor(String authorId) {
-        return database.sql("SELECT a.author_id, a.display_name, a.orcid, a.affiliation_id, a.affiliation_name, "
-                        + "(SELECT count(*) FROM authorship s WHERE s.author_id = a.author_id) AS work_count, "
-                        + "(SELECT count(*) FROM author_follow f WHERE f.author_id = a.author_id) AS follower_count, "
-                        + "EXISTS (SELECT 1 FROM author_claim c WHERE c.author_id = a.author_id) AS claimed, "
-                        + "g.coauthor_count, g.close_collaborator_count, g.topic_count, g.institution_count, "
-                        + "t.score, t.band, t.verification_level "
-                        + "FROM author a LEFT JOIN author_graph_summary g ON g.author_id = a.author_id "
-                        + "LEFT JOIN author_trust t ON t.author_id = a.author_id WHERE a.author_id = :id")
+        return database.sql("""
+                        SELECT a.author_id, a.display_name, a.orcid, a.affiliation_id, a.affiliation_name,
+                               (SELECT count(*) FROM authorship s WHERE s.author_id = a.author_id) AS work_count,
+                               (SELECT count(*) FROM author_follow f WHERE f.author_id = a.author_id) AS follower_count,
+                               EXISTS (SELECT 1 FROM author_claim c WHERE c.author_id = a.author_id) AS claimed,
+                               g.coauthor_count, g.close_collaborator_count, g.topic_count, g.institution_count,
+                               t.score, t.band, t.verification_level, t.components,
+                               e.description, coalesce(e.open_to_collaborate, false) AS open_to_collaborate
+                        FROM author a
+                        LEFT JOIN author_graph_summary g ON g.author_id = a.author_id
+                        LEFT JOIN author_trust t ON t.author_id = a.author_id
+                        LEFT JOIN author_edit e ON e.author_id = a.author_id
+                        WHERE a.author_id = :id""")
                 .bind("id", authorId)
                 .map((row, meta) -> new AuthorRecord(
                         row.get("author_id", String.class),
@@ -328,13 +365,19 @@ public class ProfileStore {
                         row.get("score", Integer.class),
                         row.get("band", String.class),
                         row.get("verification_level", String.class),
-                        row.get("claimed", Boolean.class)))
+                        row.get("components", Json.class) == null ? "[]"
+                                : row.get("components", Json.class).asString(),
+                        row.get("claimed", Boolean.class),
+                        row.get("description", String.class),
+                        Boolean.TRUE.equals(row.get("open_to_collaborate", Boolean.class)),
+                        Map.of()))
                 .one()
                 .flatMap(author -> externalIds(authorId).map(author::withExternalIds));
     }
 
     private Mono<Map<String, String>> externalIds(String authorId) {
-        return database.sql("SELECT scheme, value FROM author_external_id WHERE author_id = :id ORDER BY scheme, value")
+        return database.sql("""
+                        SELECT scheme, value FROM author_external_id WHERE author_id = :id ORDER BY scheme, value""")
                 .bind("id", authorId)
                 .map((row, meta) -> Map.entry(row.get("scheme", String.class), row.get("value", String.class)))
                 .all()
@@ -342,36 +385,52 @@ public class ProfileStore {
     }
 
     /**
-     * Works of {@code authorId}, newest first (unknown year last), then by title, strictly after {@code after} when
-     * given (keyset pagination).
+     * Works of {@code authorId} that {@code filter} admits, newest first (unknown year last), then by title, strictly
+     * after {@code after} when given (keyset pagination). Works the author's owner disowned are left out.
      */
-    public Mono<List<WorkRecord>> findWorks(String authorId, WorkListPosition after, int limit) {
-        String afterCondition = after == null ? ""
-                : "AND (s.sort_year < :afterYear OR (s.sort_year = :afterYear AND (s.sort_title > :afterTitle "
-                        + "OR (s.sort_title = :afterTitle AND s.work_id > :afterWork)))) ";
-        DatabaseClient.GenericExecuteSpec query = database.sql("SELECT w.work_id, w.type, w.title, "
-                        + "w.publication_year, w.publication_date, w.venue_name, w.doi, w.arxiv_id, w.openalex_id, "
-                        + "w.retracted, w.authors, s.sort_year, s.sort_title FROM authorship s "
-                        + "JOIN work w ON w.work_id = s.work_id WHERE s.author_id = :author " + afterCondition
-                        + "ORDER BY s.sort_year DESC, s.sort_title, s.work_id LIMIT :limit")
+    public Mono<List<WorkRecord>> findWorks(String authorId, WorkFilter filter, WorkListPosition after, int limit) {
+        return database.sql("""
+                        SELECT w.work_id, w.type, w.title, w.publication_year, w.publication_date, w.venue_name,
+                               w.venue_type, w.doi, w.arxiv_id, w.openalex_id, w.pmid, w.other_ids, w.retracted,
+                               w.abstract_text, w.authors, w.topics, s.sort_year, s.sort_title
+                        FROM authorship s JOIN work w ON w.work_id = s.work_id
+                        WHERE s.author_id = :author
+                          AND (CAST(:afterYear AS int) IS NULL OR s.sort_year < :afterYear
+                               OR (s.sort_year = :afterYear AND (s.sort_title > :afterTitle
+                                   OR (s.sort_title = :afterTitle AND s.work_id > :afterWork))))
+                          AND (CAST(:yearFrom AS int) IS NULL OR s.sort_year >= :yearFrom)
+                          AND (CAST(:yearTo AS int) IS NULL OR s.sort_year BETWEEN 0 AND :yearTo)
+                          AND (CAST(:types AS text[]) IS NULL OR w.type = ANY(CAST(:types AS text[])))
+                          AND NOT EXISTS (SELECT 1 FROM disowned_work d
+                                          WHERE d.author_id = s.author_id AND d.work_id = s.work_id)
+                        ORDER BY s.sort_year DESC, s.sort_title, s.work_id
+                        LIMIT :limit""")
                 .bind("author", authorId)
-                .bind("limit", limit);
-        if (after != null) {
-            query = query.bind("afterYear", after.sortYear()).bind("afterTitle", after.sortTitle())
-                    .bind("afterWork", after.workId());
-        }
-        return query.map((row, meta) -> new WorkRecord(
+                .bind("limit", limit)
+                .bind("afterYear", Parameters.in(R2dbcType.INTEGER, after == null ? null : after.sortYear()))
+                .bind("afterTitle", Parameters.in(R2dbcType.VARCHAR, after == null ? null : after.sortTitle()))
+                .bind("afterWork", Parameters.in(R2dbcType.VARCHAR, after == null ? null : after.workId()))
+                .bind("yearFrom", Parameters.in(R2dbcType.INTEGER, filter.yearFrom()))
+                .bind("yearTo", Parameters.in(R2dbcType.INTEGER, filter.yearTo()))
+                .bind("types", Parameters.in(R2dbcType.VARCHAR,
+                        filter.types().isEmpty() ? null : filter.types().toArray(String[]::new)))
+                .map((row, meta) -> new WorkRecord(
                         row.get("work_id", String.class),
                         row.get("type", String.class),
                         row.get("title", String.class),
                         row.get("publication_year", Integer.class),
                         row.get("publication_date", String.class),
                         row.get("venue_name", String.class),
+                        row.get("venue_type", String.class),
                         row.get("doi", String.class),
                         row.get("arxiv_id", String.class),
                         row.get("openalex_id", String.class),
+                        row.get("pmid", String.class),
+                        row.get("other_ids", Json.class).asString(),
                         Boolean.TRUE.equals(row.get("retracted", Boolean.class)),
+                        row.get("abstract_text", String.class),
                         row.get("authors", Json.class).asString(),
+                        row.get("topics", Json.class).asString(),
                         new WorkListPosition(row.get("sort_year", Integer.class), row.get("sort_title", String.class),
                                 row.get("work_id", String.class))))
                 .all()
@@ -380,7 +439,8 @@ public class ProfileStore {
 
     /** The author known by external id {@code scheme}/{@code value}, if any. */
     public Mono<String> findAuthorIdByExternalId(String scheme, String value) {
-        return database.sql("SELECT author_id FROM author_external_id WHERE scheme = :scheme AND value = :value")
+        return database.sql("""
+                        SELECT author_id FROM author_external_id WHERE scheme = :scheme AND value = :value""")
                 .bind("scheme", scheme)
                 .bind("value", value)
                 .map((row, meta) -> row.get("author_id", String.class))
