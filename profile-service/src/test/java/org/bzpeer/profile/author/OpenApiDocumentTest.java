@@ -19,6 +19,12 @@ class OpenApiDocumentTest {
                 .expectBody()
                 .jsonPath("$.paths['/api/v1/authors/{id}'].get").exists()
                 .jsonPath("$.paths['/api/v1/authors/{id}/works'].get").exists()
-                .jsonPath("$.paths['/api/v1/authors/{id}/claim'].post").exists();
+                .jsonPath("$.paths['/api/v1/authors/{id}/claim'].post").exists()
+                .jsonPath("$.paths['/api/v1/authors/{id}'].patch.responses['403']").exists()
+                .jsonPath("$.paths['/api/v1/authors/{id}/works'].get.responses.default.content['application/problem+json']")
+                .exists()
+                .jsonPath("$.components.schemas.Problem.properties.field").exists()
+                .jsonPath("$.info['x-problem-types']['https://bzpeer.org/problems/not-the-owner'].status")
+                .isEqualTo(403);
     }
 }

@@ -1,0 +1,70 @@
+package org.bzpeer.kit.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+
+/**
+ * What every service's API document ({@code /v3/api-docs}) says about errors: the RFC 9457 {@code Problem} schema,
+ * the catalogue of problem types ({@code info.x-problem-types}), a {@code default} problem response on every
+ * operation, and 401/403 on every write.
+ */
+@AutoConfiguration
+public class ApiDocumentation {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    @Bean
+    OpenApiCustomizer problemDocumentation() {
+        return openApi -> {
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
+            }
+            openApi.getComponents().addSchemas("Problem", problemSchema());
+            Map<String, Object> types = new LinkedHashMap<>();
+            ProblemTypes.ALL.forEach(type -> types.put(type.uri(),
+                    Map.of("status", type.status(), "title", type.title(), "when", type.when())));
+            openApi.getInfo().addExtension("x-problem-types", types);
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            openApi.getPaths().values().forEach(path -> path.readOperationsMap().forEach((method, operation) -> {
+                operation.getResponses().putIfAbsent("default", problem("An error, as problem details"));
+                if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
+                    operation.getResponses().putIfAbsent("401", problem("No valid bearer token"));
+                    operation.getResponses().putIfAbsent("403", problem("The token does not grant this"));
+                }
+            }));
+        };
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON,
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+    }
+
+    private static Schema<?> problemSchema() {
+        return new ObjectSchema()
+                .description("RFC 9457 problem details; `type` is one of info.x-problem-types")
+                .addProperty("type", new StringSchema().example(Problems.TYPE_BASE + "invalid-request"))
+                .addProperty("title", new StringSchema().example("Invalid request"))
+                .addProperty("status", new IntegerSchema().example(400))
+                .addProperty("detail", new StringSchema().example("limit: must be between 1 and 100"))
+                .addProperty("instance", new StringSchema())
+                .addProperty("field", new StringSchema().description("The field at fault, when one is")
+                        .example("limit"));
+    }
+}
