@@ -109,6 +109,9 @@ class WholeSystemIT {
         assertThat(profile.<String>read("$.name")).isEqualTo("Carole-Jean Wu");
         assertThat(profile.<Object>read("$.affiliation")).isNull();
         assertThat(profile.<Boolean>read("$.claimed")).isFalse();
+        assertThat(profile.<Boolean>read("$.openToCollaborate")).isFalse();
+        assertThat(profile.<String>read("$.descriptionSource")).isEqualTo("generated");
+        assertThat(profile.<String>read("$.description")).startsWith("Author of 26 works from ");
         assertThat(profile.<String>read("$.trust.verificationLevel")).isEqualTo("L1");
 
         List<String> titles = new ArrayList<>();
@@ -156,6 +159,38 @@ class WholeSystemIT {
         assertThat(collaborators.<String>read("$.items[0].author.name")).isEqualTo("Second Author");
         assertThat(collaborators.<Integer>read("$.items[0].sharedWorks")).isEqualTo(2);
         assertThat(collaborators.<Boolean>read("$.items[0].close")).isTrue();
+    }
+
+    @Test
+    void notMyWorkLeavesEveryReadModelAndStaysAwayThroughReimports() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String wrong = work("10.7777/" + run + "-wrong", "Not theirs", run);
+        submit(1, "[" + wrong + "," + work("10.7777/" + run + "-right", "Theirs", run) + "]", "application/json",
+                "bzpeer");
+        DocumentContext page = awaitAgreed("profile", "/api/v1/authors/by-external-id/e2e/" + run + "-first",
+                profile -> assertThat(profile.<Integer>read("$.counts.works")).isEqualTo(2));
+        String authorId = page.read("$.id");
+        String owner = TestTokens.userToken("owner-" + run);
+        assertThat(write("POST", services.baseUrl("profile", 1) + "/api/v1/authors/" + authorId + "/claim", owner))
+                .isEqualTo(201);
+        String wrongWork = awaitAgreed("profile", "/api/v1/authors/" + authorId + "/works", works -> { })
+                .<List<String>>read("$.items[?(@.title == 'Not theirs')].id").get(0);
+
+        HttpResponse<String> edit = http.send(HttpRequest.newBuilder(URI.create(services.baseUrl("profile",
+                        services.instancesPerService()) + "/api/v1/authors/" + authorId))
+                .header("Authorization", "Bearer " + owner)
+                .header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"notMyWork\": [\"" + wrongWork + "\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
+
+        awaitAgreed("profile", "/api/v1/authors/" + authorId, profile ->
+                assertThat(profile.<Integer>read("$.counts.works")).isEqualTo(1));
+        awaitAgreed("graph", "/api/v1/authors/" + authorId + "/collaborators", collaborators ->
+                assertThat(collaborators.<Integer>read("$.items[0].sharedWorks")).isEqualTo(1));
+        submit(services.instancesPerService(), wrong, "application/json", "bzpeer");
+        assertThat(awaitAgreed("profile", "/api/v1/authors/" + authorId + "/works", any -> { })
+                .<List<String>>read("$.items[*].title")).containsExactly("Theirs");
     }
 
     @Test
