@@ -246,7 +246,8 @@ public final class AuthorizationMatrix {
             String description) {
         softly.assertThat(result.getStatus().value()).as(description).isEqualTo(status);
         softly.assertThat(result.getResponseHeaders().getContentType()).as(description + ": content type")
-                .matches(type -> type != null && type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .matches(type -> type != null && type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
+                        "is " + MediaType.APPLICATION_PROBLEM_JSON);
         if (status == 401) {
             softly.assertThat(result.getResponseHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
                     .as(description + ": WWW-Authenticate").startsWith("Bearer");
