@@ -28,7 +28,8 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
                 Map.entry("bzpeer.security.jwt.public-key", TestTokens.publicKeyFile().toString()),
                 Map.entry("bzpeer.security.jwt.issuer", TestTokens.ISSUER),
                 Map.entry("bzpeer.security.jwt.audiences", TestTokens.AUDIENCE),
-                Map.entry("bzpeer.security.cors.allowed-origins", String.join(",", AuthorizationMatrix.ALLOWED_ORIGINS)),
+                Map.entry("bzpeer.security.cors.allowed-origins",
+                        String.join(",", AuthorizationMatrix.ALLOWED_ORIGINS)),
                 Map.entry("bzpeer.outbox.poll-interval", "100ms"))));
     }
 }

@@ -41,10 +41,10 @@ final class BearerTokenDecoder {
                         algorithms.contains(header.getAlgorithm()) ? List.of(key) : List.of()))
                 .build();
         List<String> audiences = List.copyOf(settings.audiences());
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(
                 new JwtIssuerValidator(settings.issuer()),
                 new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
-                        audience -> audience != null && !Collections.disjoint(audience, audiences))));
+                        audience -> audience != null && !Collections.disjoint(audience, audiences)))));
         return decoder;
     }
 

@@ -280,7 +280,8 @@ class TrustServiceTest {
     @Test
     void readinessCoversTheBrokerTheDatabaseAndTheBinders() {
         JsonNode readiness = await().atMost(PATIENCE).until(() -> http.get().uri("/actuator/health/readiness")
-                .header("Authorization", "Bearer " + TestTokens.opsToken()).exchange().returnResult(JsonNode.class).getResponseBody().blockFirst(),
+                .header("Authorization", "Bearer " + TestTokens.opsToken()).exchange()
+                .returnResult(JsonNode.class).getResponseBody().blockFirst(),
                 body -> body != null && "UP".equals(body.path("status").asString()));
         assertThat(readiness.get("components").propertyNames())
                 .contains("binders", "consumers", "kafka", "r2dbc", "readinessState");
