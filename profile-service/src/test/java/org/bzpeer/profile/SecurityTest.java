@@ -15,25 +15,28 @@ import org.bzpeer.testkit.TestEvents;
 import org.bzpeer.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Claims and follows need profile:write, and a user acts only on what is theirs: a claim belongs to the user who
- * made it ({@code POST /claim} by another user is a 409 and leaves it theirs), and {@code /followers/me} is always
- * the token's subject, so one user cannot unfollow for another. See {@link ServiceSecurityContract} for the rest.
+ * Claims, follows and owner edits need profile:write, and a user acts only on what is theirs: a claim belongs to the
+ * user who made it ({@code POST /claim} by another user is a 409 and leaves it theirs), only that owner may edit the
+ * page ({@code PATCH} by anyone else is a 403 {@code not-the-owner}), and {@code /followers/me} is always the token's
+ * subject, so one user cannot unfollow for another. See {@link ServiceSecurityContract} for the rest.
  */
 @ServiceTest
 class SecurityTest extends ServiceSecurityContract {
 
     @Override
     protected void declare(AuthorizationMatrix matrix) {
-        matrix.requires(HttpMethod.POST, "/api/v1/authors/{id}/claim", TestTokens.PROFILE_WRITE)
+        matrix.requires(HttpMethod.PATCH, "/api/v1/authors/{id}", TestTokens.PROFILE_WRITE)
+                .requires(HttpMethod.POST, "/api/v1/authors/{id}/claim", TestTokens.PROFILE_WRITE)
                 .requires(HttpMethod.PUT, "/api/v1/authors/{id}/followers/me", TestTokens.PROFILE_WRITE)
                 .requires(HttpMethod.DELETE, "/api/v1/authors/{id}/followers/me", TestTokens.PROFILE_WRITE);
     }
 
     @Test
-    void anotherUserCannotTakeOverAClaim() {
+    void anotherUserCannotTakeOverAClaimOrEditTheOwnersPage() {
         String author = importedAuthor();
         String owner = TestTokens.userToken("owner-" + author);
         String intruder = TestTokens.userToken("intruder-" + author);
@@ -42,6 +45,10 @@ class SecurityTest extends ServiceSecurityContract {
         write(HttpMethod.POST, "/api/v1/authors/{id}/claim", author, intruder).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo("https://bzpeer.org/problems/already-claimed");
         write(HttpMethod.POST, "/api/v1/authors/{id}/claim", author, owner).expectStatus().isOk();
+
+        editDescription(author, intruder).expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("https://bzpeer.org/problems/not-the-owner");
+        editDescription(author, owner).expectStatus().isOk();
     }
 
     @Test
@@ -67,6 +74,12 @@ class SecurityTest extends ServiceSecurityContract {
         await().atMost(Duration.ofSeconds(30)).until(() -> http.get().uri("/api/v1/authors/{id}", author).exchange()
                 .returnResult(String.class).getStatus().is2xxSuccessful());
         return author;
+    }
+
+    private WebTestClient.ResponseSpec editDescription(String author, String token) {
+        return http.patch().uri("/api/v1/authors/{id}", author).header("Authorization", "Bearer " + token)
+                .contentType(MediaType.valueOf("application/merge-patch+json"))
+                .bodyValue("{\"description\": \"Edited by its owner.\"}").exchange();
     }
 
     private WebTestClient.ResponseSpec write(HttpMethod method, String uri, String author, String token) {

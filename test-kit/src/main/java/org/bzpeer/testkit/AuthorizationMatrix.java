@@ -35,8 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}) must be declared with the scope it needs
  * ({@link #requires}), else {@link #verifyEndpoints()} fails naming it; every {@code /api/v1/admin/**} endpoint needs
  * {@code ops:admin}. Each is called without a token and with every {@link TestTokens#rejectedTokens rejected token}
- * (401 problem), with a token holding every other scope (403 problem), and with its scope (neither). Also checks the
- * actuator rules ({@link #verifyActuator()}) and CORS ({@link #verifyCors()}).
+ * (401 problem), with a token holding every other scope (403 {@code forbidden} problem), and with its scope (neither:
+ * the handler answers, if only with its own 403 such as "not the owner"). Also checks the actuator rules
+ * ({@link #verifyActuator()}) and CORS ({@link #verifyCors()}).
  */
 public final class AuthorizationMatrix {
 
@@ -51,6 +52,8 @@ public final class AuthorizationMatrix {
             HttpMethod.PATCH, HttpMethod.DELETE);
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{\\*?(\\w+)(:[^}]*)?}");
     private static final String SUBJECT = "matrix-user";
+    /** The problem type of a token refused for its scopes (a handler may still answer 403 for its own reasons). */
+    private static final String SCOPE_REFUSED = "https://bzpeer.org/problems/forbidden";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A mapped endpoint: a method and a path pattern. */
@@ -147,8 +150,10 @@ public final class AuthorizationMatrix {
             String uri = concreteUri(endpoint.pattern());
             refusedUnauthenticated(softly, endpoint.method(), uri, scope);
             refusedWithoutScope(softly, endpoint.method(), uri, scope);
-            int granted = call(endpoint.method(), uri, TestTokens.token(SUBJECT, scope)).getStatus().value();
-            softly.assertThat(granted).as(endpoint + " with scope " + scope).isNotIn(401, 403);
+            EntityExchangeResult<byte[]> granted = call(endpoint.method(), uri, TestTokens.token(SUBJECT, scope));
+            softly.assertThat(granted.getStatus().value()).as(endpoint + " with scope " + scope).isNotEqualTo(401);
+            softly.assertThat(json(granted).path("type").asString(""))
+                    .as(endpoint + " with scope " + scope + ": not refused for its scope").isNotEqualTo(SCOPE_REFUSED);
         });
         softly.assertAll();
     }
@@ -238,8 +243,10 @@ public final class AuthorizationMatrix {
     private void refusedWithoutScope(SoftAssertions softly, HttpMethod method, String uri, String scope) {
         String otherScopes = TestTokens.ALL_SCOPES.stream().filter(other -> !other.equals(scope))
                 .collect(Collectors.joining(" "));
-        expectProblem(softly, call(method, uri, TestTokens.token(SUBJECT, otherScopes)), 403,
-                method + " " + uri + " with scopes '" + otherScopes + "' but not " + scope);
+        String description = method + " " + uri + " with scopes '" + otherScopes + "' but not " + scope;
+        EntityExchangeResult<byte[]> refused = call(method, uri, TestTokens.token(SUBJECT, otherScopes));
+        expectProblem(softly, refused, 403, description);
+        softly.assertThat(json(refused).path("type").asString("")).as(description + ": type").isEqualTo(SCOPE_REFUSED);
     }
 
     private static void expectProblem(SoftAssertions softly, EntityExchangeResult<byte[]> result, int status,
