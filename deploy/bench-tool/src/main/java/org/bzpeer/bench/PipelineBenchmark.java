@@ -186,7 +186,7 @@ public final class PipelineBenchmark {
             SyntheticCorpus synthetic, Path syntheticRows, long syntheticRowCount) throws Exception {
         try (KafkaWatch kafka = new KafkaWatch(KAFKA);
                 ServiceDatabases databases = new ServiceDatabases(ALL_SERVICES);
-                MemorySampler memory = new MemorySampler(http, stack.instances())) {
+                MemorySampler memory = new MemorySampler(http, stack.instances(), stack.opsToken())) {
             WorkPoster poster = new WorkPoster(http, stack.instance("ingest").uri("/"), stack.pipelineToken());
             ImportMeasurement measurement = new ImportMeasurement(poster, databases, kafka, this::progress);
 
@@ -260,7 +260,7 @@ public final class PipelineBenchmark {
     private void measureWithReplicas(LocalStack stack, OpenAlexSample sample) throws Exception {
         try (KafkaWatch kafka = new KafkaWatch(KAFKA);
                 ServiceDatabases databases = new ServiceDatabases(ALL_SERVICES);
-                MemorySampler memory = new MemorySampler(http, stack.instances())) {
+                MemorySampler memory = new MemorySampler(http, stack.instances(), stack.opsToken())) {
             WorkPoster poster = new WorkPoster(http, stack.instance("ingest").uri("/"), stack.pipelineToken());
             ImportMeasurement measurement = new ImportMeasurement(poster, databases, kafka, this::progress);
             ImportFigures replicated = measurement.run("sample, " + REPLICAS, WorkPoster.OPENALEX,

@@ -148,6 +148,8 @@ final class ServiceProcesses implements AutoCloseable {
         environment.put("BZPEER_DB_USER", database.user());
         environment.put("BZPEER_DB_PASSWORD", database.password());
         environment.put("BZPEER_JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toString());
+        environment.put("BZPEER_JWT_ISSUER", TestTokens.ISSUER);
+        environment.put("BZPEER_JWT_AUDIENCES", TestTokens.AUDIENCE);
         try {
             return new Instance(service, number, port, builder.start(), log);
         } catch (IOException e) {

@@ -223,16 +223,20 @@ class WholeSystemIT {
     }
 
     @Test
-    void everyServiceDescribesItsApiAndReportsHealthAndMetrics() throws Exception {
+    void everyServiceDescribesItsApiAndReportsHealthAndMetricsToOperators() throws Exception {
         for (ServiceProcesses.Instance instance : services.instances()) {
             assertThat(getJson(instance.baseUrl() + "/v3/api-docs").<String>read("$.openapi"))
                     .as(instance.name()).startsWith("3.");
             assertThat(getJson(instance.baseUrl() + "/actuator/health/liveness").<String>read("$.status"))
                     .as(instance.name()).isEqualTo("UP");
             HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
-                    URI.create(instance.baseUrl() + "/actuator/prometheus")).build(),
+                    URI.create(instance.baseUrl() + "/actuator/prometheus"))
+                    .header("Authorization", "Bearer " + TestTokens.opsToken()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.body()).as(instance.name()).contains("bzpeer_outbox_backlog");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/actuator/prometheus"))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                    .as(instance.name() + " metrics without a token").isEqualTo(401);
         }
     }
 

@@ -32,22 +32,27 @@ import java.util.UUID;
 
 /**
  * Development credentials for the local stack: an RSA key pair the services trust (through
- * {@code spring.security.oauth2.resourceserver.jwt.public-key-location}) and two RS256 tokens signed with it.
+ * {@code BZPEER_JWT_PUBLIC_KEY}) and three RS256 tokens signed with it, issued by {@link #ISSUER} for
+ * {@link #AUDIENCE}.
  *
  * <p>Run as {@code DevTokens <data-dir>}. The key pair in {@code <data-dir>/jwt/} is created once and kept, so
  * services started earlier keep accepting new tokens; the tokens in {@code <data-dir>/dev-tokens.env} are minted
- * afresh on every run. Authority comes from the {@code scope} claim, which Spring Security maps to
- * {@code SCOPE_<scope>} authorities.
+ * afresh on every run. That file also names the issuer and audience ({@code BZPEER_JWT_ISSUER},
+ * {@code BZPEER_JWT_AUDIENCES}), which the run script passes to the services so that they require exactly these.
+ * Authority comes from the {@code scope} claim, which Spring Security maps to {@code SCOPE_<scope>} authorities.
  */
 public final class DevTokens {
 
     public static final String ISSUER = "bzpeer-local";
+    public static final String AUDIENCE = "bzpeer-api";
     public static final Duration VALIDITY = Duration.ofDays(30);
 
     /** The bulk importer: may submit works to ingest-service. */
     public static final Token PIPELINE = new Token("BZPEER_PIPELINE_TOKEN", "demo-pipeline", "works:write");
     /** A signed-in researcher: may edit a profile. */
     public static final Token USER = new Token("BZPEER_USER_TOKEN", "demo-user", "profile:write");
+    /** An operator: may read metrics and health details and call the admin endpoints. */
+    public static final Token OPS = new Token("BZPEER_OPS_TOKEN", "demo-operator", "ops:admin");
 
     private static final String PRIVATE_KEY_LABEL = "PRIVATE KEY";
     private static final String PUBLIC_KEY_LABEL = "PUBLIC KEY";
@@ -76,7 +81,10 @@ public final class DevTokens {
         KeyPair keys = loadOrCreateKeyPair(dataDirectory.resolve("jwt"));
         Instant now = clock.instant();
         String content = PIPELINE.variable() + "=" + mint(keys, PIPELINE, now) + "\n"
-                + USER.variable() + "=" + mint(keys, USER, now) + "\n";
+                + USER.variable() + "=" + mint(keys, USER, now) + "\n"
+                + OPS.variable() + "=" + mint(keys, OPS, now) + "\n"
+                + "BZPEER_JWT_ISSUER=" + ISSUER + "\n"
+                + "BZPEER_JWT_AUDIENCES=" + AUDIENCE + "\n";
         Path tokens = dataDirectory.resolve("dev-tokens.env");
         writeOwnerOnly(tokens, content);
         return tokens;
@@ -114,6 +122,7 @@ public final class DevTokens {
                 .build();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(token.subject())
                 .claim("scope", token.scope())
                 .issueTime(Date.from(now))

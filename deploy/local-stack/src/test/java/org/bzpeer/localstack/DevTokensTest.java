@@ -16,28 +16,36 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 
-/** The tokens are accepted the way the services accept them: public key from PEM, authorities from {@code scope}. */
+/**
+ * The tokens are accepted the way the services accept them: public key from PEM, issuer and audience as the file
+ * names them, authorities from {@code scope}.
+ */
 class DevTokensTest {
 
     @TempDir
     Path dataDirectory;
 
     @Test
-    void writesTwoTokensThatVerifyAgainstTheWrittenPublicKey() throws Exception {
+    void writesThreeTokensThatVerifyAgainstTheWrittenPublicKeyIssuerAndAudience() throws Exception {
         Path tokenFile = DevTokens.write(dataDirectory, Clock.systemUTC());
 
         List<String> lines = Files.readAllLines(tokenFile, StandardCharsets.US_ASCII);
-        assertThat(lines).hasSize(2);
+        assertThat(lines).hasSize(5);
         Map<String, String> tokens = readEnvFile(tokenFile);
-        assertThat(tokens).containsOnlyKeys("BZPEER_PIPELINE_TOKEN", "BZPEER_USER_TOKEN");
+        assertThat(tokens).containsOnlyKeys("BZPEER_PIPELINE_TOKEN", "BZPEER_USER_TOKEN", "BZPEER_OPS_TOKEN",
+                "BZPEER_JWT_ISSUER", "BZPEER_JWT_AUDIENCES");
+        assertThat(tokens).containsEntry("BZPEER_JWT_ISSUER", "bzpeer-local")
+                .containsEntry("BZPEER_JWT_AUDIENCES", "bzpeer-api");
 
-        JwtDecoder decoder = servicesDecoder();
+        JwtDecoder decoder = servicesDecoder(tokens);
         Jwt pipeline = decoder.decode(tokens.get("BZPEER_PIPELINE_TOKEN"));
-        assertThat(pipeline.getClaimAsString("iss")).isEqualTo("bzpeer-local");
         assertThat(pipeline.getSubject()).isEqualTo("demo-pipeline");
         assertThat(authorities(pipeline)).containsExactly("SCOPE_works:write");
         assertThat(Duration.between(pipeline.getIssuedAt(), pipeline.getExpiresAt())).isEqualTo(Duration.ofDays(30));
@@ -45,6 +53,10 @@ class DevTokensTest {
         Jwt user = decoder.decode(tokens.get("BZPEER_USER_TOKEN"));
         assertThat(user.getSubject()).isEqualTo("demo-user");
         assertThat(authorities(user)).containsExactly("SCOPE_profile:write");
+
+        Jwt operator = decoder.decode(tokens.get("BZPEER_OPS_TOKEN"));
+        assertThat(operator.getSubject()).isEqualTo("demo-operator");
+        assertThat(authorities(operator)).containsExactly("SCOPE_ops:admin");
     }
 
     @Test
@@ -60,8 +72,8 @@ class DevTokensTest {
 
     @Test
     void keepsTheKeyPairSoEarlierStartedServicesAcceptNewTokens() throws Exception {
-        DevTokens.write(dataDirectory, Clock.systemUTC());
-        JwtDecoder decoderOfARunningService = servicesDecoder();
+        JwtDecoder decoderOfARunningService = servicesDecoder(
+                readEnvFile(DevTokens.write(dataDirectory, Clock.systemUTC())));
         String publicKeyBefore = Files.readString(dataDirectory.resolve("jwt/public.pem"));
 
         Path tokenFile = DevTokens.write(dataDirectory, Clock.systemUTC());
@@ -71,8 +83,13 @@ class DevTokensTest {
         assertThat(user.getSubject()).isEqualTo("demo-user");
     }
 
-    private JwtDecoder servicesDecoder() throws Exception {
-        return NimbusJwtDecoder.withPublicKey((RSAPublicKey) publicKey()).build();
+    /** A decoder as strict as a service's: RS256 by the key, issuer and audience as the token file names them. */
+    private JwtDecoder servicesDecoder(Map<String, String> tokenFile) throws Exception {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) publicKey()).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+                new JwtIssuerValidator(tokenFile.get("BZPEER_JWT_ISSUER")),
+                new JwtAudienceValidator(tokenFile.get("BZPEER_JWT_AUDIENCES"))));
+        return decoder;
     }
 
     private java.security.PublicKey publicKey() throws Exception {

@@ -28,6 +28,7 @@ import org.bzpeer.testkit.ServiceTest;
 import org.bzpeer.testkit.TestEvents;
 import org.bzpeer.testkit.TestInfrastructure;
 import org.bzpeer.testkit.TestInfrastructure.DatabaseCoordinates;
+import org.bzpeer.testkit.TestTokens;
 import org.bzpeer.testkit.TopicRecorder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -361,7 +362,8 @@ class CoauthorshipGraphTest {
                 work(workId, 2, 2024, "Counted", List.of(author, uniqueId("a_"))));
         awaitSummary(author, s -> s.get("coauthorCount").asInt() == 1);
 
-        http.get().uri("/actuator/health/readiness").exchange()
+        http.get().uri("/actuator/health/readiness").header("Authorization", "Bearer " + TestTokens.opsToken())
+                .exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
@@ -369,7 +371,8 @@ class CoauthorshipGraphTest {
                 .jsonPath("$.components.kafka.status").isEqualTo("UP")
                 .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
                 .jsonPath("$.components.consumers.status").isEqualTo("UP");
-        String metrics = http.get().uri("/actuator/prometheus").exchange()
+        String metrics = http.get().uri("/actuator/prometheus")
+                .header("Authorization", "Bearer " + TestTokens.opsToken()).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(counter(metrics, "bzpeer_graph_works_total")).isGreaterThanOrEqualTo(3);

@@ -25,6 +25,7 @@ import org.bzpeer.schemas.events.WorkImported;
 import org.bzpeer.testkit.InstanceRace;
 import org.bzpeer.testkit.ServiceTest;
 import org.bzpeer.testkit.TestEvents;
+import org.bzpeer.testkit.TestTokens;
 import org.bzpeer.testkit.TopicRecorder;
 import org.bzpeer.trust.assessment.application.TrustService;
 import org.junit.jupiter.api.Test;
@@ -279,7 +280,8 @@ class TrustServiceTest {
     @Test
     void readinessCoversTheBrokerTheDatabaseAndTheBinders() {
         JsonNode readiness = await().atMost(PATIENCE).until(() -> http.get().uri("/actuator/health/readiness")
-                .exchange().returnResult(JsonNode.class).getResponseBody().blockFirst(),
+                .header("Authorization", "Bearer " + TestTokens.opsToken()).exchange()
+                .returnResult(JsonNode.class).getResponseBody().blockFirst(),
                 body -> body != null && "UP".equals(body.path("status").asString()));
         assertThat(readiness.get("components").propertyNames())
                 .contains("binders", "consumers", "kafka", "r2dbc", "readinessState");

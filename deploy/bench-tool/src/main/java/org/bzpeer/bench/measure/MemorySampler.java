@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bzpeer.bench.stack.ServiceInstance;
 
 /**
- * Samples the heap in use of every service instance once a second from {@code /actuator/prometheus} and keeps the
- * peak per instance, for as long as it runs. A sample that fails (an instance busy or stopping) is skipped.
+ * Samples the heap in use of every service instance once a second from {@code /actuator/prometheus} (with an
+ * operator token: metrics need scope {@code ops:admin}) and keeps the peak per instance, for as long as it runs. A
+ * sample that fails (an instance busy or stopping) is skipped.
  */
 public final class MemorySampler implements AutoCloseable {
 
@@ -21,12 +22,14 @@ public final class MemorySampler implements AutoCloseable {
 
     private final HttpClient http;
     private final List<ServiceInstance> instances;
+    private final String opsToken;
     private final Map<String, Long> peakHeap = new ConcurrentHashMap<>();
     private final Thread sampler;
 
-    public MemorySampler(HttpClient http, List<ServiceInstance> instances) {
+    public MemorySampler(HttpClient http, List<ServiceInstance> instances, String opsToken) {
         this.http = http;
         this.instances = List.copyOf(instances);
+        this.opsToken = opsToken;
         this.sampler = new Thread(this::sampleUntilClosed, "memory-sampler");
         sampler.setDaemon(true);
         sampler.start();
@@ -42,7 +45,7 @@ public final class MemorySampler implements AutoCloseable {
             for (ServiceInstance instance : instances) {
                 try {
                     HttpRequest request = HttpRequest.newBuilder(instance.uri("/actuator/prometheus"))
-                            .timeout(TIMEOUT).GET().build();
+                            .header("Authorization", "Bearer " + opsToken).timeout(TIMEOUT).GET().build();
                     String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
                     peakHeap.merge(instance.name(), PrometheusText.heapUsedBytes(body), Math::max);
                 } catch (InterruptedException e) {

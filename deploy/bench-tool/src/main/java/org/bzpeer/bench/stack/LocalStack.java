@@ -127,10 +127,19 @@ public final class LocalStack implements AutoCloseable {
 
     /** The pipeline token (scope works:write) the run script wrote. */
     public String pipelineToken() throws IOException {
+        return devToken("BZPEER_PIPELINE_TOKEN");
+    }
+
+    /** The operator token (scope ops:admin, for metrics) the run script wrote. */
+    public String opsToken() throws IOException {
+        return devToken("BZPEER_OPS_TOKEN");
+    }
+
+    private String devToken(String variable) throws IOException {
         return Files.readAllLines(dataDirectory.resolve("dev-tokens.env")).stream()
-                .filter(line -> line.startsWith("BZPEER_PIPELINE_TOKEN="))
-                .map(line -> line.substring("BZPEER_PIPELINE_TOKEN=".length()))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no pipeline token in dev-tokens.env"));
+                .filter(line -> line.startsWith(variable + "="))
+                .map(line -> line.substring(variable.length() + 1))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no " + variable + " in dev-tokens.env"));
     }
 
     /** For the shutdown hook: a benchmark that is interrupted still stops the stack it started. */
