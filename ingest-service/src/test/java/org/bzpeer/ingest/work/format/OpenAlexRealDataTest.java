@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 class OpenAlexRealDataTest {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-    private static final OpenAlexWorkFormat FORMAT = new OpenAlexWorkFormat();
+    private static final OpenAlexWorkFormat FORMAT = new OpenAlexWorkFormat(TestRecords.LIMITS);
 
     private static final List<JsonNode> RECORDS = new ArrayList<>();
     private static final List<SubmittedWork> WORKS = new ArrayList<>();

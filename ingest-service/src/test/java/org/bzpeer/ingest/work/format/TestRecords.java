@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
 final class TestRecords {
 
     static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+    /** The record limits the service runs with by default (the defaults of {@link RecordLimits}). */
+    static final RecordLimits LIMITS = new Binder(new MapConfigurationPropertySource())
+            .bindOrCreate("bzpeer.ingest.record", RecordLimits.class);
 
     private TestRecords() {
     }
