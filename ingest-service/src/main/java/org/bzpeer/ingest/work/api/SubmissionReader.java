@@ -179,7 +179,10 @@ final class SubmissionReader {
         }
     }
 
-    /** Counts the bytes read through it and refuses to read past a limit. */
+    /**
+     * Counts the bytes read through it and hands out at most {@code limit}; asked for more when there are more, it
+     * throws {@link BodyTooLargeException}, so every byte up to the limit is still read.
+     */
     private static final class CountingInputStream extends FilterInputStream {
 
         private final long limit;
@@ -192,27 +195,26 @@ final class SubmissionReader {
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int read = super.read(buffer, offset, length);
-            if (read > 0) {
-                counted(read);
+            if (length == 0) {
+                return 0;
             }
-            return read;
-        }
-
-        private void counted(int bytes) throws BodyTooLargeException {
-            count += bytes;
-            if (count > limit) {
+            if (count >= limit) {
+                if (super.read() < 0) {
+                    return -1;
+                }
                 throw new BodyTooLargeException(limit);
             }
+            int read = super.read(buffer, offset, (int) Math.min(length, limit - count));
+            if (read > 0) {
+                count += read;
+            }
+            return read;
         }
     }
 }
