@@ -21,6 +21,12 @@ public record SubmissionLimits(
         @DefaultValue("256MB") DataSize maxBodySize,
         @DefaultValue("16MB") DataSize maxRecordSize) {
 
+    /** {@code size} for people: bytes, and mebibytes when that is a whole number. */
+    static String describe(DataSize size) {
+        long bytes = size.toBytes();
+        return bytes % (1024 * 1024) == 0 ? bytes + " bytes (" + size.toMegabytes() + " MiB)" : bytes + " bytes";
+    }
+
     /** {@link #maxRecordSize} in bytes, at most {@link Integer#MAX_VALUE} minus a little (an array's size). */
     int maxRecordBytes() {
         return (int) Math.min(Integer.MAX_VALUE - 16, maxRecordSize.toBytes());

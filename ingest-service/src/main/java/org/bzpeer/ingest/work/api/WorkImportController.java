@@ -136,7 +136,8 @@ class WorkImportController {
 
     private ResponseEntity<Object> tooLarge(ImportSummary summary, String what) {
         ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body too large",
-                "A body may hold at most " + limits.maxBodySize() + " (counted after gzip decoding); " + what
+                "A body may hold at most " + SubmissionLimits.describe(limits.maxBodySize())
+                        + " (counted after gzip decoding); " + what
                         + ". Split the submission.");
         summaryProperties(summary).forEach(problem::setProperty);
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)

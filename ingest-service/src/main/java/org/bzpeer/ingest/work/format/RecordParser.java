@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class RecordParser {
 
     private static final Pattern JACKSON_NOISE =
-            Pattern.compile("\\s*\\(for \\w+ starting at \\[[^\\]]*\\]\\)|, from `[^`]*`|\\s*\\[Source: [^\\]]*\\]");
+            Pattern.compile("\\s*\\((?:for \\w+ starting|start marker) at \\[[^\\]]*\\]\\)|, from `[^`]*`"
+                    + "|\\s*\\[Source: [^\\]]*\\]");
 
     private final JsonMapper json;
 
