@@ -4,7 +4,9 @@ import java.time.Year;
 import java.time.ZoneOffset;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.Max;
@@ -46,6 +48,12 @@ public record RecordLimits(
         @DefaultValue("1000000") @Min(1000) long maxTokens,
         @DefaultValue("1000") int minPublicationYear,
         @DefaultValue("1") @Min(0) int maxYearsAhead) {
+
+    /** The limits with every default, as the service runs when nothing is configured. */
+    public static RecordLimits defaults() {
+        return new Binder(new MapConfigurationPropertySource()).bindOrCreate("bzpeer.ingest.record",
+                RecordLimits.class);
+    }
 
     /** The longest string any property of a record may hold. */
     public int maxStringLength() {

@@ -46,6 +46,14 @@ public record SubmittedWork(
         topics = List.copyOf(topics);
     }
 
+    /** A work all of whose listed authorships were kept. */
+    public SubmittedWork(String source, Map<String, String> identifiers, String type, Integer publicationYear,
+            String publicationDate, SubmittedVenue venue, String title, String abstractText, String language,
+            boolean retracted, List<SubmittedAuthorship> authorships, List<SubmittedTopic> topics) {
+        this(source, identifiers, type, publicationYear, publicationDate, venue, title, abstractText, language,
+                retracted, authorships, topics, null);
+    }
+
     /** Whether the source listed more authorships than were kept. */
     public boolean authorshipsTruncated() {
         return listedAuthorshipCount != null;

@@ -20,15 +20,12 @@ import org.bzpeer.ingest.work.format.RecordLimits;
 import org.bzpeer.ingest.work.format.RecordParser;
 import org.bzpeer.kit.web.ProblemException;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
 
 /** The reader on its own: how bodies are cut into records, and what happens at every limit and break. */
 class SubmissionReaderTest {
 
-    private static final RecordLimits RECORD_LIMITS = new Binder(new MapConfigurationPropertySource())
-            .bindOrCreate("bzpeer.ingest.record", RecordLimits.class);
+    private static final RecordLimits RECORD_LIMITS = RecordLimits.defaults();
     private static final BzpeerWorkFormat FORMAT = new BzpeerWorkFormat(RECORD_LIMITS);
 
     @Test

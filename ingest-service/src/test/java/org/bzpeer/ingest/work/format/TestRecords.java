@@ -6,9 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,9 +18,8 @@ final class TestRecords {
 
     static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-    /** The record limits the service runs with by default (the defaults of {@link RecordLimits}). */
-    static final RecordLimits LIMITS = new Binder(new MapConfigurationPropertySource())
-            .bindOrCreate("bzpeer.ingest.record", RecordLimits.class);
+    /** The record limits the service runs with by default. */
+    static final RecordLimits LIMITS = RecordLimits.defaults();
 
     private TestRecords() {
     }
