@@ -37,8 +37,8 @@ import tools.jackson.databind.JsonNode;
  * {@code orcid}, {@code openalex} for authors), other schemes' values are only cleaned; two authorships may not carry
  * the same author id; a {@code publicationDate} must agree with {@code publicationYear} and supplies it when absent;
  * strings and years are held to the {@link RecordLimits}, and authorships beyond the cap are not read (the work is
- * flagged as truncated); {@code null} means absent; a value of the wrong JSON type is rejected, never coerced; unknown properties are
- * ignored. Every rejection names the field as a path relative to the record ({@code authorships[2].ids.orcid}; the
+ * flagged as truncated); {@code null} means absent; a value of the wrong JSON type is rejected, never coerced;
+ * unknown properties are ignored. Every rejection names the field as a path relative to the record ({@code authorships[2].ids.orcid}; the
  * record itself is {@code $}).
  */
 @Component

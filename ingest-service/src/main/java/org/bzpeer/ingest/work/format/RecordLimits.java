@@ -25,9 +25,9 @@ import jakarta.validation.constraints.Min;
  * @param maxIdentifierLength longest identifier or code before normalisation (DOIs run to a few hundred characters)
  * @param maxAuthorships      authorships kept per work. 10,000 keeps every author list published so far but the
  *                            very largest (the biggest physics collaborations sign about 5,100; a few
- *                            surgical-outcomes papers about 15,000) and bounds the event at about 2 MB, well under
- *                            the 16 MB Kafka message limit; graph-service pairs co-authors only on works of at most
- *                            200 authors anyway
+ *                            surgical-outcomes papers about 15,000) and bounds the event to a few MB (0.4 MB for
+ *                            10,000 name-only authorships), well under the 16 MB Kafka message limit; graph-service
+ *                            pairs co-authors only on works of at most 200 authors anyway
  * @param maxNestingDepth     deepest nesting of arrays and objects in a record (our format needs 5, OpenAlex's 6)
  * @param maxTokens           most JSON tokens (values, property names, brackets) in a record: bounds the memory a
  *                            parsed record takes, whatever its byte size; a work of 10,000 authors with ids and

@@ -151,6 +151,9 @@ class MalformedCorpusTest {
             assertThat(work.getAuthorships()).hasSize(10_000);
             assertThat(work.getAuthorships().get(9_999).getDisplayName()).isEqualTo("Collaborator 9999");
         });
+        System.out.printf("a work.imported event of 10,000 kept authorships (names only): %d bytes%n",
+                published.records().stream().filter(record -> record.key().equals(truncated.get(0).getWorkId()))
+                        .mapToInt(record -> record.value().length).max().orElseThrow());
         assertThat(works.values()).filteredOn(work -> work.getTitle().startsWith("Bell")).isNotEmpty()
                 .allSatisfy(work -> assertThat(work.getTitle()).matches("Bell and escape characters \\d+"));
     }
@@ -223,6 +226,29 @@ class MalformedCorpusTest {
         assertThat(problem.get("received").intValue()).isEqualTo(10);
         assertThat(problem.get("created").intValue()).isEqualTo(10);
         await().atMost(Duration.ofSeconds(60)).until(() -> worksOfRun(corpus).size() == 10);
+    }
+
+    @Test
+    void anUnknownEncodingOrABodyThatIsNotTheGzipItClaimsIsAProblemNamingTheHeader() {
+        String record = WorkSubmissionTest.work("10.1234/" + UUID.randomUUID(), "T", null, "A");
+        http.post().uri("/api/v1/works")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.pipelineToken())
+                .header(HttpHeaders.CONTENT_ENCODING, "br")
+                .contentType(NDJSON)
+                .bodyValue(record)
+                .exchange()
+                .expectStatus().isEqualTo(415)
+                .expectBody().jsonPath("$.field").isEqualTo("Content-Encoding");
+        http.post().uri("/api/v1/works")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.pipelineToken())
+                .header(HttpHeaders.CONTENT_ENCODING, "gzip")
+                .contentType(NDJSON)
+                .bodyValue(record)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.field").isEqualTo("Content-Encoding")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("not gzip data"));
     }
 
     @Test

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link OpenAlexWorkFormat} against real OpenAlex records (the KFUPM sample of the shared data): every record passes
- * the strict {@link RecordParser} and parses, and the per-author figures derived independently in {@code expected.json} hold for the parsed authorships.
+ * the strict {@link RecordParser} and parses, and the per-author figures derived independently in
+ * {@code expected.json} hold for the parsed authorships.
  */
 class OpenAlexRealDataTest {
 
