@@ -27,6 +27,8 @@ public final class ProblemTypes {
             new ProblemType("not-found", 404, "Not found", "No resource has this id."),
             new ProblemType("body-too-large", 413, "Body too large",
                     "A submission is larger than ingest accepts in one request; split it or use the bulk import."),
+            new ProblemType("unsupported-encoding", 415, "Unsupported content encoding",
+                    "A body is sent with a Content-Encoding other than gzip or identity; `field` names the header."),
             new ProblemType("already-claimed", 409, "Already claimed", "Another user claimed this author."),
             new ProblemType("invalid-records", 422, "No valid record",
                     "Every record of a submission was rejected; `errors` names each with its position and field."));

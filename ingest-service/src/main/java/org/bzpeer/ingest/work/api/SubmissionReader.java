@@ -1,135 +1,220 @@
 package org.bzpeer.ingest.work.api;
 
-import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
+import org.bzpeer.ingest.work.application.IndexedSubmission;
+import org.bzpeer.ingest.work.application.RecordOutcome;
+import org.bzpeer.ingest.work.format.RecordParser;
+import org.bzpeer.ingest.work.format.RejectedRecordException;
+import org.bzpeer.ingest.work.format.WorkFormat;
+import org.bzpeer.ingest.work.model.SubmittedWork;
 import org.bzpeer.kit.web.ProblemException;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpStatus;
-import org.springframework.util.unit.DataSize;
-
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Splits a request body into JSON records: NDJSON is streamed line by line, splitting on the byte {@code \n} only
- * (never on Unicode line separators such as U+2028, which real records carry inside strings); a JSON body is one
- * object or an array of objects. A record that is not valid JSON becomes a {@link RawRecord} with its parse error,
- * so it is rejected alone.
+ * Reads a submission's body record by record while it arrives and hands it on in batches: each record is framed
+ * ({@link RecordFramer}), parsed ({@link RecordParser}) and read by the work format at once, so a request holds one
+ * record's bytes and tree plus the batches in flight, whatever the size of its body. A gzip body is decoded as it is
+ * read; the body is counted after decoding. Every record gets its 0-based position, also the ones that are rejected.
  */
 final class SubmissionReader {
 
-    /** Longest single NDJSON record accepted. */
-    static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
+    private final RecordParser parser;
+    private final SubmissionLimits limits;
 
-    private final JsonMapper json;
-
-    SubmissionReader(JsonMapper json) {
-        this.json = json;
+    SubmissionReader(RecordParser parser, SubmissionLimits limits) {
+        this.parser = parser;
+        this.limits = limits;
     }
 
-    /** One record of the body, in order: its parsed JSON, or why it could not be parsed. */
-    record RawRecord(int index, JsonNode node, String parseError) {
+    /** A batch read from the body: the records the format accepted and the ones rejected, by position. */
+    record Batch(List<IndexedSubmission> valid, List<RecordOutcome.Rejected> rejected) {
     }
 
-    Flux<RawRecord> ndjson(Flux<DataBuffer> body) {
-        return Flux.defer(() -> {
-            LineSplitter splitter = new LineSplitter();
-            return body.concatMapIterable(buffer -> {
-                        try {
-                            return splitter.feed(buffer);
-                        } finally {
-                            DataBufferUtils.release(buffer);
-                        }
-                    })
-                    .concatWith(Mono.fromSupplier(splitter::rest))
-                    .filter(line -> !isBlank(line))
-                    .index()
-                    .map(indexed -> parse(indexed.getT1().intValue(), indexed.getT2()));
-        });
+    /** Starts reading {@code body}; nothing is read before the first {@link Submission#nextBatch}. */
+    Submission open(InputStream body, boolean gzip, boolean ndjson, WorkFormat format) {
+        return new Submission(body, gzip, ndjson, format);
     }
 
-    Flux<RawRecord> json(Flux<DataBuffer> body, DataSize maxBody) {
-        return DataBufferUtils.join(body, (int) Math.min(Integer.MAX_VALUE, maxBody.toBytes()))
-                .onErrorMap(DataBufferLimitException.class, tooLarge -> new ProblemException(
-                        HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body too large",
-                        "A JSON body may hold at most " + maxBody + "; send larger submissions as NDJSON "
-                                + "(application/x-ndjson), which is streamed"))
-                .flatMapMany(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    JsonNode root;
+    /** One body being read. Read from one thread at a time. */
+    final class Submission implements Closeable {
+
+        private final InputStream body;
+        private final boolean gzip;
+        private final boolean ndjson;
+        private final WorkFormat format;
+        private CountingInputStream decoded;
+        private RecordFramer framer;
+        private int nextIndex;
+        private boolean ended;
+        private boolean bodyTooLarge;
+
+        private Submission(InputStream body, boolean gzip, boolean ndjson, WorkFormat format) {
+            this.body = body;
+            this.gzip = gzip;
+            this.ndjson = ndjson;
+            this.format = format;
+        }
+
+        /**
+         * The next records: at most {@code maxRecords}, and no more once their works hold {@code maxAuthorships}
+         * authorships between them; null when the body has no more records.
+         *
+         * @throws ProblemException when the body announced as gzip is not gzip
+         */
+        Batch nextBatch(int maxRecords, int maxAuthorships) {
+            List<IndexedSubmission> valid = new ArrayList<>();
+            List<RecordOutcome.Rejected> rejected = new ArrayList<>();
+            int authorships = 0;
+            while (valid.size() + rejected.size() < maxRecords && authorships < maxAuthorships) {
+                RecordFramer.Frame frame = nextFrame();
+                if (frame == null) {
+                    break;
+                }
+                int index = nextIndex++;
+                if (frame instanceof RecordFramer.RecordBytes bytes) {
                     try {
-                        root = json.readTree(bytes);
-                    } catch (JacksonException e) {
-                        return Flux.error(ProblemException.invalid("$", "body is not valid JSON: "
-                                + e.getOriginalMessage()));
+                        SubmittedWork work = format.parse(parser.parse(bytes.bytes(), bytes.length()));
+                        valid.add(new IndexedSubmission(index, work));
+                        authorships += work.authorships().size();
+                    } catch (RejectedRecordException e) {
+                        rejected.add(new RecordOutcome.Rejected(index, e.field(), e.reason()));
                     }
-                    if (root == null || root.isMissingNode()) {
-                        return Flux.empty();
-                    }
-                    if (!root.isArray()) {
-                        return Flux.just(new RawRecord(0, root, null));
-                    }
-                    List<RawRecord> records = new ArrayList<>(root.size());
-                    for (int i = 0; i < root.size(); i++) {
-                        records.add(new RawRecord(i, root.get(i), null));
-                    }
-                    return Flux.fromIterable(records);
-                });
-    }
-
-    private RawRecord parse(int index, byte[] line) {
-        try {
-            return new RawRecord(index, json.readTree(line), null);
-        } catch (JacksonException e) {
-            return new RawRecord(index, null, "not valid JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    private static boolean isBlank(byte[] line) {
-        for (byte b : line) {
-            if (b != ' ' && b != '\t' && b != '\r') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Accumulates bytes across buffers and cuts them at each {@code \n}. */
-    private static final class LineSplitter {
-
-        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-
-        List<byte[]> feed(DataBuffer buffer) {
-            List<byte[]> lines = new ArrayList<>();
-            byte[] chunk = new byte[buffer.readableByteCount()];
-            buffer.read(chunk);
-            int start = 0;
-            for (int i = 0; i < chunk.length; i++) {
-                if (chunk[i] == '\n') {
-                    pending.write(chunk, start, i - start);
-                    lines.add(pending.toByteArray());
-                    pending.reset();
-                    start = i + 1;
+                } else if (frame instanceof RecordFramer.TooLong tooLong) {
+                    rejected.add(new RecordOutcome.Rejected(index, "$", "the record is " + tooLong.length()
+                            + " bytes long; at most " + limits.maxRecordBytes() + " are accepted"));
+                } else if (frame instanceof RecordFramer.Broken broken) {
+                    rejected.add(new RecordOutcome.Rejected(index, "$",
+                            broken.reason() + "; this record and the rest of the body were not read"));
+                    drain();
                 }
             }
-            pending.write(chunk, start, chunk.length - start);
-            if (pending.size() > MAX_RECORD_BYTES) {
-                throw ProblemException.invalid("$", "a record is longer than " + MAX_RECORD_BYTES + " bytes");
-            }
-            return lines;
+            return valid.isEmpty() && rejected.isEmpty() ? null : new Batch(valid, rejected);
         }
 
-        byte[] rest() {
-            return pending.size() == 0 ? null : pending.toByteArray();
+        /** Whether reading stopped because the body grew past {@link SubmissionLimits#maxBodySize}. */
+        boolean bodyTooLarge() {
+            return bodyTooLarge;
+        }
+
+        private long bytesRead() {
+            return decoded == null ? 0 : decoded.count;
+        }
+
+        @Override
+        public void close() {
+            try {
+                body.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private RecordFramer.Frame nextFrame() {
+            if (ended) {
+                return null;
+            }
+            try {
+                RecordFramer.Frame frame = framer().next();
+                ended = frame == null || frame instanceof RecordFramer.Broken;
+                return frame;
+            } catch (BodyTooLargeException e) {
+                ended = true;
+                bodyTooLarge = true;
+                return null;
+            } catch (ZipException | EOFException e) {
+                ended = true;
+                return new RecordFramer.Broken("the gzip body cannot be decoded past byte " + bytesRead() + " ("
+                        + e.getMessage() + ")");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private RecordFramer framer() throws IOException {
+            if (framer == null) {
+                InputStream plain = body;
+                if (gzip) {
+                    try {
+                        plain = new GZIPInputStream(body, 64 * 1024);
+                    } catch (ZipException | EOFException e) {
+                        throw ProblemException.invalid("Content-Encoding",
+                                "the body is announced as gzip but is not gzip data (" + e.getMessage() + ")");
+                    }
+                }
+                decoded = new CountingInputStream(plain, limits.maxBodySize().toBytes());
+                framer = ndjson ? RecordFramer.ndjson(decoded, limits.maxRecordBytes())
+                        : RecordFramer.json(decoded, limits.maxRecordBytes());
+            }
+            return framer;
+        }
+
+        /** Reads the rest of the body, so the answer does not cut off a client still sending; stops at the limit. */
+        private void drain() {
+            byte[] sink = new byte[64 * 1024];
+            try {
+                int read;
+                do {
+                    read = decoded.read(sink);
+                } while (read >= 0);
+            } catch (IOException stoppedReading) {
+                bodyTooLarge = stoppedReading instanceof BodyTooLargeException;
+            }
+        }
+    }
+
+    /** The body grew past {@link SubmissionLimits#maxBodySize}. */
+    static final class BodyTooLargeException extends IOException {
+
+        BodyTooLargeException(long limit) {
+            super("the body is larger than " + limit + " bytes");
+        }
+    }
+
+    /**
+     * Counts the bytes read through it and hands out at most {@code limit}; asked for more when there are more, it
+     * throws {@link BodyTooLargeException}, so every byte up to the limit is still read.
+     */
+    private static final class CountingInputStream extends FilterInputStream {
+
+        private final long limit;
+        private long count;
+
+        CountingInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (count >= limit) {
+                if (super.read() < 0) {
+                    return -1;
+                }
+                throw new BodyTooLargeException(limit);
+            }
+            int read = super.read(buffer, offset, (int) Math.min(length, limit - count));
+            if (read > 0) {
+                count += read;
+            }
+            return read;
         }
     }
 }

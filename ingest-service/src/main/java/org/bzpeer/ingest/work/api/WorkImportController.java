@@ -5,16 +5,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.bzpeer.ingest.work.application.IndexedSubmission;
 import org.bzpeer.ingest.work.application.IngestProperties;
 import org.bzpeer.ingest.work.application.RecordOutcome;
 import org.bzpeer.ingest.work.application.WorkImporter;
-import org.bzpeer.ingest.work.format.RejectedRecordException;
+import org.bzpeer.ingest.work.format.RecordParser;
 import org.bzpeer.ingest.work.format.UnknownWorkFormatException;
 import org.bzpeer.ingest.work.format.WorkFormat;
 import org.bzpeer.ingest.work.format.WorkFormats;
 import org.bzpeer.kit.web.ProblemException;
 import org.bzpeer.kit.web.Problems;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,13 +29,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * {@code POST /api/v1/works}: ingestion pipelines submit works as one JSON object, a JSON array, or NDJSON
- * (streamed), in our own format or a source's ({@code ?format=openalex}). Answers with the per-record result; every
- * valid record is kept even when others are rejected. 200 when at least one record was imported; 422 (problem
- * details carrying the same per-record result) when every record was rejected.
+ * {@code POST /api/v1/works}: ingestion pipelines submit works as one JSON object, a JSON array, or NDJSON, optionally
+ * gzip-encoded ({@code Content-Encoding: gzip}), in our own format or a source's ({@code ?format=openalex}). Every
+ * body is read record by record while it arrives and imported in batches ({@link SubmissionReader}). Answers with the
+ * per-record result; every valid record is kept even when others are rejected. 200 when at least one record was
+ * imported; 422 (problem details carrying the same per-record result) when every record was rejected; 413 when the
+ * body is larger than {@link SubmissionLimits#maxBodySize}: before anything is read when its {@code Content-Length}
+ * says so, otherwise once reading reaches the limit, carrying the result of the records before that point.
  */
 @RestController
 @RequestMapping("/api/v1/works")
@@ -43,16 +47,22 @@ class WorkImportController {
     static final String NDJSON = "application/x-ndjson";
     static final String JSON_LINES = "application/jsonl";
 
+    /** Buffers of the request body fetched ahead of the reader. */
+    private static final int BODY_BUFFERS_AHEAD = 4;
+
     private final WorkFormats formats;
     private final WorkImporter importer;
     private final IngestProperties properties;
+    private final SubmissionLimits limits;
     private final SubmissionReader reader;
 
-    WorkImportController(WorkFormats formats, WorkImporter importer, IngestProperties properties, JsonMapper json) {
+    WorkImportController(WorkFormats formats, WorkImporter importer, IngestProperties properties,
+            SubmissionLimits limits, RecordParser parser) {
         this.formats = formats;
         this.importer = importer;
         this.properties = properties;
-        this.reader = new SubmissionReader(json);
+        this.limits = limits;
+        this.reader = new SubmissionReader(parser, limits);
     }
 
     @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, JSON_LINES},
@@ -61,17 +71,47 @@ class WorkImportController {
     Mono<ResponseEntity<Object>> submit(@RequestParam(defaultValue = "bzpeer") String format,
             ServerHttpRequest request) {
         WorkFormat workFormat = formatNamed(format);
-        MediaType contentType = request.getHeaders().getContentType();
-        boolean streamed = contentType != null && (contentType.isCompatibleWith(MediaType.parseMediaType(NDJSON))
+        HttpHeaders headers = request.getHeaders();
+        if (headers.getContentLength() > limits.maxBodySize().toBytes()) {
+            return Mono.just(tooLarge(ImportSummary.empty(), "its Content-Length is " + headers.getContentLength()
+                    + " bytes; nothing was read"));
+        }
+        boolean gzip = isGzip(headers.getFirst(HttpHeaders.CONTENT_ENCODING));
+        MediaType contentType = headers.getContentType();
+        boolean ndjson = contentType != null && (contentType.isCompatibleWith(MediaType.parseMediaType(NDJSON))
                 || contentType.isCompatibleWith(MediaType.parseMediaType(JSON_LINES)));
-        Flux<SubmissionReader.RawRecord> records = streamed
-                ? reader.ndjson(request.getBody())
-                : reader.json(request.getBody(), properties.maxJsonBody());
-        return records
-                .buffer(properties.batchSize())
-                .concatMap(batch -> importBatch(workFormat, batch))
+        SubmissionReader.Submission submission = reader.open(
+                DataBufferUtils.subscriberInputStream(request.getBody(), BODY_BUFFERS_AHEAD), gzip, ndjson, workFormat);
+        return Flux.<SubmissionReader.Batch>generate(sink -> {
+                    SubmissionReader.Batch batch =
+                            submission.nextBatch(properties.batchSize(), properties.maxBatchAuthorships());
+                    if (batch == null) {
+                        sink.complete();
+                    } else {
+                        sink.next(batch);
+                    }
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .doFinally(signal -> submission.close())
+                .concatMap(this::importBatch, 1)
                 .reduce(ImportSummary.empty(), ImportSummary::plus)
-                .map(WorkImportController::respond);
+                .map(summary -> submission.bodyTooLarge()
+                        ? tooLarge(summary, "reading stopped at the limit; the records before it were processed")
+                        : respond(summary));
+    }
+
+    private static boolean isGzip(String contentEncoding) {
+        if (contentEncoding == null || contentEncoding.isBlank() || contentEncoding.equalsIgnoreCase("identity")) {
+            return false;
+        }
+        if (contentEncoding.equalsIgnoreCase("gzip") || contentEncoding.equalsIgnoreCase("x-gzip")) {
+            return true;
+        }
+        ProblemException problem = new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-encoding",
+                "Unsupported content encoding", "Content-Encoding '" + contentEncoding + "' is not supported; send "
+                        + "the body as is or gzip-encoded");
+        problem.getBody().setProperty("field", "Content-Encoding");
+        throw problem;
     }
 
     private WorkFormat formatNamed(String name) {
@@ -82,31 +122,31 @@ class WorkImportController {
         }
     }
 
-    private Mono<List<RecordOutcome>> importBatch(WorkFormat format, List<SubmissionReader.RawRecord> batch) {
-        List<RecordOutcome> rejected = new ArrayList<>();
-        List<IndexedSubmission> valid = new ArrayList<>();
-        for (SubmissionReader.RawRecord record : batch) {
-            if (record.parseError() != null) {
-                rejected.add(new RecordOutcome.Rejected(record.index(), "$", record.parseError()));
-                continue;
-            }
-            if (!record.node().isObject()) {
-                rejected.add(new RecordOutcome.Rejected(record.index(), "$", "a record must be a JSON object"));
-                continue;
-            }
-            try {
-                valid.add(new IndexedSubmission(record.index(), format.parse(record.node())));
-            } catch (RejectedRecordException e) {
-                rejected.add(new RecordOutcome.Rejected(record.index(), e.field(), e.reason()));
-            }
-        }
-        Mono<List<RecordOutcome>> imported = valid.isEmpty() ? Mono.just(List.of()) : importer.importBatch(valid);
+    private Mono<List<RecordOutcome>> importBatch(SubmissionReader.Batch batch) {
+        Mono<List<RecordOutcome>> imported = batch.valid().isEmpty()
+                ? Mono.just(List.of())
+                : importer.importBatch(batch.valid());
         return imported.map(outcomes -> {
             List<RecordOutcome> all = new ArrayList<>(outcomes);
-            all.addAll(rejected);
+            all.addAll(batch.rejected());
             all.sort(Comparator.comparingInt(RecordOutcome::index));
             return all;
         });
+    }
+
+    private ResponseEntity<Object> tooLarge(ImportSummary summary, String what) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body too large",
+                "A body may hold at most " + SubmissionLimits.describe(limits.maxBodySize())
+                        + " (counted after gzip decoding); " + what
+                        + ". Split the submission.");
+        summaryProperties(summary).forEach(problem::setProperty);
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static Map<String, Object> summaryProperties(ImportSummary summary) {
+        return Map.of("received", summary.received(), "created", summary.created(), "updated", summary.updated(),
+                "unchanged", summary.unchanged(), "rejected", summary.rejected(), "errors", summary.errors());
     }
 
     private static ResponseEntity<Object> respond(ImportSummary summary) {
@@ -121,8 +161,7 @@ class WorkImportController {
                 "No record could be imported",
                 "All " + summary.received() + " record(s) were rejected; record " + first.record() + ", field "
                         + first.field() + ": " + first.reason());
-        Map.of("received", summary.received(), "created", 0, "updated", 0, "unchanged", 0,
-                "rejected", summary.rejected(), "errors", summary.errors()).forEach(problem::setProperty);
+        summaryProperties(summary).forEach(problem::setProperty);
         return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

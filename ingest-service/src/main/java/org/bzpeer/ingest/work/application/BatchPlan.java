@@ -227,6 +227,8 @@ final class BatchPlan {
                 .setAbstractText(work.abstractText())
                 .setLanguage(work.language())
                 .setRetracted(work.retracted())
+                .setAuthorshipsTruncated(work.authorshipsTruncated())
+                .setListedAuthorshipCount(work.listedAuthorshipCount())
                 .setAuthorships(authorships)
                 .setTopics(work.topics().stream()
                         .map(topic -> Topic.newBuilder()

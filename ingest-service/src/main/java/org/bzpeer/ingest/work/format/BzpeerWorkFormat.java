@@ -36,8 +36,9 @@ import tools.jackson.databind.JsonNode;
  * and normalised ({@code doi}, {@code arxiv}, {@code openalex}, {@code pmid}, {@code pmcid}, {@code mag} for works;
  * {@code orcid}, {@code openalex} for authors), other schemes' values are only cleaned; two authorships may not carry
  * the same author id; a {@code publicationDate} must agree with {@code publicationYear} and supplies it when absent;
- * {@code null} means absent; a value of the wrong JSON type is rejected, never coerced; unknown properties are
- * ignored. Every rejection names the field as a path relative to the record ({@code authorships[2].ids.orcid}; the
+ * strings and years are held to the {@link RecordLimits}, and authorships beyond the cap are not read (the work is
+ * flagged as truncated); {@code null} means absent; a value of the wrong JSON type is rejected, never coerced;
+ * unknown properties are ignored. Every rejection names the field as a path relative to the record ({@code authorships[2].ids.orcid}; the
  * record itself is {@code $}).
  */
 @Component
@@ -58,6 +59,12 @@ public class BzpeerWorkFormat implements WorkFormat {
             "orcid", Normalize::orcid,
             "openalex", raw -> Normalize.openAlex(raw, "A"));
 
+    private final RecordLimits limits;
+
+    public BzpeerWorkFormat(RecordLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -65,12 +72,12 @@ public class BzpeerWorkFormat implements WorkFormat {
 
     @Override
     public SubmittedWork parse(JsonNode record) {
-        JsonField root = JsonField.root(record);
+        JsonField root = JsonField.root(record, limits);
         Map<String, String> identifiers = identifiers(root.get("identifiers"), WORK_SCHEMES);
         String type = root.get("type").requiredText();
         Integer year = root.get("publicationYear").year();
         JsonField dateField = root.get("publicationDate");
-        LocalDate date = dateField.normalised(Normalize::date);
+        LocalDate date = dateField.date();
         if (date != null && year != null && date.getYear() != year) {
             throw dateField.reject("year " + date.getYear() + " does not match publicationYear " + year);
         }
@@ -78,14 +85,17 @@ public class BzpeerWorkFormat implements WorkFormat {
             year = date.getYear();
         }
         SubmittedVenue venue = venue(root.get("venue"));
-        String title = root.get("title").requiredText();
-        String abstractText = Normalize.longText(root.get("abstract").string());
+        String title = root.get("title").requiredText(limits.maxTitleLength());
+        String abstractText = root.get("abstract").longText();
         String language = root.get("language").normalised(Normalize::language);
         boolean retracted = root.get("retracted").bool(false);
-        List<SubmittedAuthorship> authorships = authorships(root.get("authorships"));
+        JsonField authorshipsField = root.get("authorships");
+        List<SubmittedAuthorship> authorships = authorships(authorshipsField);
         List<SubmittedTopic> topics = topics(root.get("topics"));
+        int listed = authorshipsField.size();
         return new SubmittedWork(NAME, identifiers, type, year, date == null ? null : date.toString(), venue, title,
-                abstractText, language, retracted, authorships, topics);
+                abstractText, language, retracted, authorships, topics,
+                listed > limits.maxAuthorships() ? listed : null);
     }
 
     private static Map<String, String> identifiers(JsonField ids, Map<String, Function<String, String>> known) {
@@ -116,8 +126,8 @@ public class BzpeerWorkFormat implements WorkFormat {
                 venue.get("issn").normalised(Normalize::issn));
     }
 
-    private static List<SubmittedAuthorship> authorships(JsonField authorships) {
-        List<JsonField> elements = authorships.elements();
+    private List<SubmittedAuthorship> authorships(JsonField authorships) {
+        List<JsonField> elements = authorships.elements(limits.maxAuthorships());
         if (elements.isEmpty()) {
             throw authorships.reject("is required and must list at least one author");
         }

@@ -1,5 +1,6 @@
 package org.bzpeer.ingest.work.format;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A JSON value together with its path from the record root ({@code authorships[2].ids.orcid}), so that every
- * rejection names the field. JSON {@code null} and a missing property both count as absent; a present value of the
- * wrong JSON type is always rejected, never coerced.
+ * rejection names the field, and the {@link RecordLimits} its strings are held to. JSON {@code null} and a missing
+ * property both count as absent; a present value of the wrong JSON type is always rejected, never coerced.
  */
 final class JsonField {
 
@@ -23,31 +24,47 @@ final class JsonField {
 
     private final String path;
     private final JsonNode node;
+    private final RecordLimits limits;
 
-    private JsonField(String path, JsonNode node) {
+    private JsonField(String path, JsonNode node, RecordLimits limits) {
         this.path = path;
         this.node = node;
+        this.limits = limits;
     }
 
     /** The record root; rejects anything that is not a JSON object. */
-    static JsonField root(JsonNode record) {
-        JsonField root = new JsonField("", record);
+    static JsonField root(JsonNode record, RecordLimits limits) {
+        JsonField root = new JsonField("", record, limits);
         if (root.absent() || !record.isObject()) {
             throw root.reject("the record must be a JSON object");
         }
         return root;
     }
 
-    String path() {
+    /** The path of property {@code name} of the value at {@code parent} ("" for the record root). */
+    static String propertyPath(String parent, String name) {
+        return PLAIN_KEY.matcher(name).matches()
+                ? (parent.isEmpty() ? name : parent + "." + name)
+                : parent + "[\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+    }
+
+    /** The path of element {@code index} of the array at {@code parent} ("" for the record root). */
+    static String elementPath(String parent, int index) {
+        return parent + "[" + index + "]";
+    }
+
+    /** {@code path} as reported: {@value #ROOT} for the record itself. */
+    static String reported(String path) {
         return path.isEmpty() ? ROOT : path;
+    }
+
+    String path() {
+        return reported(path);
     }
 
     /** The property {@code name} of this object (absent when this is absent). */
     JsonField get(String name) {
-        String childPath = PLAIN_KEY.matcher(name).matches()
-                ? (path.isEmpty() ? name : path + "." + name)
-                : path + "[\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
-        return new JsonField(childPath, absent() ? null : node.get(name));
+        return new JsonField(propertyPath(path, name), absent() ? null : node.get(name), limits);
     }
 
     boolean absent() {
@@ -58,34 +75,59 @@ final class JsonField {
         return new RejectedRecordException(path(), reason);
     }
 
-    /** This value as a string, or null when absent. */
-    String string() {
+    /** This value as a string of at most {@code maxLength} characters, or null when absent. */
+    private String string(int maxLength) {
         if (absent()) {
             return null;
         }
         if (!node.isString()) {
             throw reject("must be a string");
         }
-        return node.stringValue();
+        String value = node.stringValue();
+        if (value.length() > maxLength) {
+            throw reject("is " + value.length() + " characters long; at most " + maxLength + " are accepted");
+        }
+        return value;
     }
 
-    /** This value as a single-line text cleaned by {@link Normalize#text}, or null when absent or blank. */
+    /**
+     * This value as a single-line text of at most {@link RecordLimits#maxNameLength} characters, cleaned by
+     * {@link Normalize#text}, or null when absent or blank.
+     */
     String text() {
-        return Normalize.text(string());
+        return text(limits.maxNameLength());
     }
 
-    /** This value as a single-line text cleaned by {@link Normalize#text}; rejects it when absent or blank. */
+    /** This value as a single-line text of at most {@code maxLength} characters; null when absent or blank. */
+    String text(int maxLength) {
+        return Normalize.text(string(maxLength));
+    }
+
+    /** Like {@link #text()}, and rejects it when absent or blank. */
     String requiredText() {
-        String value = text();
+        return requiredText(limits.maxNameLength());
+    }
+
+    /** Like {@link #text(int)}, and rejects it when absent or blank. */
+    String requiredText(int maxLength) {
+        String value = text(maxLength);
         if (value == null) {
             throw reject("is required and must not be blank");
         }
         return value;
     }
 
-    /** This string normalised by {@code normaliser}, or null when absent; a normaliser's refusal names this field. */
+    /** This value as an abstract ({@link Normalize#longText}), or null when absent or blank. */
+    String longText() {
+        return Normalize.longText(string(limits.maxAbstractLength()));
+    }
+
+    /**
+     * This string, of at most {@link RecordLimits#maxIdentifierLength} characters, normalised by {@code normaliser},
+     * or null when absent; a normaliser's refusal names this field.
+     */
     <T> T normalised(Function<String, T> normaliser) {
-        String value = string();
+        String value = string(limits.maxIdentifierLength());
         if (value == null) {
             return null;
         }
@@ -107,15 +149,25 @@ final class JsonField {
         return node.booleanValue();
     }
 
-    /** This value as a plausible publication year, or null when absent. */
+    /** This value as a {@link RecordLimits#isPlausibleYear plausible} publication year, or null when absent. */
     Integer year() {
         if (absent()) {
             return null;
         }
-        if (!node.isIntegralNumber() || !node.canConvertToInt() || !Normalize.isPlausibleYear(node.intValue())) {
-            throw reject(Normalize.yearRule());
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || !limits.isPlausibleYear(node.intValue())) {
+            throw reject(limits.yearRule());
         }
         return node.intValue();
+    }
+
+    /** This value as a date {@code yyyy-MM-dd} in a plausible year, or null when absent. */
+    LocalDate date() {
+        LocalDate date = normalised(Normalize::date);
+        if (date != null && !limits.isPlausibleYear(date.getYear())) {
+            throw reject("must be a date yyyy-MM-dd with a year between " + limits.minPublicationYear() + " and "
+                    + limits.maxPublicationYear());
+        }
+        return date;
     }
 
     /** This value as a number within [0, 1], or null when absent. */
@@ -159,17 +211,28 @@ final class JsonField {
 
     /** The elements of this array; empty when absent; rejects a non-array. */
     List<JsonField> elements() {
+        return elements(Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} elements of this array; empty when absent; rejects a non-array. */
+    List<JsonField> elements(int limit) {
         List<JsonField> out = new ArrayList<>();
+        int size = size();
+        for (int i = 0; i < size && i < limit; i++) {
+            out.add(new JsonField(elementPath(path, i), node.get(i), limits));
+        }
+        return out;
+    }
+
+    /** The number of elements of this array; 0 when absent; rejects a non-array. */
+    int size() {
         if (absent()) {
-            return out;
+            return 0;
         }
         if (!node.isArray()) {
             throw reject("must be an array");
         }
-        for (int i = 0; i < node.size(); i++) {
-            out.add(new JsonField(path + "[" + i + "]", node.get(i)));
-        }
-        return out;
+        return node.size();
     }
 
     /** The underlying node; null when absent. */

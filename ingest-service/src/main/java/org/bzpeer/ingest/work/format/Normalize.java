@@ -2,8 +2,6 @@ package org.bzpeer.ingest.work.format;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.Year;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -25,12 +23,11 @@ import java.util.regex.Pattern;
  * the printed form is kept otherwise: a U+2010 hyphen or a curly apostrophe stays as printed (OpenAlex prints
  * "Al‐Shuhail" where the byline said "Al-Shuhail"; both are the same person and {@link #matchKey} makes them equal).
  * Zero-width non-joiner and joiner (U+200C, U+200D) are kept in printed names because they change how Persian and
- * Indic names are spelled; {@link #matchKey} drops them.
+ * Indic names are spelled; {@link #matchKey} drops them. Control characters, which JSON admits only as escape
+ * sequences, are removed from names and texts (tabs and line breaks count as whitespace); an identifier or code that
+ * holds one is refused, because an identifier is copied, never edited.
  */
 public final class Normalize {
-
-    /** Smallest publication year accepted. */
-    public static final int MIN_YEAR = 1000;
 
     private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D]");
     /**
@@ -91,12 +88,16 @@ public final class Normalize {
      * Cleans any identifier value: removes invisible marks and whitespace at the ends, maps dash look-alikes to an
      * ASCII hyphen. Used as is for schemes this class does not know.
      *
-     * @throws IllegalArgumentException when nothing is left
+     * @throws IllegalArgumentException when nothing is left, or when it holds a control character (an identifier
+     *                                  is copied, never cleaned of content)
      */
     public static String identifier(String raw) {
         String cleaned = raw == null ? "" : unifyDashes(INVISIBLE.matcher(raw).replaceAll("")).strip();
         if (cleaned.isEmpty()) {
             throw new IllegalArgumentException("must not be blank");
+        }
+        if (CONTROLS.matcher(cleaned).find()) {
+            throw new IllegalArgumentException("must not contain control characters");
         }
         return cleaned;
     }
@@ -393,22 +394,10 @@ public final class Normalize {
 
     // ---------------------------------------------------------------- dates and codes
 
-    /** The largest publication year accepted: next year (preprints of accepted papers carry it). */
-    public static int maxYear() {
-        return Year.now(ZoneOffset.UTC).getValue() + 1;
-    }
-
-    /** Whether {@code year} is within {@link #MIN_YEAR}..{@link #maxYear()}. */
-    public static boolean isPlausibleYear(long year) {
-        return year >= MIN_YEAR && year <= maxYear();
-    }
-
-    /** The reason given for a year out of range or of the wrong type. */
-    public static String yearRule() {
-        return "must be an integer between " + MIN_YEAR + " and " + maxYear();
-    }
-
-    /** A date {@code yyyy-MM-dd}, strictly valid, with a {@link #isPlausibleYear plausible} year. */
+    /**
+     * A date {@code yyyy-MM-dd}, strictly valid (no 30 February); whether its year is plausible is the format's
+     * decision ({@link RecordLimits#isPlausibleYear}).
+     */
     public static LocalDate date(String raw) {
         String value = raw == null ? "" : raw.strip();
         LocalDate date;
@@ -417,9 +406,8 @@ public final class Normalize {
         } catch (DateTimeParseException e) {
             date = null;
         }
-        if (date == null || !isPlausibleYear(date.getYear())) {
-            throw new IllegalArgumentException("must be a date yyyy-MM-dd with a year between " + MIN_YEAR + " and "
-                    + maxYear());
+        if (date == null) {
+            throw new IllegalArgumentException("must be a date yyyy-MM-dd");
         }
         return date;
     }

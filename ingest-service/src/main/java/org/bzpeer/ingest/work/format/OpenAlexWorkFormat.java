@@ -46,13 +46,20 @@ import tools.jackson.databind.JsonNode;
  *       a wrong check digit (0033-4533), and it is still that source's key;</li>
  *   <li>OpenAlex truncates author lists at 100 authorships; the list is taken as given.</li>
  * </ul>
- * A malformed identifier (DOI, ORCID, OpenAlex id...) or a value of the wrong JSON type rejects the work.
+ * A malformed identifier (DOI, ORCID, OpenAlex id...), a value of the wrong JSON type or one beyond the
+ * {@link RecordLimits} rejects the work; authorships beyond the cap are not read and the work is flagged as truncated.
  */
 @Component
 public class OpenAlexWorkFormat implements WorkFormat {
 
     /** The format name and the {@code source} of the works it produces. */
     public static final String NAME = "openalex";
+
+    private final RecordLimits limits;
+
+    public OpenAlexWorkFormat(RecordLimits limits) {
+        this.limits = limits;
+    }
 
     @Override
     public String name() {
@@ -61,21 +68,23 @@ public class OpenAlexWorkFormat implements WorkFormat {
 
     @Override
     public SubmittedWork parse(JsonNode record) {
-        JsonField root = JsonField.root(record);
+        JsonField root = JsonField.root(record, limits);
         Map<String, String> identifiers = identifiers(root);
         String type = root.get("type").requiredText();
         Integer year = root.get("publication_year").year();
-        LocalDate date = root.get("publication_date").normalised(Normalize::date);
+        LocalDate date = root.get("publication_date").date();
         if (year == null && date != null) {
             year = date.getYear();
         }
-        String title = root.get("title").text();
+        String title = root.get("title").text(limits.maxTitleLength());
         if (title == null) {
-            title = root.get("display_name").text();
+            title = root.get("display_name").text(limits.maxTitleLength());
         }
         if (title == null && identifiers.isEmpty()) {
             throw root.get("title").reject("a work needs a title or at least one identifier");
         }
+        JsonField authorships = root.get("authorships");
+        int listed = authorships.size();
         return new SubmittedWork(
                 NAME,
                 identifiers,
@@ -87,8 +96,9 @@ public class OpenAlexWorkFormat implements WorkFormat {
                 abstractText(root.get("abstract_inverted_index")),
                 root.get("language").normalised(Normalize::language),
                 root.get("is_retracted").bool(false),
-                authorships(root.get("authorships")),
-                topics(root));
+                authorships(authorships),
+                topics(root),
+                listed > limits.maxAuthorships() ? listed : null);
     }
 
     private static Map<String, String> identifiers(JsonField root) {
@@ -134,7 +144,7 @@ public class OpenAlexWorkFormat implements WorkFormat {
     }
 
     /** The abstract as plain text, words in the order of their positions; null when OpenAlex has none. */
-    private static String abstractText(JsonField invertedIndex) {
+    private String abstractText(JsonField invertedIndex) {
         Map<Integer, String> words = new TreeMap<>();
         for (Map.Entry<String, JsonField> word : invertedIndex.properties().entrySet()) {
             for (JsonField position : word.getValue().elements()) {
@@ -145,13 +155,21 @@ public class OpenAlexWorkFormat implements WorkFormat {
                 words.put(node.intValue(), word.getKey());
             }
         }
-        return words.isEmpty() ? null : Normalize.longText(String.join(" ", words.values()));
+        if (words.isEmpty()) {
+            return null;
+        }
+        String text = String.join(" ", words.values());
+        if (text.length() > limits.maxAbstractLength()) {
+            throw invertedIndex.reject("the abstract is " + text.length() + " characters long; at most "
+                    + limits.maxAbstractLength() + " are accepted");
+        }
+        return Normalize.longText(text);
     }
 
-    private static List<SubmittedAuthorship> authorships(JsonField authorships) {
+    private List<SubmittedAuthorship> authorships(JsonField authorships) {
         List<SubmittedAuthorship> out = new ArrayList<>();
         Set<String> seenAuthorIds = new HashSet<>();
-        for (JsonField authorship : authorships.elements()) {
+        for (JsonField authorship : authorships.elements(limits.maxAuthorships())) {
             if (!authorship.isObject()) {
                 throw authorship.reject("must be an object");
             }

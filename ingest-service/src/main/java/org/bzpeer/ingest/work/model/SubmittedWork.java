@@ -20,8 +20,10 @@ import java.util.Map;
  * @param abstractText    abstract as plain text, if known
  * @param language        ISO 639-1 language code, if known
  * @param retracted       whether the work is retracted
- * @param authorships     authors in byline order
+ * @param authorships     authors in byline order; when the source listed more than ingest keeps, the first ones
  * @param topics          topics the source assigns
+ * @param listedAuthorshipCount how many authorships the source listed when that is more than {@code authorships}
+ *                        kept (the list was truncated at a limit); null when every listed authorship was read
  */
 public record SubmittedWork(
         String source,
@@ -35,11 +37,25 @@ public record SubmittedWork(
         String language,
         boolean retracted,
         List<SubmittedAuthorship> authorships,
-        List<SubmittedTopic> topics) {
+        List<SubmittedTopic> topics,
+        Integer listedAuthorshipCount) {
 
     public SubmittedWork {
         identifiers = Map.copyOf(identifiers);
         authorships = List.copyOf(authorships);
         topics = List.copyOf(topics);
+    }
+
+    /** A work all of whose listed authorships were kept. */
+    public SubmittedWork(String source, Map<String, String> identifiers, String type, Integer publicationYear,
+            String publicationDate, SubmittedVenue venue, String title, String abstractText, String language,
+            boolean retracted, List<SubmittedAuthorship> authorships, List<SubmittedTopic> topics) {
+        this(source, identifiers, type, publicationYear, publicationDate, venue, title, abstractText, language,
+                retracted, authorships, topics, null);
+    }
+
+    /** Whether the source listed more authorships than were kept. */
+    public boolean authorshipsTruncated() {
+        return listedAuthorshipCount != null;
     }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.bzpeer.ingest.work.format.OpenAlexWorkFormat;
+import org.bzpeer.ingest.work.format.RecordLimits;
 import org.bzpeer.ingest.work.model.SubmittedAuthorship;
 import org.bzpeer.ingest.work.model.SubmittedWork;
 import org.bzpeer.kit.store.ReadModelSnapshot;
@@ -69,7 +70,7 @@ class IdentityConvergenceTest {
         Path sample = SharedData.dir().resolve("openalex/kfupm/works.jsonl.gz");
         assumeTrue(Files.isRegularFile(sample), () -> SharedData.missing(sample));
         List<SubmittedWork> real = new ArrayList<>();
-        OpenAlexWorkFormat format = new OpenAlexWorkFormat();
+        OpenAlexWorkFormat format = new OpenAlexWorkFormat(RecordLimits.defaults());
         JsonMapper json = JsonMapper.builder().build();
         SharedData.forEachLine(sample, (line, number) -> {
             if (number % 25 == 0 && real.size() < 120) {

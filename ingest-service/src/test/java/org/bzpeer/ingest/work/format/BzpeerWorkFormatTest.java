@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 class BzpeerWorkFormatTest {
 
-    private static final BzpeerWorkFormat FORMAT = new BzpeerWorkFormat();
+    private static final BzpeerWorkFormat FORMAT = new BzpeerWorkFormat(TestRecords.LIMITS);
     private static final ObjectNode COMPLETE = TestRecords.resource("bzpeer-complete.json");
 
     @Test
@@ -109,8 +109,8 @@ class BzpeerWorkFormatTest {
     }
 
     static Stream<Arguments> rejections() {
-        String year = Normalize.yearRule();
-        int tooLate = Normalize.maxYear() + 1;
+        String year = TestRecords.LIMITS.yearRule();
+        int tooLate = TestRecords.LIMITS.maxPublicationYear() + 1;
         return Stream.of(
                 // the work
                 Arguments.of("type", null, "type", "is required and must not be blank"),
@@ -127,7 +127,17 @@ class BzpeerWorkFormatTest {
                 Arguments.of("publicationDate", "20260115", "publicationDate", "must be a string"),
                 Arguments.of("publicationDate", "\"2025-01-15\"", "publicationDate",
                         "year 2025 does not match publicationYear 2026"),
+                Arguments.of("publicationDate", "\"0999-12-31\"", "publicationDate",
+                        "must be a date yyyy-MM-dd with a year between 1000 and "),
                 Arguments.of("abstract", "5", "abstract", "must be a string"),
+                Arguments.of("title", "\"" + "t".repeat(4001) + "\"", "title",
+                        "is 4001 characters long; at most 4000 are accepted"),
+                Arguments.of("abstract", "\"" + "a".repeat(100_001) + "\"", "abstract",
+                        "is 100001 characters long; at most 100000 are accepted"),
+                Arguments.of("identifiers.doi", "\"10.1234/a\\u0007b\"", "identifiers.doi",
+                        "must not contain control characters"),
+                Arguments.of("identifiers.doi", "\"10.1234/" + "d".repeat(1000) + "\"", "identifiers.doi",
+                        "is 1008 characters long; at most 1000 are accepted"),
                 Arguments.of("language", "\"english\"", "language", "must be an ISO 639-1 language code"),
                 Arguments.of("retracted", "\"no\"", "retracted", "must be true or false"),
                 // identifiers
@@ -157,6 +167,8 @@ class BzpeerWorkFormatTest {
                 Arguments.of("authorships[1].name", null, "authorships[1].name", "is required and must not be blank"),
                 Arguments.of("authorships[1].name", "\" \\u202C \"", "authorships[1].name",
                         "is required and must not be blank"),
+                Arguments.of("authorships[1].name", "\"" + "n".repeat(1001) + "\"", "authorships[1].name",
+                        "is 1001 characters long; at most 1000 are accepted"),
                 Arguments.of("authorships[0].ids.orcid", "\"0000-0001-7056-6324\"", "authorships[0].ids.orcid",
                         "ORCID check digit does not match"),
                 Arguments.of("authorships[0].ids.orcid", "\"7056-6323\"", "authorships[0].ids.orcid",
@@ -193,6 +205,25 @@ class BzpeerWorkFormatTest {
     @MethodSource("rejections")
     void eachMalformedFieldIsRejectedByItsPath(String path, String value, String field, String reason) {
         assertRejected(mutated(path, value), field, reason);
+    }
+
+    @Test
+    void authorshipsBeyondTheCapAreNotReadAndTheWorkIsFlaggedAsTruncated() {
+        ObjectNode record = COMPLETE.deepCopy();
+        var authorships = record.putArray("authorships");
+        for (int i = 0; i < 12; i++) {
+            authorships.addObject().put("name", "Author " + i);
+        }
+        authorships.add("not even an object");
+        RecordLimits tenAuthors = new RecordLimits(4000, 100_000, 1000, 1000, 10, 32, 1_000_000, 1000, 1);
+
+        SubmittedWork work = new BzpeerWorkFormat(tenAuthors).parse(record);
+
+        assertThat(work.authorships()).hasSize(10).last().extracting(SubmittedAuthorship::name).isEqualTo("Author 9");
+        assertThat(work.authorshipsTruncated()).isTrue();
+        assertThat(work.listedAuthorshipCount()).isEqualTo(13);
+        assertThat(FORMAT.parse(COMPLETE).authorshipsTruncated()).isFalse();
+        assertThat(FORMAT.parse(COMPLETE).listedAuthorshipCount()).isNull();
     }
 
     @Test

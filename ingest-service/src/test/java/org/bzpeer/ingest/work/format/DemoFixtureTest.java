@@ -32,7 +32,7 @@ class DemoFixtureTest {
     /** A work's heading line on the page: type, year and venue run together, e.g. {@code preprint2026arXiv}. */
     private static final Pattern WORK_HEADING = Pattern.compile("([a-z-]+)(\\d{4})(arXiv)");
 
-    private final BzpeerWorkFormat format = new BzpeerWorkFormat();
+    private final BzpeerWorkFormat format = new BzpeerWorkFormat(TestRecords.LIMITS);
 
     @Test
     void everyRecordOfTheFixtureParses() throws IOException {

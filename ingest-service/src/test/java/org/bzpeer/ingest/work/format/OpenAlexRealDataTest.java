@@ -29,13 +29,16 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@link OpenAlexWorkFormat} against real OpenAlex records (the KFUPM sample of the shared data): every record parses,
- * and the per-author figures derived independently in {@code expected.json} hold for the parsed authorships.
+ * {@link OpenAlexWorkFormat} against real OpenAlex records (the KFUPM sample of the shared data): every record passes
+ * the strict {@link RecordParser} and parses, and the per-author figures derived independently in
+ * {@code expected.json} hold for the parsed authorships.
  */
 class OpenAlexRealDataTest {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-    private static final OpenAlexWorkFormat FORMAT = new OpenAlexWorkFormat();
+    /** The service's strict parser: the real sample must pass it as it is. */
+    private static final RecordParser PARSER = new RecordParser(TestRecords.LIMITS);
+    private static final OpenAlexWorkFormat FORMAT = new OpenAlexWorkFormat(TestRecords.LIMITS);
 
     private static final List<JsonNode> RECORDS = new ArrayList<>();
     private static final List<SubmittedWork> WORKS = new ArrayList<>();
@@ -57,7 +60,7 @@ class OpenAlexRealDataTest {
         }
         expected = MAPPER.readTree(expectedFile);
         SharedData.forEachLine(works, (line, number) -> {
-            JsonNode record = MAPPER.readTree(line);
+            JsonNode record = PARSER.parse(line, line.length);
             RECORDS.add(record);
             try {
                 WORKS.add(FORMAT.parse(record));

@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@link OpenAlexWorkFormat} on a hand-made record that packs the traps of real OpenAlex data into one work. */
 class OpenAlexWorkFormatTest {
 
-    private static final OpenAlexWorkFormat FORMAT = new OpenAlexWorkFormat();
+    private static final OpenAlexWorkFormat FORMAT = new OpenAlexWorkFormat(TestRecords.LIMITS);
     private static final ObjectNode TRAPS = TestRecords.resource("openalex-traps.json");
 
     @Test
@@ -115,7 +115,7 @@ class OpenAlexWorkFormatTest {
                 Arguments.of("doi", "\"https://example.org/x\"", "doi", "must be a DOI"),
                 Arguments.of("ids.pmid", "\"https://pubmed.ncbi.nlm.nih.gov/abc\"", "ids.pmid", "must be a PubMed id"),
                 Arguments.of("ids", "[]", "ids", "must be an object"),
-                Arguments.of("publication_year", "\"2021\"", "publication_year", Normalize.yearRule()),
+                Arguments.of("publication_year", "\"2021\"", "publication_year", TestRecords.LIMITS.yearRule()),
                 Arguments.of("publication_date", "\"2021-13-01\"", "publication_date", "must be a date yyyy-MM-dd"),
                 Arguments.of("language", "\"english\"", "language", "must be an ISO 639-1 language code"),
                 Arguments.of("is_retracted", "\"false\"", "is_retracted", "must be true or false"),

@@ -18,6 +18,9 @@ final class TestRecords {
 
     static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
+    /** The record limits the service runs with by default. */
+    static final RecordLimits LIMITS = RecordLimits.defaults();
+
     private TestRecords() {
     }
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class WorkFormatsTest {
 
-    private final WorkFormats formats = new WorkFormats(List.of(new OpenAlexWorkFormat(), new BzpeerWorkFormat()));
+    private final WorkFormats formats = new WorkFormats(List.of(new OpenAlexWorkFormat(TestRecords.LIMITS),
+            new BzpeerWorkFormat(TestRecords.LIMITS)));
 
     @Test
     void formatsAreFoundByName() {
@@ -32,7 +33,8 @@ class WorkFormatsTest {
     @Test
     void twoFormatsMayNotShareAName() {
         assertThatIllegalStateException()
-                .isThrownBy(() -> new WorkFormats(List.of(new BzpeerWorkFormat(), new BzpeerWorkFormat())))
+                .isThrownBy(() -> new WorkFormats(List.of(new BzpeerWorkFormat(TestRecords.LIMITS),
+                        new BzpeerWorkFormat(TestRecords.LIMITS))))
                 .withMessageContaining("two work formats are named 'bzpeer'");
     }
 }

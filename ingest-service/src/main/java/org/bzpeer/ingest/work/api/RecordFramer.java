@@ -1,0 +1,292 @@
+package org.bzpeer.ingest.work.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.BitSet;
+
+/**
+ * Cuts a body into the bytes of one record at a time while it arrives. NDJSON is cut at each byte {@code \n} (never
+ * at Unicode line separators such as U+2028, which real records carry inside strings), blank lines skipped; a JSON
+ * body is cut at the top-level commas of its array, or taken whole when it is a single value. Only the bytes of the
+ * current record are held, up to {@code maxRecordBytes}: a longer record is skipped to its end and reported by its
+ * length. A UTF-8 byte order mark at the start of the body is skipped. Structure inside an NDJSON line is the parser's
+ * business; in a JSON array the framer follows strings and brackets, so when they break (a bracket closing the wrong
+ * thing, the body ending inside the array) no later record can be told apart: that is reported once and nothing more
+ * is read. Not thread-safe; one per body.
+ */
+final class RecordFramer {
+
+    /** What came next in the body. */
+    sealed interface Frame {
+    }
+
+    /** A record's bytes, {@code bytes[0..length)}; valid until the next call. */
+    record RecordBytes(byte[] bytes, int length) implements Frame {
+    }
+
+    /** A record longer than the limit, skipped. */
+    record TooLong(long length) implements Frame {
+    }
+
+    /** The body's structure broke at this record; no record after it can be read. */
+    record Broken(String reason) implements Frame {
+    }
+
+    private enum State { START, FIRST_ELEMENT, NEXT_ELEMENT, AFTER_ARRAY, END }
+
+    private static final int CHUNK = 64 * 1024;
+    private static final int SHRINK_ABOVE = 1024 * 1024;
+
+    private final InputStream in;
+    private final boolean ndjson;
+    private final int maxRecordBytes;
+    private final byte[] chunk = new byte[CHUNK];
+    private final BitSet openedObject = new BitSet();
+    private int position;
+    private int limit;
+    private long fetched;
+    private byte[] record = new byte[CHUNK];
+    private int length;
+    private long recordLength;
+    private State state = State.START;
+
+    private RecordFramer(InputStream in, boolean ndjson, int maxRecordBytes) {
+        this.in = in;
+        this.ndjson = ndjson;
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    static RecordFramer ndjson(InputStream in, int maxRecordBytes) {
+        return new RecordFramer(in, true, maxRecordBytes);
+    }
+
+    static RecordFramer json(InputStream in, int maxRecordBytes) {
+        return new RecordFramer(in, false, maxRecordBytes);
+    }
+
+    /** The next record, or null at the end of the body. */
+    Frame next() throws IOException {
+        if (state == State.START) {
+            skipByteOrderMark();
+        }
+        return ndjson ? nextLine() : nextElement();
+    }
+
+    /** How many bytes of the body were consumed so far. */
+    long bytesRead() {
+        return fetched - (limit - position);
+    }
+
+    private Frame nextLine() throws IOException {
+        state = State.NEXT_ELEMENT;
+        while (true) {
+            startRecord();
+            boolean readAny = false;
+            boolean newline = false;
+            while (!newline && (position < limit || fill())) {
+                readAny = true;
+                int end = position;
+                while (end < limit && chunk[end] != '\n') {
+                    end++;
+                }
+                append(chunk, position, end - position);
+                newline = end < limit;
+                position = newline ? end + 1 : end;
+            }
+            if (!readAny) {
+                return null;
+            }
+            if (recordLength > maxRecordBytes) {
+                return new TooLong(recordLength);
+            }
+            if (length > 0 && record[length - 1] == '\r') {
+                length--;
+            }
+            if (!isBlank()) {
+                return new RecordBytes(record, length);
+            }
+            if (!newline) {
+                return null;
+            }
+        }
+    }
+
+    private Frame nextElement() throws IOException {
+        if (state == State.START) {
+            int first = skipWhitespace();
+            if (first < 0) {
+                state = State.END;
+                return null;
+            }
+            if (first != '[') {
+                state = State.END;
+                return wholeBody(first);
+            }
+            state = State.FIRST_ELEMENT;
+        }
+        if (state == State.END) {
+            return null;
+        }
+        int first = skipWhitespace();
+        if (state == State.AFTER_ARRAY) {
+            state = State.END;
+            return first < 0 ? null : broken("content follows the ']' that closes the array");
+        }
+        if (first < 0) {
+            return broken("the body ends before the array is closed with ']'");
+        }
+        if (first == ']' && state == State.FIRST_ELEMENT) {
+            state = State.AFTER_ARRAY;
+            return nextElement();
+        }
+        if (first == ']' || first == ',') {
+            return broken("a record is missing before '" + (char) first + "'");
+        }
+        return element(first);
+    }
+
+    private Frame element(int first) throws IOException {
+        startRecord();
+        int depth = 0;
+        boolean inString = false;
+        boolean escaped = false;
+        int b = first;
+        while (true) {
+            if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (b == '\\') {
+                    escaped = true;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '{' || b == '[') {
+                openedObject.set(depth++, b == '{');
+            } else if (b == '}' || b == ']') {
+                if (depth == 0 && b == ']') {
+                    state = State.AFTER_ARRAY;
+                    return finishRecord();
+                }
+                if (depth == 0) {
+                    return broken("'}' closes nothing");
+                }
+                boolean closesObject = openedObject.get(--depth);
+                if (closesObject != (b == '}')) {
+                    return broken("'" + (char) b + "' closes " + (closesObject ? "an object" : "an array"));
+                }
+            } else if (b == ',' && depth == 0) {
+                state = State.NEXT_ELEMENT;
+                return finishRecord();
+            }
+            append(b);
+            b = read();
+            if (b < 0) {
+                return broken("the body ends inside this record, before the array is closed");
+            }
+        }
+    }
+
+    private Frame wholeBody(int first) throws IOException {
+        startRecord();
+        append(first);
+        while (position < limit || fill()) {
+            append(chunk, position, limit - position);
+            position = limit;
+        }
+        return finishRecord();
+    }
+
+    private Broken broken(String reason) {
+        state = State.END;
+        return new Broken("the JSON array is broken here: " + reason + " (byte " + Math.max(0, bytesRead() - 1)
+                + " of the body)");
+    }
+
+    private void skipByteOrderMark() throws IOException {
+        while (limit < 3) {
+            int read = in.read(chunk, limit, CHUNK - limit);
+            if (read < 0) {
+                break;
+            }
+            limit += read;
+            fetched += read;
+        }
+        if (limit >= 3 && (chunk[0] & 0xFF) == 0xEF && (chunk[1] & 0xFF) == 0xBB && (chunk[2] & 0xFF) == 0xBF) {
+            position = 3;
+        }
+    }
+
+    private int skipWhitespace() throws IOException {
+        int b = read();
+        while (b == ' ' || b == '\t' || b == '\n' || b == '\r') {
+            b = read();
+        }
+        return b;
+    }
+
+    private int read() throws IOException {
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        return chunk[position++] & 0xFF;
+    }
+
+    private boolean fill() throws IOException {
+        int read = in.read(chunk, 0, CHUNK);
+        if (read < 0) {
+            return false;
+        }
+        position = 0;
+        limit = read;
+        fetched += read;
+        return true;
+    }
+
+    private void startRecord() {
+        if (record.length > SHRINK_ABOVE) {
+            record = new byte[CHUNK];
+        }
+        length = 0;
+        recordLength = 0;
+    }
+
+    private void append(int b) {
+        if (++recordLength <= maxRecordBytes) {
+            ensureRoom(1);
+            record[length++] = (byte) b;
+        }
+    }
+
+    private void append(byte[] source, int from, int count) {
+        recordLength += count;
+        if (recordLength <= maxRecordBytes) {
+            ensureRoom(count);
+            System.arraycopy(source, from, record, length, count);
+            length += count;
+        }
+    }
+
+    private void ensureRoom(int more) {
+        if (length + more > record.length) {
+            long wanted = Math.max((long) length + more, 2L * record.length);
+            record = Arrays.copyOf(record, (int) Math.min(wanted, maxRecordBytes));
+        }
+    }
+
+    private Frame finishRecord() {
+        return recordLength > maxRecordBytes ? new TooLong(recordLength) : new RecordBytes(record, length);
+    }
+
+    private boolean isBlank() {
+        for (int i = 0; i < length; i++) {
+            byte b = record[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
