@@ -32,7 +32,7 @@ import java.util.UUID;
 
 /**
  * Development credentials for the local stack: an RSA key pair the services trust (through
- * {@code spring.security.oauth2.resourceserver.jwt.public-key-location}) and two RS256 tokens signed with it.
+ * {@code spring.security.oauth2.resourceserver.jwt.public-key-location}) and three RS256 tokens signed with it.
  *
  * <p>Run as {@code DevTokens <data-dir>}. The key pair in {@code <data-dir>/jwt/} is created once and kept, so
  * services started earlier keep accepting new tokens; the tokens in {@code <data-dir>/dev-tokens.env} are minted
@@ -48,6 +48,8 @@ public final class DevTokens {
     public static final Token PIPELINE = new Token("BZPEER_PIPELINE_TOKEN", "demo-pipeline", "works:write");
     /** A signed-in researcher: may edit a profile. */
     public static final Token USER = new Token("BZPEER_USER_TOKEN", "demo-user", "profile:write");
+    /** An operator: may list, inspect and replay dead letters and retry or drop parked outbox rows. */
+    public static final Token OPS = new Token("BZPEER_OPS_TOKEN", "demo-operator", "ops:admin");
 
     private static final String PRIVATE_KEY_LABEL = "PRIVATE KEY";
     private static final String PUBLIC_KEY_LABEL = "PUBLIC KEY";
@@ -76,7 +78,8 @@ public final class DevTokens {
         KeyPair keys = loadOrCreateKeyPair(dataDirectory.resolve("jwt"));
         Instant now = clock.instant();
         String content = PIPELINE.variable() + "=" + mint(keys, PIPELINE, now) + "\n"
-                + USER.variable() + "=" + mint(keys, USER, now) + "\n";
+                + USER.variable() + "=" + mint(keys, USER, now) + "\n"
+                + OPS.variable() + "=" + mint(keys, OPS, now) + "\n";
         Path tokens = dataDirectory.resolve("dev-tokens.env");
         writeOwnerOnly(tokens, content);
         return tokens;

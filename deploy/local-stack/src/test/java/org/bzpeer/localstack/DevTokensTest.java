@@ -27,13 +27,13 @@ class DevTokensTest {
     Path dataDirectory;
 
     @Test
-    void writesTwoTokensThatVerifyAgainstTheWrittenPublicKey() throws Exception {
+    void writesThreeTokensThatVerifyAgainstTheWrittenPublicKey() throws Exception {
         Path tokenFile = DevTokens.write(dataDirectory, Clock.systemUTC());
 
         List<String> lines = Files.readAllLines(tokenFile, StandardCharsets.US_ASCII);
-        assertThat(lines).hasSize(2);
+        assertThat(lines).hasSize(3);
         Map<String, String> tokens = readEnvFile(tokenFile);
-        assertThat(tokens).containsOnlyKeys("BZPEER_PIPELINE_TOKEN", "BZPEER_USER_TOKEN");
+        assertThat(tokens).containsOnlyKeys("BZPEER_PIPELINE_TOKEN", "BZPEER_USER_TOKEN", "BZPEER_OPS_TOKEN");
 
         JwtDecoder decoder = servicesDecoder();
         Jwt pipeline = decoder.decode(tokens.get("BZPEER_PIPELINE_TOKEN"));
@@ -45,6 +45,10 @@ class DevTokensTest {
         Jwt user = decoder.decode(tokens.get("BZPEER_USER_TOKEN"));
         assertThat(user.getSubject()).isEqualTo("demo-user");
         assertThat(authorities(user)).containsExactly("SCOPE_profile:write");
+
+        Jwt operator = decoder.decode(tokens.get("BZPEER_OPS_TOKEN"));
+        assertThat(operator.getSubject()).isEqualTo("demo-operator");
+        assertThat(authorities(operator)).containsExactly("SCOPE_ops:admin");
     }
 
     @Test
