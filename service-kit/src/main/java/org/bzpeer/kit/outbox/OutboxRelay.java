@@ -45,7 +45,8 @@ import reactor.core.scheduler.Schedulers;
  * the other rows, later rows of the same key included. So a parked event can be overtaken by a newer event of its
  * aggregate; that is safe because events carry a per-aggregate version or revision and consumers keep the highest,
  * and a retried parked event arrives late and is ignored wherever something newer was applied. A failure that
- * passes (broker unavailable, timeout) parks nothing: the whole batch is rolled back and tried again, in order.
+ * passes (broker unavailable, timeout) parks nothing: the whole batch is rolled back and tried again, in order
+ * (when it meets rows of a batch in which others were parked, those rows simply wait for the next batch).
  * {@code bzpeer.outbox.backlog} and {@code bzpeer.outbox.oldest.age.seconds} count only rows waiting to be
  * published, not parked ones.
  */
@@ -122,8 +123,16 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public int publishBatch() {
         try {
-            Integer count = transactions.transactional(lockBatch().flatMap(this::sendAndSettle)).block();
-            return count == null ? 0 : count;
+            SendOutcome outcome = transactions.transactional(lockBatch().flatMap(this::sendAndSettle)).block();
+            if (outcome == null) {
+                return 0;
+            }
+            published.increment(outcome.published().size());
+            outcome.parked().forEach(parkedRow -> log.error(
+                    "Parked outbox row {} (topic {}, key {}, {} bytes), the broker cannot take it: {}",
+                    parkedRow.row().id(), parkedRow.row().topic(), parkedRow.row().key(),
+                    parkedRow.row().payload().length, parkedRow.reason()));
+            return outcome.published().size() + outcome.parked().size();
         } finally {
             if (System.nanoTime() - backlogMeasuredAt >= BACKLOG_MEASUREMENT_INTERVAL.toNanos()) {
                 measureBacklog();
@@ -150,21 +159,13 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /** Sends {@code rows} off the database I/O threads, then deletes the published ones and parks the others. */
-    private Mono<Integer> sendAndSettle(List<OutboxRow> rows) {
+    private Mono<SendOutcome> sendAndSettle(List<OutboxRow> rows) {
         if (rows.isEmpty()) {
-            return Mono.just(0);
+            return Mono.just(new SendOutcome(List.of(), List.of()));
         }
         return Mono.fromCallable(() -> send(rows))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(outcome -> delete(outcome.published()).then(park(outcome.parked())).thenReturn(outcome))
-                .map(outcome -> {
-                    published.increment(outcome.published().size());
-                    outcome.parked().forEach(row -> log.error(
-                            "Parked outbox row {} (topic {}, key {}, {} bytes), the broker cannot take it: {}",
-                            row.row().id(), row.row().topic(), row.row().key(), row.row().payload().length,
-                            row.reason()));
-                    return outcome.published().size() + outcome.parked().size();
-                });
+                .flatMap(outcome -> delete(outcome.published()).then(park(outcome.parked())).thenReturn(outcome));
     }
 
     private Mono<Long> delete(List<Long> ids) {
