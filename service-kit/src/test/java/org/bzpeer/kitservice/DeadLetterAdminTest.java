@@ -160,6 +160,9 @@ class DeadLetterAdminTest {
                 .exchange().expectStatus().isForbidden();
         http.post().uri(API + "/{topic}/0/0/replay", DEAD_LETTERS).header("Authorization", pipeline)
                 .exchange().expectStatus().isForbidden();
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['" + API + "'].get.responses['401']").exists()
+                .jsonPath("$.paths['" + API + "/{topic}/{partition}/{offset}'].get.responses['403']").exists();
     }
 
     /** Every dead letter of {@code key}, in order, once there are at least {@code count}; pages through all. */
