@@ -1,5 +1,6 @@
 package org.bzpeer.kit.config;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,12 @@ import org.bzpeer.schemas.Topic;
 import org.bzpeer.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -68,16 +72,23 @@ public class KafkaConfiguration {
     }
 
     /**
-     * Creates every BZPEER topic that does not exist yet, with its retention and size settings, once all beans exist
-     * and before any binding starts, so producers and consumers never race its creation.
+     * Creates every BZPEER topic that does not exist yet, with its retention and size settings, and the dead-letter
+     * topic of each topic this service consumes ({@code <topic>.dlq.<spring.application.name>}, one partition, kept
+     * for ever so that ops can replay a dead letter however late), once all beans exist and before any binding
+     * starts, so producers and consumers never race its creation.
      */
     @Bean
-    SmartInitializingSingleton bzpeerTopicsCreator(Admin bzpeerKafkaAdmin, KafkaSettings settings) {
+    SmartInitializingSingleton bzpeerTopicsCreator(Admin bzpeerKafkaAdmin, KafkaSettings settings,
+            ObjectProvider<BindingServiceProperties> bindings,
+            @Value("${spring.application.name}") String consumerGroup) {
         return () -> {
-            List<NewTopic> topics = Topics.ALL.stream()
-                    .map(topic -> new NewTopic(topic.name(), settings.partitions(), settings.replicationFactor())
-                            .configs(topicConfig(topic, settings)))
-                    .toList();
+            List<NewTopic> topics = new ArrayList<>();
+            Topics.ALL.forEach(topic -> topics.add(
+                    new NewTopic(topic.name(), settings.partitions(), settings.replicationFactor())
+                            .configs(topicConfig(topic, settings))));
+            consumedTopics(bindings.getIfAvailable()).forEach(consumed -> topics.add(
+                    new NewTopic(Topics.deadLetterTopic(consumed, consumerGroup), 1, settings.replicationFactor())
+                            .configs(deadLetterTopicConfig(settings))));
             bzpeerKafkaAdmin.createTopics(topics).values().forEach((name, creation) -> {
                 try {
                     creation.get(30, TimeUnit.SECONDS);
@@ -91,6 +102,24 @@ public class KafkaConfiguration {
             });
             log.info("Topics ready: {}", topics.stream().map(NewTopic::name).toList());
         };
+    }
+
+    /** The destinations of the service's input bindings ({@code <function>-in-<n>}). */
+    private static List<String> consumedTopics(BindingServiceProperties bindings) {
+        if (bindings == null) {
+            return List.of();
+        }
+        return bindings.getBindings().entrySet().stream()
+                .filter(binding -> binding.getKey().matches(".*-in-\\d+")
+                        && binding.getValue().getDestination() != null)
+                .map(binding -> binding.getValue().getDestination())
+                .distinct().sorted().toList();
+    }
+
+    /** Dead letters are kept until ops delete them, and take whatever their original topic took. */
+    static Map<String, String> deadLetterTopicConfig(KafkaSettings settings) {
+        return Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(settings.maxMessageBytes()),
+                TopicConfig.RETENTION_MS_CONFIG, "-1");
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
+import org.bzpeer.kit.deadletter.model.DeadLetterRecord;
 import org.bzpeer.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,16 +23,17 @@ import io.micrometer.core.instrument.MeterRegistry;
  * headers that say why and where from: {@value #REASON}, {@value #EXCEPTION}, {@value #SOURCE_TOPIC},
  * {@value #SOURCE_PARTITION}, {@value #SOURCE_OFFSET}, {@value #DEAD_LETTERED_AT}. Returns only once the broker has
  * acknowledged every dead letter (acks=all), so the consumer commits its offsets only past records that are safe.
- * Each dead letter increments {@code bzpeer.consumer.dead.letters} and logs one line.
+ * Each dead letter increments {@code bzpeer.consumer.dead.letters} and logs one line. Ops list, inspect and replay
+ * dead letters through {@link org.bzpeer.kit.deadletter.application.DeadLetterOperations}.
  */
 public class DeadLetters {
 
-    public static final String REASON = "x-exception-message";
-    public static final String EXCEPTION = "x-exception-class";
-    public static final String SOURCE_TOPIC = "x-original-topic";
-    public static final String SOURCE_PARTITION = "x-original-partition";
-    public static final String SOURCE_OFFSET = "x-original-offset";
-    public static final String DEAD_LETTERED_AT = "x-dead-lettered-at";
+    public static final String REASON = DeadLetterRecord.REASON;
+    public static final String EXCEPTION = DeadLetterRecord.EXCEPTION;
+    public static final String SOURCE_TOPIC = DeadLetterRecord.SOURCE_TOPIC;
+    public static final String SOURCE_PARTITION = DeadLetterRecord.SOURCE_PARTITION;
+    public static final String SOURCE_OFFSET = DeadLetterRecord.SOURCE_OFFSET;
+    public static final String DEAD_LETTERED_AT = DeadLetterRecord.DEAD_LETTERED_AT;
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +12,15 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.bzpeer.kit.worker.DrainLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -29,23 +38,46 @@ import reactor.core.scheduler.Schedulers;
  * every key's events reach Kafka in the order they were committed. A crash between the broker's ack and the delete
  * republishes the batch, in order, which consumers absorb because they are idempotent (at-least-once, never lost).
  * Waiting for acks happens on a worker thread, never on a database I/O thread.
+ *
+ * <p>The outbox never stalls on one row. A row the broker can never take ({@linkplain #unpublishable too large, an
+ * invalid topic, ...}) is parked: marked with the time and reason, logged once, counted by
+ * {@code bzpeer.outbox.parked}, and skipped from then on until ops retry or drop it, while the relay goes on with
+ * the other rows, later rows of the same key included. So a parked event can be overtaken by a newer event of its
+ * aggregate; that is safe because events carry a per-aggregate version or revision and consumers keep the highest,
+ * and a retried parked event arrives late and is ignored wherever something newer was applied. A failure that
+ * passes (broker unavailable, timeout) parks nothing: the whole batch is rolled back and tried again, in order
+ * (when it meets rows of a batch in which others were parked, those rows simply wait for the next batch).
+ * {@code bzpeer.outbox.backlog} and {@code bzpeer.outbox.oldest.age.seconds} count only rows waiting to be
+ * published, not parked ones.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     /** The advisory lock key every relay of a service's database competes for. */
     static final long RELAY_LOCK = 0x627a706565724f42L;
 
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
     private static final String TAKE_LEASE = "SELECT pg_try_advisory_xact_lock(:lock) AS leased";
 
     private static final String LOCK_BATCH = """
-            SELECT id, topic, event_key, payload FROM event_outbox ORDER BY id LIMIT :limit FOR UPDATE
+            SELECT id, topic, event_key, payload FROM event_outbox WHERE parked_at IS NULL
+            ORDER BY id LIMIT :limit FOR UPDATE
+            """;
+
+    private static final String PARK = """
+            UPDATE event_outbox o SET parked_at = now(), park_reason = p.reason
+            FROM unnest(CAST(:ids AS bigint[]), CAST(:reasons AS text[])) AS p(id, reason)
+            WHERE o.id = p.id
             """;
 
     /** The backlog gauges are refreshed at most this often: counting a long outbox after every batch would cost. */
     private static final Duration BACKLOG_MEASUREMENT_INTERVAL = Duration.ofSeconds(1);
 
     private static final String BACKLOG = """
-            SELECT count(*) AS backlog, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0) AS oldest_seconds
+            SELECT count(*) FILTER (WHERE parked_at IS NULL) AS backlog,
+                   count(*) FILTER (WHERE parked_at IS NOT NULL) AS parked,
+                   COALESCE(EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE parked_at IS NULL)), 0)
+                       AS oldest_seconds
             FROM event_outbox
             """;
 
@@ -56,6 +88,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final DrainLoop loop;
     private volatile long backlog;
+    private volatile long parked;
     private volatile double oldestSeconds;
     private long backlogMeasuredAt = System.nanoTime() - BACKLOG_MEASUREMENT_INTERVAL.toNanos();
 
@@ -70,7 +103,11 @@ public class OutboxRelay implements SmartLifecycle {
         Gauge.builder("bzpeer.outbox.backlog", () -> backlog)
                 .description("Outbox rows not yet published, refreshed at most every second").register(meters);
         Gauge.builder("bzpeer.outbox.oldest.age.seconds", () -> oldestSeconds)
-                .description("Age of the oldest unpublished outbox row, refreshed at most every second").register(meters);
+                .description("Age of the oldest unpublished outbox row, refreshed at most every second")
+                .register(meters);
+        Gauge.builder("bzpeer.outbox.parked", () -> parked)
+                .description("Outbox rows parked because the broker cannot take them; ops retry or drop them")
+                .register(meters);
         this.loop = new DrainLoop("outbox-relay", () -> publishBatch() == properties.batchSize(),
                 properties.pollInterval(), properties.retryDelay(), properties.maxRetryDelay());
     }
@@ -81,14 +118,26 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Publishes one batch of waiting events, unless another relay holds the lease; returns how many were published.
+     * Publishes one batch of waiting events, unless another relay holds the lease; returns how many rows it took
+     * care of (published or parked).
      */
     public int publishBatch() {
-        Integer count = transactions.transactional(lockBatch().flatMap(this::sendAndDelete)).block();
-        if (System.nanoTime() - backlogMeasuredAt >= BACKLOG_MEASUREMENT_INTERVAL.toNanos()) {
-            measureBacklog();
+        try {
+            SendOutcome outcome = transactions.transactional(lockBatch().flatMap(this::sendAndSettle)).block();
+            if (outcome == null) {
+                return 0;
+            }
+            published.increment(outcome.published().size());
+            outcome.parked().forEach(parkedRow -> log.error(
+                    "Parked outbox row {} (topic {}, key {}, {} bytes), the broker cannot take it: {}",
+                    parkedRow.row().id(), parkedRow.row().topic(), parkedRow.row().key(),
+                    parkedRow.row().payload().length, parkedRow.reason()));
+            return outcome.published().size() + outcome.parked().size();
+        } finally {
+            if (System.nanoTime() - backlogMeasuredAt >= BACKLOG_MEASUREMENT_INTERVAL.toNanos()) {
+                measureBacklog();
+            }
         }
-        return count == null ? 0 : count;
     }
 
     /** The oldest waiting rows, locked; none when another relay holds the lease. */
@@ -109,43 +158,110 @@ public class OutboxRelay implements SmartLifecycle {
                 .collectList();
     }
 
-    private Mono<Integer> sendAndDelete(List<OutboxRow> rows) {
+    /** Sends {@code rows} off the database I/O threads, then deletes the published ones and parks the others. */
+    private Mono<SendOutcome> sendAndSettle(List<OutboxRow> rows) {
         if (rows.isEmpty()) {
-            return Mono.just(0);
+            return Mono.just(new SendOutcome(List.of(), List.of()));
         }
         return Mono.fromCallable(() -> send(rows))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(ids -> database.sql("DELETE FROM event_outbox WHERE id = ANY(:ids)")
-                        .bind("ids", ids).fetch().rowsUpdated())
-                .map(deleted -> {
-                    published.increment(rows.size());
-                    return rows.size();
-                });
+                .flatMap(outcome -> delete(outcome.published()).then(park(outcome.parked())).thenReturn(outcome));
     }
 
-    /** Sends {@code rows} in order and waits for every ack; returns their ids. */
-    private Long[] send(List<OutboxRow> rows) throws InterruptedException, ExecutionException, TimeoutException {
+    private Mono<Long> delete(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return database.sql("DELETE FROM event_outbox WHERE id = ANY(:ids)")
+                .bind("ids", ids.toArray(Long[]::new)).fetch().rowsUpdated();
+    }
+
+    private Mono<Long> park(List<ParkedRow> rows) {
+        if (rows.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return database.sql(PARK)
+                .bind("ids", rows.stream().map(row -> row.row().id()).toArray(Long[]::new))
+                .bind("reasons", rows.stream().map(ParkedRow::reason).toArray(String[]::new))
+                .fetch().rowsUpdated();
+    }
+
+    /**
+     * Sends {@code rows} in order and waits for every ack. Rows the broker can never take are to be parked; if any
+     * other row failed (the broker unavailable, a timeout) and none is to be parked, throws, so the whole batch is
+     * tried again in order. When some rows are parked, rows that failed otherwise stay waiting for the next batch.
+     */
+    private SendOutcome send(List<OutboxRow> rows) throws InterruptedException, TimeoutException {
         List<Future<?>> acks = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
-            acks.add(producer.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
+            acks.add(sendOne(row));
         }
+        List<Long> sent = new ArrayList<>(rows.size());
+        List<ParkedRow> unpublishable = new ArrayList<>();
+        Exception passing = null;
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-        for (Future<?> ack : acks) {
-            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                sent.add(rows.get(i).id());
+            } catch (ExecutionException e) {
+                if (unpublishable(e.getCause())) {
+                    unpublishable.add(new ParkedRow(rows.get(i), e.getCause().toString()));
+                } else {
+                    passing = e;
+                }
+            } catch (TimeoutException e) {
+                passing = e;
+            }
         }
-        return rows.stream().map(OutboxRow::id).toArray(Long[]::new);
+        if (passing != null && unpublishable.isEmpty()) {
+            throw new IllegalStateException("Cannot publish the outbox batch: " + passing.getMessage(), passing);
+        }
+        return new SendOutcome(sent, unpublishable);
     }
 
+    /** Sends one row; a failure the producer raises at once becomes a failed ack, as the broker's would be. */
+    private Future<?> sendOne(OutboxRow row) {
+        try {
+            return producer.send(new ProducerRecord<>(row.topic(), row.key(), row.payload()));
+        } catch (KafkaException e) {
+            if (unpublishable(e)) {
+                return CompletableFuture.failedFuture(e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the broker will never take a record, however often it is sent: too large for the producer or the
+     * topic, an invalid topic name, a value the broker rejects as invalid, a serialization failure. Anything else
+     * (broker unavailable, timeouts, leadership changes, authorization being set up) is waited out instead.
+     */
+    static boolean unpublishable(Throwable failure) {
+        return failure instanceof RecordTooLargeException || failure instanceof RecordBatchTooLargeException
+                || failure instanceof InvalidTopicException || failure instanceof InvalidRecordException
+                || failure instanceof SerializationException;
+    }
+
+    /**
+     * Counts waiting and parked rows for the gauges, whether or not the batch was published: the backlog matters
+     * most while the broker is down. A failure to count leaves the last figures; the loop reports the failure.
+     */
     private void measureBacklog() {
         backlogMeasuredAt = System.nanoTime();
-        database.sql(BACKLOG)
-                .map((row, meta) -> {
-                    backlog = row.get("backlog", Long.class);
-                    oldestSeconds = row.get("oldest_seconds", Number.class).doubleValue();
-                    return backlog;
-                })
-                .one()
-                .block();
+        try {
+            database.sql(BACKLOG)
+                    .map((row, meta) -> {
+                        backlog = row.get("backlog", Long.class);
+                        parked = row.get("parked", Long.class);
+                        oldestSeconds = row.get("oldest_seconds", Number.class).doubleValue();
+                        return backlog;
+                    })
+                    .one()
+                    .block();
+        } catch (RuntimeException e) {
+            log.debug("Cannot measure the outbox backlog: {}", e.toString());
+        }
     }
 
     @Override
@@ -176,5 +292,11 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private record OutboxRow(Long id, String topic, String key, byte[] payload) {
+    }
+
+    private record ParkedRow(OutboxRow row, String reason) {
+    }
+
+    private record SendOutcome(List<Long> published, List<ParkedRow> parked) {
     }
 }

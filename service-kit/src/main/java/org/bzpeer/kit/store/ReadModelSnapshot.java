@@ -15,10 +15,10 @@ import java.util.TreeSet;
 
 /**
  * What a service's read model shows: every table of its database with its rows as sorted text, leaving out what
- * only counts history. Left out are the machinery tables ({@code flyway_schema_history}, {@code event_outbox}, the
- * {@code pending_*} queues), the {@link #BOOKKEEPING_COLUMNS bookkeeping columns}, and any {@code sourceTables}
- * the caller names (data the service owns and cannot rebuild from topics). Two snapshots are equal when the read
- * models show the same thing, whatever history produced them.
+ * only counts history. Left out are the machinery tables ({@code flyway_schema_history}, {@code event_outbox},
+ * {@code dead_letter_replay}, the {@code pending_*} queues), the {@link #BOOKKEEPING_COLUMNS bookkeeping columns},
+ * and any {@code sourceTables} the caller names (data the service owns and cannot rebuild from topics). Two
+ * snapshots are equal when the read models show the same thing, whatever history produced them.
  */
 public final class ReadModelSnapshot {
 
@@ -27,7 +27,8 @@ public final class ReadModelSnapshot {
 
     private static final String COLUMNS = """
             SELECT table_name, column_name FROM information_schema.columns
-            WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history' AND table_name <> 'event_outbox'
+            WHERE table_schema = 'public'
+              AND table_name NOT IN ('flyway_schema_history', 'event_outbox', 'dead_letter_replay')
               AND table_name NOT LIKE 'pending\\_%'
             ORDER BY table_name, ordinal_position
             """;

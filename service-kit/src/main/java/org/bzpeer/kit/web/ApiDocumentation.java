@@ -20,7 +20,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 /**
  * What every service's API document ({@code /v3/api-docs}) says about errors: the RFC 9457 {@code Problem} schema,
  * the catalogue of problem types ({@code info.x-problem-types}), a {@code default} problem response on every
- * operation, and 401/403 on every write.
+ * operation, and 401/403 on every write and every admin operation.
  */
 @AutoConfiguration
 public class ApiDocumentation {
@@ -41,9 +41,10 @@ public class ApiDocumentation {
             if (openApi.getPaths() == null) {
                 return;
             }
-            openApi.getPaths().values().forEach(path -> path.readOperationsMap().forEach((method, operation) -> {
+            openApi.getPaths().forEach((name, path) -> path.readOperationsMap().forEach((method, operation) -> {
                 operation.getResponses().putIfAbsent("default", problem("An error, as problem details"));
-                if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
+                if (name.startsWith("/api/v1/admin/")
+                        || method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
                     operation.getResponses().putIfAbsent("401", problem("No valid bearer token"));
                     operation.getResponses().putIfAbsent("403", problem("The token does not grant this"));
                 }

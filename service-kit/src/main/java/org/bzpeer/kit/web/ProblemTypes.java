@@ -31,7 +31,11 @@ public final class ProblemTypes {
                     "A body is sent with a Content-Encoding other than gzip or identity; `field` names the header."),
             new ProblemType("already-claimed", 409, "Already claimed", "Another user claimed this author."),
             new ProblemType("invalid-records", 422, "No valid record",
-                    "Every record of a submission was rejected; `errors` names each with its position and field."));
+                    "Every record of a submission was rejected; `errors` names each with its position and field."),
+            new ProblemType("not-replayable", 422, "Dead letter not replayable",
+                    "The dead letter has no x-original-topic header naming the topic to replay it to."),
+            new ProblemType("broker-unavailable", 503, "Broker unavailable",
+                    "Kafka did not answer an admin operation on dead letters in time; send the request again."));
 
     private ProblemTypes() {
     }

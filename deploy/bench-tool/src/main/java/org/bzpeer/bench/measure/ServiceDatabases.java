@@ -36,7 +36,8 @@ public final class ServiceDatabases implements AutoCloseable {
 
     /** Bookkeeping tables, left out of the read-model row count. */
     private static final Set<String> NOT_READ_MODEL =
-            Set.of("flyway_schema_history", "event_outbox", "pending_summary", "pending_assessment");
+            Set.of("flyway_schema_history", "event_outbox", "dead_letter_replay", "pending_summary",
+                    "pending_assessment");
 
     private static final String COUNT_WORKS = "SELECT count(*) FROM work";
     private static final String WORKS_AMONG = "SELECT work_id FROM work WHERE work_id = ANY (?)";
