@@ -12,6 +12,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bzpeer.kit.worker.DrainLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -29,8 +31,14 @@ import reactor.core.scheduler.Schedulers;
  * every key's events reach Kafka in the order they were committed. A crash between the broker's ack and the delete
  * republishes the batch, in order, which consumers absorb because they are idempotent (at-least-once, never lost).
  * Waiting for acks happens on a worker thread, never on a database I/O thread.
+ *
+ * <p>For chaos testing only, {@code bzpeer.outbox.fault-injection.halt-after-publish} halts the JVM inside that window,
+ * after the broker's ack and before the delete (see {@link OutboxProperties.FaultInjection}).
  */
 public class OutboxRelay implements SmartLifecycle {
+
+    /** Exit status of a JVM halted by {@code bzpeer.outbox.fault-injection.halt-after-publish}. */
+    public static final int FAULT_INJECTION_HALT_STATUS = 86;
 
     /** The advisory lock key every relay of a service's database competes for. */
     static final long RELAY_LOCK = 0x627a706565724f42L;
@@ -48,6 +56,8 @@ public class OutboxRelay implements SmartLifecycle {
             SELECT count(*) AS backlog, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0) AS oldest_seconds
             FROM event_outbox
             """;
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
@@ -115,6 +125,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         return Mono.fromCallable(() -> send(rows))
                 .subscribeOn(Schedulers.boundedElastic())
+                .doOnNext(ids -> haltIfInjected(ids.length))
                 .flatMap(ids -> database.sql("DELETE FROM event_outbox WHERE id = ANY(:ids)")
                         .bind("ids", ids).fetch().rowsUpdated())
                 .map(deleted -> {
@@ -134,6 +145,17 @@ public class OutboxRelay implements SmartLifecycle {
             ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         return rows.stream().map(OutboxRow::id).toArray(Long[]::new);
+    }
+
+    /** The injected fault: the batch is on the broker, its rows are still in the outbox, and the JVM stops here. */
+    private void haltIfInjected(int acknowledged) {
+        if (properties.faultInjection().haltAfterPublish()) {
+            log.error("Fault injection (bzpeer.outbox.fault-injection.halt-after-publish): halting after the broker "
+                    + "acknowledged {} events, before deleting them from the outbox", acknowledged);
+            System.err.flush();
+            System.out.flush();
+            Runtime.getRuntime().halt(FAULT_INJECTION_HALT_STATUS);
+        }
     }
 
     private void measureBacklog() {
