@@ -20,20 +20,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.bzpeer.bench.chaos.InputLedger.ExternalId;
-import org.bzpeer.bench.corpus.BzpeerJson;
 import org.bzpeer.bench.corpus.CorpusShape;
-import org.bzpeer.bench.corpus.CorpusWork;
 import org.bzpeer.bench.corpus.HandMadeShape;
 import org.bzpeer.bench.corpus.OpenAlexSample;
 import org.bzpeer.bench.corpus.SyntheticCorpus;
@@ -63,8 +59,6 @@ public final class ChaosRun {
     private static final int HALTED_AFTER_PUBLISH = 86;
     private static final List<String> SERVICES = List.of("ingest", "profile", "graph", "trust");
     private static final String KAFKA = "127.0.0.1:9092";
-    private static final int CHUNK = 250;
-    private static final int CONNECTIONS = 2;
     private static final int USERS = 20;
     private static final int FOLLOW_TARGETS = 60;
     private static final int FOLLOWS_PER_USER = 25;
@@ -83,7 +77,7 @@ public final class ChaosRun {
     private final long startedAt = System.nanoTime();
     private volatile URI ingestTarget;
     private LocalStack stack;
-    private WorkPoster poster;
+    private ChaosImport chaosImport;
     private FollowBurst burst;
 
     private ChaosRun(ChaosOptions options) {
@@ -118,7 +112,8 @@ public final class ChaosRun {
         stack = LocalStack.start(repository, data, List.of("--supervise"), this::progress);
         try {
             ingestTarget = stack.instance("ingest").uri("/");
-            poster = WorkPoster.patient(http, () -> ingestTarget, stack.pipelineToken(), Duration.ofMinutes(15));
+            chaosImport = new ChaosImport(ledger, WorkPoster.patient(http, () -> ingestTarget, stack.pipelineToken(),
+                    Duration.ofMinutes(15)), options.worksPerSecond(), this::seconds);
             burst = new FollowBurst(http, stack.instance("profile").uri("/"), userTokens(data), ledger,
                     this::seconds);
             ChaosTable table = runUnderFaults(corpus);
@@ -185,58 +180,25 @@ public final class ChaosRun {
     }
 
     private ImportCounts importAll(Corpus corpus) {
-        Map<byte[], ExternalId> sent = Collections.synchronizedMap(new IdentityHashMap<>());
-        poster.onAcknowledged(records -> {
-            double at = seconds();
-            records.forEach(record -> ledger.acknowledged(sent.remove(record), at));
-        });
-        long importStarted = System.nanoTime();
-        long[] count = {0};
         try {
             ImportCounts counts = ImportCounts.none();
             if (corpus.sample() != null) {
-                counts = counts.plus(poster.post(WorkPoster.OPENALEX, records -> corpus.sample().forEachRecord(
-                        record -> send(OpenAlexSample.work(record), record, sent, records, importStarted, count)),
-                        CHUNK, CONNECTIONS));
+                counts = counts.plus(chaosImport.post(corpus.sample()));
             }
-            counts = counts.plus(poster.post(WorkPoster.BZPEER, records -> corpus.synthetic().forEach(work ->
-                    send(work, BzpeerJson.record(work), sent, records, importStarted, count)), CHUNK, CONNECTIONS));
-            return counts;
+            return counts.plus(chaosImport.post(corpus.synthetic()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
 
-    /** Records one work in the ledger and hands it on, no faster than the asked rate. */
-    private void send(CorpusWork work, byte[] record, Map<byte[], ExternalId> sent, Consumer<byte[]> sink,
-            long importStarted, long[] count) {
-        ledger.sent(work);
-        sent.put(record, InputLedger.workId(work));
-        long due = importStarted + (long) (count[0]++ / options.worksPerSecond() * 1e9);
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        sink.accept(record);
-    }
-
     private void awaitAcknowledged(long works, CompletableFuture<ImportCounts> imported) throws Exception {
-        while (acknowledgedWorks() < works && !imported.isDone()) {
+        while (ledger.acknowledgedWorks() < works && !imported.isDone()) {
             Thread.sleep(500);
         }
         if (imported.isCompletedExceptionally()) {
             imported.get();
         }
-    }
-
-    private long acknowledgedWorks() {
-        return ledger.works().values().stream().filter(at -> !at.isNaN()).count();
     }
 
     private void startFollowBurst(CompletableFuture<Void> done) throws Exception {
@@ -294,9 +256,12 @@ public final class ChaosRun {
         }
     }
 
-    /** Records sent and not yet acknowledged, rows waiting in outboxes and pending queues, and consumer lag. */
+    /**
+     * Records taken by the pipeline and not yet acknowledged, follow changes not yet acknowledged, rows waiting in
+     * outboxes and pending queues, and records published and not yet consumed.
+     */
     private long recordsInFlight() {
-        long inFlight = poster.inFlight() + burst.inFlight();
+        long inFlight = chaosImport.inFlight() + burst.inFlight();
         try (ServiceDatabases databases = new ServiceDatabases(SERVICES); KafkaWatch kafka = new KafkaWatch(KAFKA)) {
             inFlight += databases.backlog().values().stream().mapToLong(Long::longValue).sum();
             inFlight += kafka.totalConsumerLag();

@@ -81,6 +81,11 @@ public final class InputLedger {
         return works;
     }
 
+    /** How many works sent have been acknowledged. */
+    public synchronized long acknowledgedWorks() {
+        return acknowledgedAt.size();
+    }
+
     /** Every identified author of the input. */
     public synchronized Set<ExternalId> authors() {
         return Set.copyOf(worksOfAuthor.keySet());

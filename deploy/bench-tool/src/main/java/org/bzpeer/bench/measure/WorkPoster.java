@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -36,8 +35,8 @@ import java.util.function.Supplier;
  *
  * <p>A {@linkplain #patient patient} poster is the pipeline of the chaos run: it sends a request that got no answer
  * (connection refused or reset: ingest is down) or a 5xx again, after the answer's {@code Retry-After} or a second,
- * for as long as its patience lasts, since a pipeline retries whatever was not acknowledged. It counts the records
- * sent and not yet acknowledged, and reports each acknowledged chunk.
+ * for as long as its patience lasts, since a pipeline retries whatever was not acknowledged. It reports each
+ * acknowledged chunk.
  */
 public final class WorkPoster {
 
@@ -57,7 +56,6 @@ public final class WorkPoster {
     private final Supplier<URI> ingest;
     private final String token;
     private final Duration patience;
-    private final AtomicLong inFlight = new AtomicLong();
     private volatile Consumer<List<byte[]>> acknowledged = records -> { };
 
     public WorkPoster(HttpClient http, URI ingest, String token) {
@@ -77,11 +75,6 @@ public final class WorkPoster {
      */
     public static WorkPoster patient(HttpClient http, Supplier<URI> ingest, String token, Duration patience) {
         return new WorkPoster(http, ingest, token, patience);
-    }
-
-    /** Records sent (or waiting to be sent again) and not yet acknowledged. */
-    public long inFlight() {
-        return inFlight.get();
     }
 
     /** Hands every acknowledged chunk's records (ingest answered 200 or 422 for them) to {@code listener}. */
@@ -132,14 +125,12 @@ public final class WorkPoster {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while posting", e);
         }
-        inFlight.addAndGet(records.size());
         return senders.submit(() -> {
             try {
                 ImportCounts counts = sendChunk(format, records);
                 acknowledged.accept(records);
                 return counts;
             } finally {
-                inFlight.addAndGet(-records.size());
                 waiting.release();
             }
         });
