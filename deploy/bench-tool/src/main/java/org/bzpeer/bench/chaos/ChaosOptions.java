@@ -16,7 +16,7 @@ record ChaosOptions(Path repository, Path sharedData, long works, double worksPe
         boolean help) {
 
     static final String USAGE = """
-            Usage: deploy/chaos/run [--works N] [--rate WORKS_PER_SECOND] [--keep-data] [--help]
+            Usage: deploy/chaos/run [--works N] [--rate WORKS_PER_SECOND] [--keep-data] [--no-build] [--help]
 
             Starts the local stack (deploy/local/run --supervise) on a fresh data directory under target/chaos/,
             imports the OpenAlex sample and synthetic works (N in all, default 20000; synthetic only when
@@ -25,7 +25,7 @@ record ChaosOptions(Path repository, Path sharedData, long works, double worksPe
             PostgreSQL for 12 s, and halts an ingest instance between publishing an outbox batch and deleting it.
             Then it compares every read model with figures computed from its own input and prints, per fault, the
             records in flight, lost, doubled and dead-lettered (also written to target/chaos/chaos.txt). Exit
-            status 1 when anything was lost, doubled or dead-lettered.
+            status 1 when anything was lost, doubled or dead-lettered. --no-build uses the jars of the last build.
             """;
 
     static ChaosOptions parse(String[] args) {

@@ -152,7 +152,12 @@ public final class ChaosRun {
             long inFlight = recordsInFlight();
             double at = seconds();
             progress(String.format(Locale.ROOT, "%.1f s: %s (%,d records in flight)", at, fault.name(), inFlight));
-            String failure = fault.injection().inject();
+            String failure;
+            try {
+                failure = fault.injection().inject();
+            } catch (Exception e) {
+                failure = e.toString();
+            }
             faults.add(new ChaosTable.Fault(failure == null ? fault.name() : fault.name() + " (FAILED)", at,
                     inFlight));
             if (failure != null) {

@@ -4,14 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Corpora for the generator's tests: a small hand-made one, and the real sample when the shared data is there. */
+/** The real sample for the generator's tests, when the shared data is there (else {@link HandMadeShape}). */
 final class TestCorpora {
 
     private TestCorpora() {
-    }
-
-    static CorpusShape handMadeShape() {
-        return HandMadeShape.shape();
     }
 
     /** The real OpenAlex sample, when the shared data directory is next to the repository (or named). */
