@@ -20,9 +20,10 @@ import java.util.concurrent.CountDownLatch;
  * database and one login role per service.
  *
  * <p>Invariants: PostgreSQL's durable defaults hold (fsync, synchronous_commit and full_page_writes on), so a
- * committed transaction survives a crash of PostgreSQL or of the machine; the data directory is never wiped, so databases survive restarts; every service database is owned
- * by a role of the same name whose password is that name (local development only), and only that role (and the
- * superuser) may connect to it. Ensuring the databases is idempotent.
+ * committed transaction survives a crash of PostgreSQL or of the machine; the data directory is never wiped, so
+ * databases survive restarts; every service database is owned by a role of the same name whose password is that name
+ * (local development only), and only that role (and the superuser) may connect to it. Ensuring the databases is
+ * idempotent.
  *
  * <p>Run as {@code LocalPostgres <data-dir> [port]}; it prints {@value #READY_LINE_PREFIX}{@code <port>} when
  * ready and stops PostgreSQL on SIGTERM or SIGINT.

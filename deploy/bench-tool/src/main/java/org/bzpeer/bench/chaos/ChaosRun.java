@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -55,7 +54,7 @@ import org.bzpeer.localstack.DevTokens;
 public final class ChaosRun {
 
     static final int POSTGRES_DOWN_SECONDS = 12;
-    /** The exit status of an instance halted by the outbox fault injection (OutboxRelay.FAULT_INJECTION_HALT_STATUS). */
+    /** Exit status of an instance halted by the outbox fault injection (OutboxRelay.FAULT_INJECTION_HALT_STATUS). */
     private static final int HALTED_AFTER_PUBLISH = 86;
     private static final List<String> SERVICES = List.of("ingest", "profile", "graph", "trust");
     private static final String KAFKA = "127.0.0.1:9092";
@@ -221,44 +220,32 @@ public final class ChaosRun {
         thread.start();
     }
 
-    /** The most prolific authors sent so far that profile already serves. */
+    /** The most prolific authors sent so far that profile already serves (by their external ids). */
     private List<FollowBurst.Target> followTargets() throws SQLException {
         List<ExternalId> candidates = ledger.authors().stream()
                 .filter(author -> ledger.lastTouchedAt(author) > Double.NEGATIVE_INFINITY)
                 .sorted(Comparator.<ExternalId>comparingInt(ledger::works).reversed()
                         .thenComparing(ExternalId::toString))
-                .limit(FOLLOW_TARGETS * 4L).toList();
-        Map<ExternalId, String> ids = new LinkedHashMap<>();
-        try (Connection ingest = DriverManager.getConnection(ServiceDatabases.SERVER + "ingest", "ingest", "ingest");
-                Connection profile = DriverManager.getConnection(ServiceDatabases.SERVER + "profile", "profile",
-                        "profile")) {
+                .toList();
+        List<FollowBurst.Target> targets = new ArrayList<>();
+        try (Connection profile = DriverManager.getConnection(ServiceDatabases.SERVER + "profile", "profile",
+                "profile");
+                PreparedStatement statement = profile.prepareStatement(
+                        "SELECT author_id FROM author_external_id WHERE scheme = ? AND value = ?")) {
             for (ExternalId author : candidates) {
-                try (PreparedStatement statement = ingest.prepareStatement(
-                        "SELECT author_id FROM author_identifier WHERE scheme = ? AND value = ?")) {
-                    statement.setString(1, author.scheme());
-                    statement.setString(2, author.value());
-                    try (ResultSet rows = statement.executeQuery()) {
-                        if (rows.next()) {
-                            ids.put(author, rows.getString(1));
-                        }
-                    }
-                }
-            }
-            try (PreparedStatement statement = profile.prepareStatement(
-                    "SELECT author_id FROM author WHERE author_id = ANY (?)")) {
-                Array array = profile.createArrayOf("text", ids.values().toArray());
-                statement.setArray(1, array);
-                List<String> served = new ArrayList<>();
+                statement.setString(1, author.scheme());
+                statement.setString(2, author.value());
                 try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        served.add(rows.getString(1));
+                    if (rows.next()) {
+                        targets.add(new FollowBurst.Target(author, rows.getString(1)));
                     }
                 }
-                return ids.entrySet().stream().filter(entry -> served.contains(entry.getValue()))
-                        .limit(FOLLOW_TARGETS).map(entry -> new FollowBurst.Target(entry.getKey(), entry.getValue()))
-                        .toList();
+                if (targets.size() == FOLLOW_TARGETS) {
+                    break;
+                }
             }
         }
+        return targets;
     }
 
     /**

@@ -17,8 +17,9 @@ import org.bzpeer.bench.chaos.InputLedger.ExternalId;
 /**
  * Compares every read model with the figures an {@link InputLedger} computed from the input: every work sent is in
  * ingest and in the {@code work} table of profile, graph and trust; every identified author has, in profile, graph and
- * trust, exactly their works and co-authors, and in profile and trust exactly their followers. Authors and works are
- * found by their external ids through ingest's identifier tables, the only place BZPEER ids are assigned.
+ * trust, exactly their works and co-authors, and in profile and trust exactly their followers. Works are found by
+ * their external ids through ingest's identifier table, authors through profile's external ids: BZPEER ids are
+ * assigned by ingest, and the audit does not depend on how.
  *
  * <p>A figure below the expected one counts its shortfall as lost, one above counts its excess as doubled.
  */
@@ -58,7 +59,7 @@ public final class ReadModelAudit {
     }
 
     private static final String AUTHOR_IDS = """
-            SELECT scheme, value, author_id FROM author_identifier WHERE scheme IN ('openalex', 'orcid')
+            SELECT scheme, value, author_id FROM author_external_id WHERE scheme IN ('openalex', 'orcid')
             """;
     private static final String WORK_IDS = """
             SELECT scheme, value, work_id FROM work_identifier WHERE scheme IN ('openalex', 'doi')
@@ -109,7 +110,9 @@ public final class ReadModelAudit {
         Map<ExternalId, String> authorIds;
         try (Connection ingest = databases.open("ingest")) {
             workIds = externalIds(ingest, WORK_IDS);
-            authorIds = externalIds(ingest, AUTHOR_IDS);
+        }
+        try (Connection profile = databases.open("profile")) {
+            authorIds = externalIds(profile, AUTHOR_IDS);
         }
         Map<String, Double> sentWorks = new HashMap<>();
         works.forEach((work, acknowledgedAt) -> {
@@ -134,7 +137,7 @@ public final class ReadModelAudit {
         for (ExternalId author : ledger.authors()) {
             String id = authorIds.get(author);
             if (id == null) {
-                discrepancies.add(new Discrepancy("ingest", "author", author.toString(), 1, 0,
+                discrepancies.add(new Discrepancy("profile", "author", author.toString(), 1, 0,
                         ledger.lastTouchedAt(author)));
             } else {
                 authors.put(id, author);
