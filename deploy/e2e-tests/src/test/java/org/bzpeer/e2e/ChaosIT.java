@@ -34,8 +34,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The short chaos run of {@code ./mvnw verify} (the long one is {@code deploy/chaos/run}): one instance of each
  * packaged service; synthetic works imported at a steady pace by a patient pipeline (one that sends again whatever
- * was not acknowledged); during the import ingest-service is killed with SIGKILL and started again, then PostgreSQL
- * is stopped until ingest reports itself not ready and started again. Once the system is quiet, every read model is
+ * was not acknowledged), held back at a third and at two thirds until the fault due there is injected: ingest-service
+ * killed with SIGKILL and started again, then PostgreSQL stopped until ingest reports itself not ready and started
+ * again. Once the system is quiet, every read model is
  * compared with figures computed from the input alone: nothing acknowledged may be lost, nothing counted twice, and
  * no record dead-lettered. The corpus is drawn from a hand-made shape, so the test runs without {@code ../shared}.
  */
@@ -74,6 +75,7 @@ class ChaosIT {
         ChaosImport chaosImport = new ChaosImport(ledger, poster, WORKS_PER_SECOND, this::seconds);
         SyntheticCorpus corpus = new SyntheticCorpus(HandMadeShape.shape(), SyntheticCorpus.DEFAULT_SEED, WORKS,
                 "chaos-it", 6);
+        chaosImport.holdAt(WORKS / 3 + ChaosImport.CHUNK);
         CompletableFuture<ImportCounts> imported = CompletableFuture.supplyAsync(() -> {
             try {
                 return chaosImport.post(corpus);
@@ -84,11 +86,12 @@ class ChaosIT {
         });
         List<ChaosTable.Fault> faults = new ArrayList<>();
 
-        await().atMost(RECOVERY).until(() -> ledger.acknowledgedWorks() >= WORKS / 3 || imported.isDone());
+        await().atMost(RECOVERY).until(() -> ledger.acknowledgedWorks() >= WORKS / 3);
         faults.add(new ChaosTable.Fault("SIGKILL ingest, restarted", seconds(), chaosImport.inFlight()));
         services.killAndRestart("ingest", 1, RECOVERY);
+        chaosImport.holdAt(2 * WORKS / 3 + ChaosImport.CHUNK);
 
-        await().atMost(RECOVERY).until(() -> ledger.acknowledgedWorks() >= 2 * WORKS / 3 || imported.isDone());
+        await().atMost(RECOVERY).until(() -> ledger.acknowledgedWorks() >= 2 * WORKS / 3);
         faults.add(new ChaosTable.Fault("PostgreSQL stopped, restarted", seconds(), chaosImport.inFlight()));
         TestInfrastructure.stopPostgres();
         try {
@@ -97,6 +100,7 @@ class ChaosIT {
         } finally {
             TestInfrastructure.startPostgres();
         }
+        chaosImport.holdAt(WORKS);
 
         ImportCounts counts = imported.get();
         System.out.println("Chaos import: " + counts);

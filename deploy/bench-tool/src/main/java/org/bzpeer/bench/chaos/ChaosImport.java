@@ -16,13 +16,15 @@ import org.bzpeer.bench.measure.ImportCounts;
 import org.bzpeer.bench.measure.WorkPoster;
 
 /**
- * The import of a chaos run: works posted through a patient {@link WorkPoster} at a steady pace, so that it lasts
- * while faults are injected, each recorded in the {@link InputLedger} as sent, and as acknowledged once ingest
- * answered for it.
+ * The import of a chaos run: works posted through a patient {@link WorkPoster} at a steady pace, each recorded in the
+ * {@link InputLedger} as sent, and as acknowledged once ingest answered for it. A gate ({@link #holdAt}) holds the
+ * import back at a given number of works until the next fault has been injected, so every fault meets an import in
+ * progress however slow the machine.
  */
 public final class ChaosImport {
 
-    private static final int CHUNK = 250;
+    /** Works per request. */
+    public static final int CHUNK = 250;
     private static final int CONNECTIONS = 2;
 
     private final InputLedger ledger;
@@ -31,6 +33,7 @@ public final class ChaosImport {
     private final Map<byte[], ExternalId> unacknowledged = Collections.synchronizedMap(new IdentityHashMap<>());
     private long started;
     private long sent;
+    private long allowed = Long.MAX_VALUE;
 
     /** @param clock seconds since the run started, for the moments works are acknowledged */
     public ChaosImport(InputLedger ledger, WorkPoster poster, double worksPerSecond, DoubleSupplier clock) {
@@ -55,6 +58,12 @@ public final class ChaosImport {
                 work -> send(work, BzpeerJson.record(work), records)), CHUNK, CONNECTIONS);
     }
 
+    /** Lets the import send {@code works} works in all, then holds it until the next call. */
+    public synchronized void holdAt(long works) {
+        allowed = works;
+        notifyAll();
+    }
+
     /** Records the pipeline has taken (sent, or gathered into a chunk to send) and not yet seen acknowledged. */
     public long inFlight() {
         return unacknowledged.size();
@@ -63,6 +72,17 @@ public final class ChaosImport {
     private synchronized void send(CorpusWork work, byte[] record, Consumer<byte[]> sink) {
         if (sent == 0) {
             started = System.nanoTime();
+        }
+        try {
+            if (sent >= allowed) {
+                while (sent >= allowed) {
+                    wait();
+                }
+                started = System.nanoTime() - (long) (sent / worksPerSecond * 1e9);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while held at the gate", e);
         }
         ledger.sent(work);
         unacknowledged.put(record, InputLedger.workId(work));

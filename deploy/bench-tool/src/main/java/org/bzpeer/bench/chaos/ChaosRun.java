@@ -62,6 +62,8 @@ public final class ChaosRun {
     private static final int FOLLOW_TARGETS = 60;
     private static final int FOLLOWS_PER_USER = 25;
     private static final double FOLLOW_CHANGES_PER_SECOND = 5;
+    /** How many faults the plan injects; the import is shared evenly before, between and after them. */
+    private static final int FAULTS = 7;
     private static final Duration RECOVERY = Duration.ofMinutes(5);
     private static final Duration QUIESCENCE = Duration.ofMinutes(20);
     private static final Duration HALT_TIMEOUT = Duration.ofMinutes(4);
@@ -75,6 +77,8 @@ public final class ChaosRun {
     private final List<String> faultFailures = Collections.synchronizedList(new ArrayList<>());
     private final long startedAt = System.nanoTime();
     private volatile URI ingestTarget;
+    /** Where the import's gate goes once the fault being injected is in place. */
+    private volatile long releaseTo;
     private LocalStack stack;
     private ChaosImport chaosImport;
     private FollowBurst burst;
@@ -131,6 +135,7 @@ public final class ChaosRun {
     }
 
     private ChaosTable runUnderFaults(Corpus corpus) throws Exception {
+        chaosImport.holdAt(gate(corpus, 0));
         CompletableFuture<ImportCounts> imported = CompletableFuture.supplyAsync(() -> importAll(corpus));
         CompletableFuture<Void> follows = new CompletableFuture<>();
         List<Fault> plan = List.of(
@@ -141,13 +146,16 @@ public final class ChaosRun {
                 new Fault("broker restarted", this::restartBroker),
                 new Fault("SIGKILL trust, restarted", () -> killService("trust")),
                 new Fault("PostgreSQL stopped " + POSTGRES_DOWN_SECONDS + " s, restarted", this::stopPostgres));
+        if (plan.size() != FAULTS) {
+            throw new IllegalStateException("the plan has " + plan.size() + " faults, not " + FAULTS);
+        }
         for (int i = 0; i < plan.size(); i++) {
-            long due = corpus.works() * (i + 1) / (plan.size() + 1);
-            awaitAcknowledged(due, imported);
+            awaitAcknowledged(dueAt(corpus, i), imported);
             if (i == 1) {
                 startFollowBurst(follows);
             }
             Fault fault = plan.get(i);
+            releaseTo = i + 1 < plan.size() ? gate(corpus, i + 1) : Long.MAX_VALUE;
             long inFlight = recordsInFlight();
             double at = seconds();
             progress(String.format(Locale.ROOT, "%.1f s: %s (%,d records in flight)", at, fault.name(), inFlight));
@@ -163,6 +171,7 @@ public final class ChaosRun {
                 faultFailures.add(fault.name() + ": " + failure);
                 progress("  fault not injected: " + failure);
             }
+            chaosImport.holdAt(releaseTo);
             awaitStackReady();
             progress(String.format(Locale.ROOT, "  recovered at %.1f s", seconds()));
         }
@@ -194,6 +203,16 @@ public final class ChaosRun {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Works acknowledged when fault {@code fault} (from 0) is due: an even share of the import before each. */
+    private static long dueAt(Corpus corpus, int fault) {
+        return corpus.works() * (fault + 1) / (FAULTS + 1);
+    }
+
+    /** Works the import may send before fault {@code fault} is injected: two chunks beyond when it is due. */
+    private static long gate(Corpus corpus, int fault) {
+        return dueAt(corpus, fault) + 2 * ChaosImport.CHUNK;
     }
 
     private void awaitAcknowledged(long works, CompletableFuture<ImportCounts> imported) throws Exception {
@@ -344,6 +363,7 @@ public final class ChaosRun {
         try {
             awaitUntil(RECOVERY, () -> !halting.isAlive() || isReady(extra));
             ingestTarget = extra;
+            chaosImport.holdAt(releaseTo);
             if (!halting.waitFor(HALT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 halting.destroyForcibly().waitFor();
                 return "the extra ingest instance did not halt within " + HALT_TIMEOUT;

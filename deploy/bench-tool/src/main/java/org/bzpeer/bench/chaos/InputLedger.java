@@ -13,7 +13,7 @@ import org.bzpeer.bench.corpus.CorpusWork;
  * from what a service answered: per author, the works they are on, their distinct co-authors and their followers.
  *
  * <p>Authors are told apart as ingest resolves them, by external id: the OpenAlex id, else the ORCID iD. An authorship
- * naming nobody known is an author of its own on its work (one per name), counted as a co-author of the others but not
+ * naming nobody known is an author of its own on its work (one per name and work), counted as a co-author of the others but not
  * compared itself, since it has no id to be found by. Works are known by the identifier they were sent with (their
  * OpenAlex id, or the DOI of a synthetic work). Thread-safe.
  */
@@ -55,7 +55,7 @@ public final class InputLedger {
         for (CorpusWork.Authorship authorship : work.authorships()) {
             ExternalId author = authorId(authorship);
             if (author == null) {
-                authors.add("unidentified:" + authorship.name());
+                authors.add("unidentified:" + workId + ":" + authorship.name());
                 continue;
             }
             authors.add(author.toString());
