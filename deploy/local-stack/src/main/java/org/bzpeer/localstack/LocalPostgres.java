@@ -19,9 +19,11 @@ import java.util.concurrent.CountDownLatch;
  * A real PostgreSQL for the local stack, started from the zonky binaries (no installation, no Docker), with one
  * database and one login role per service.
  *
- * <p>Invariants: the data directory is never wiped, so databases survive restarts; every service database is owned
- * by a role of the same name whose password is that name (local development only), and only that role (and the
- * superuser) may connect to it. Ensuring the databases is idempotent.
+ * <p>Invariants: PostgreSQL's durable defaults hold (fsync, synchronous_commit and full_page_writes on), so a
+ * committed transaction survives a crash of PostgreSQL or of the machine; the data directory is never wiped, so
+ * databases survive restarts; every service database is owned by a role of the same name whose password is that name
+ * (local development only), and only that role (and the superuser) may connect to it. Ensuring the databases is
+ * idempotent.
  *
  * <p>Run as {@code LocalPostgres <data-dir> [port]}; it prints {@value #READY_LINE_PREFIX}{@code <port>} when
  * ready and stops PostgreSQL on SIGTERM or SIGINT.
@@ -65,8 +67,11 @@ public final class LocalPostgres implements AutoCloseable {
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
-                // zonky starts the server with -F (no fsync), made for throw-away test databases; this one is kept.
+                // zonky starts the server with -F (no fsync), made for throw-away test databases; this one is kept,
+                // and what a service acknowledged must survive a crash: PostgreSQL's durable defaults, said outright.
                 .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         return new LocalPostgres(postgres, directory);

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,22 @@ class LocalPostgresTest {
                     ResultSet rows = statement.executeQuery("SELECT name FROM kept")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo("survives a restart");
+            }
+        }
+    }
+
+    @Test
+    void keepsPostgresDurableDefaults() throws Exception {
+        try (LocalPostgres postgres = LocalPostgres.start(dataDirectory, freePort())) {
+            postgres.ensureServiceDatabases();
+            try (Connection ingest = connect(postgres, "ingest", "ingest", "ingest");
+                    Statement statement = ingest.createStatement()) {
+                for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                    try (ResultSet value = statement.executeQuery("SHOW " + setting)) {
+                        value.next();
+                        assertThat(value.getString(1)).as(setting).isEqualTo("on");
+                    }
+                }
             }
         }
     }

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Min;
  * @param sendTimeout   how long to wait for the broker to acknowledge a batch
  * @param enabled       false only for an instance that must publish nothing (a read-model rebuild that is compared
  *                      with the live one); its events stay in the outbox
+ * @param faultInjection for chaos testing only: faults the relay causes on purpose; all off by default
  */
 @Validated
 @ConfigurationProperties("bzpeer.outbox")
@@ -28,5 +29,21 @@ public record OutboxProperties(
         @DefaultValue("500ms") Duration retryDelay,
         @DefaultValue("10s") Duration maxRetryDelay,
         @DefaultValue("30s") Duration sendTimeout,
-        @DefaultValue("true") boolean enabled) {
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue FaultInjection faultInjection) {
+
+    /**
+     * Faults injected on purpose, for chaos testing only ({@code deploy/chaos/run}); never set them in production.
+     *
+     * @param haltAfterPublish halt the JVM ({@link Runtime#halt}, exit status
+     *                         {@value OutboxRelay#FAULT_INJECTION_HALT_STATUS}) after the broker has acknowledged a
+     *                         batch and before its rows are deleted: the one window in which a crash makes the relay
+     *                         publish the same events again after a restart
+     *                         ({@code bzpeer.outbox.fault-injection.halt-after-publish}, default false)
+     */
+    public record FaultInjection(@DefaultValue("false") boolean haltAfterPublish) {
+
+        /** No fault injected: what every deployment runs with. */
+        public static final FaultInjection NONE = new FaultInjection(false);
+    }
 }

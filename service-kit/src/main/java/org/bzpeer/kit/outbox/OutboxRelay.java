@@ -49,8 +49,14 @@ import reactor.core.scheduler.Schedulers;
  * (when it meets rows of a batch in which others were parked, those rows simply wait for the next batch).
  * {@code bzpeer.outbox.backlog} and {@code bzpeer.outbox.oldest.age.seconds} count only rows waiting to be
  * published, not parked ones.
+ *
+ * <p>For chaos testing only, {@code bzpeer.outbox.fault-injection.halt-after-publish} halts the JVM inside that window,
+ * after the broker's ack and before the delete (see {@link OutboxProperties.FaultInjection}).
  */
 public class OutboxRelay implements SmartLifecycle {
+
+    /** Exit status of a JVM halted by {@code bzpeer.outbox.fault-injection.halt-after-publish}. */
+    public static final int FAULT_INJECTION_HALT_STATUS = 86;
 
     /** The advisory lock key every relay of a service's database competes for. */
     static final long RELAY_LOCK = 0x627a706565724f42L;
@@ -165,6 +171,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         return Mono.fromCallable(() -> send(rows))
                 .subscribeOn(Schedulers.boundedElastic())
+                .doOnNext(outcome -> haltIfInjected(outcome.published().size()))
                 .flatMap(outcome -> delete(outcome.published()).then(park(outcome.parked())).thenReturn(outcome));
     }
 
@@ -218,6 +225,17 @@ public class OutboxRelay implements SmartLifecycle {
             throw new IllegalStateException("Cannot publish the outbox batch: " + passing.getMessage(), passing);
         }
         return new SendOutcome(sent, unpublishable);
+    }
+
+    /** The injected fault: the batch is on the broker, its rows are still in the outbox, and the JVM stops here. */
+    private void haltIfInjected(int acknowledged) {
+        if (properties.faultInjection().haltAfterPublish()) {
+            log.error("Fault injection (bzpeer.outbox.fault-injection.halt-after-publish): halting after the broker "
+                    + "acknowledged {} events, before deleting them from the outbox", acknowledged);
+            System.err.flush();
+            System.out.flush();
+            Runtime.getRuntime().halt(FAULT_INJECTION_HALT_STATUS);
+        }
     }
 
     /** Sends one row; a failure the producer raises at once becomes a failed ack, as the broker's would be. */

@@ -62,13 +62,16 @@ public final class OpenAlexSample {
     }
 
     public void forEachWork(Consumer<CorpusWork> sink) {
-        forEachRecord(record -> {
-            try {
-                sink.accept(READER.readValue(record, OpenAlexWork.class).toCorpusWork());
-            } catch (IOException e) {
-                throw new UncheckedIOException("a record of " + file + " is not an OpenAlex work", e);
-            }
-        });
+        forEachRecord(record -> sink.accept(work(record)));
+    }
+
+    /** One record of the sample (an OpenAlex Work object) read as ingest keeps it. */
+    public static CorpusWork work(byte[] record) {
+        try {
+            return READER.readValue(record, OpenAlexWork.class).toCorpusWork();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a record is not an OpenAlex work", e);
+        }
     }
 
     private static void emitNonBlank(ByteArrayOutputStream line, Consumer<byte[]> sink) {

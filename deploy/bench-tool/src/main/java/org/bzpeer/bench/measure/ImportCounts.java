@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * What ingest answered to the submissions of one import, added up: records received, created, updated, unchanged
  * and rejected, how many were submitted again after a conflict with a concurrent import (each record is counted
- * once, with the outcome of its last submission), how many requests were answered with a server error and sent
- * again, and the first few rejection reasons and server errors.
+ * once, with the outcome of its last submission), how many requests were answered with a server error (or, by a
+ * patient poster, not answered at all) and sent again, and the first few rejection reasons and server errors.
  */
 public record ImportCounts(long received, long created, long updated, long unchanged, long rejected,
         long resubmitted, long serverErrors, List<String> firstErrors) {
@@ -18,6 +18,11 @@ public record ImportCounts(long received, long created, long updated, long uncha
 
     public static ImportCounts none() {
         return new ImportCounts(0, 0, 0, 0, 0, 0, 0, List.of());
+    }
+
+    /** One request that got no answer (connection refused or reset), to be sent again. */
+    public static ImportCounts unanswered(String failure) {
+        return new ImportCounts(0, 0, 0, 0, 0, 0, 1, List.of(failure + " (no answer; sent again)"));
     }
 
     /** One request answered with a server error, to be sent again. */
@@ -56,6 +61,7 @@ public record ImportCounts(long received, long created, long updated, long uncha
         return String.format("received %,d, created %,d, updated %,d, unchanged %,d, rejected %,d%s%s", received,
                 created, updated, unchanged, rejected, resubmitted == 0 ? ""
                         : String.format("; %,d records submitted again after a concurrent-import conflict", resubmitted),
-                serverErrors == 0 ? "" : String.format("; %,d requests sent again after a server error", serverErrors));
+                serverErrors == 0 ? "" : String.format("; %,d requests sent again after a server error or no answer",
+                        serverErrors));
     }
 }

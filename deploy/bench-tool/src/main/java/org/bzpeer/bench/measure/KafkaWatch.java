@@ -1,5 +1,7 @@
 package org.bzpeer.bench.measure;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,8 +22,11 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * What the benchmark reads from the broker through Kafka's Admin API: end offsets of topics (how many events were
@@ -84,6 +89,33 @@ public final class KafkaWatch implements AutoCloseable {
             }
         }
         return lag;
+    }
+
+    /**
+     * When each record of every dead-letter topic ({@code <topic>.dlq.<group>}) was written, as epoch milliseconds.
+     */
+    public List<Long> deadLetterTimestamps(String bootstrapServers) throws ExecutionException, InterruptedException {
+        List<String> topics = admin.listTopics().names().get().stream().filter(topic -> topic.contains(".dlq."))
+                .toList();
+        Map<TopicPartition, Long> ends = endOffsets(partitionsOf(topics));
+        List<Long> timestamps = new ArrayList<>();
+        if (ends.values().stream().allMatch(end -> end == 0)) {
+            return timestamps;
+        }
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.assign(ends.keySet());
+            consumer.seekToBeginning(ends.keySet());
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (timestamps.size() < ends.values().stream().mapToLong(Long::longValue).sum()
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> timestamps.add(record.timestamp()));
+            }
+        }
+        return timestamps;
     }
 
     public int partitionCount(String topic) throws ExecutionException, InterruptedException {

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Posts works to ingest's {@code POST /api/v1/works} as a pipeline does: NDJSON ({@code application/x-ndjson}) in
@@ -31,6 +32,11 @@ import java.util.function.Consumer;
  * README says is harmless (batches committed before the failure come back unchanged). Each at most
  * {@value #MAX_SUBMISSIONS} times in all; both are counted in the result. A request that still fails, or that fails
  * otherwise (no answer, a status other than 200, 422 and 5xx), fails the import.
+ *
+ * <p>A {@linkplain #patient patient} poster is the pipeline of the chaos run: it sends a request that got no answer
+ * (connection refused or reset: ingest is down) or a 5xx again, after the answer's {@code Retry-After} or a second,
+ * for as long as its patience lasts, since a pipeline retries whatever was not acknowledged. It reports each
+ * acknowledged chunk.
  */
 public final class WorkPoster {
 
@@ -47,13 +53,33 @@ public final class WorkPoster {
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(15);
 
     private final HttpClient http;
-    private final URI works;
+    private final Supplier<URI> ingest;
     private final String token;
+    private final Duration patience;
+    private volatile Consumer<List<byte[]>> acknowledged = records -> { };
 
     public WorkPoster(HttpClient http, URI ingest, String token) {
+        this(http, () -> ingest, token, Duration.ZERO);
+    }
+
+    private WorkPoster(HttpClient http, Supplier<URI> ingest, String token, Duration patience) {
         this.http = http;
-        this.works = ingest.resolve("/api/v1/works");
+        this.ingest = ingest;
         this.token = token;
+        this.patience = patience;
+    }
+
+    /**
+     * A poster that sends a request again after no answer or a 5xx for up to {@code patience}, each time to the
+     * ingest instance {@code ingest} names then.
+     */
+    public static WorkPoster patient(HttpClient http, Supplier<URI> ingest, String token, Duration patience) {
+        return new WorkPoster(http, ingest, token, patience);
+    }
+
+    /** Hands every acknowledged chunk's records (ingest answered 200 or 422 for them) to {@code listener}. */
+    public void onAcknowledged(Consumer<List<byte[]>> listener) {
+        this.acknowledged = listener;
     }
 
     /** Posts every record {@code source} pushes, {@code chunkSize} per request on {@code connections} connections. */
@@ -101,7 +127,9 @@ public final class WorkPoster {
         }
         return senders.submit(() -> {
             try {
-                return sendChunk(format, records);
+                ImportCounts counts = sendChunk(format, records);
+                acknowledged.accept(records);
+                return counts;
             } finally {
                 waiting.release();
             }
@@ -112,15 +140,26 @@ public final class WorkPoster {
     private ImportCounts sendChunk(String format, List<byte[]> records) throws IOException, InterruptedException {
         ImportCounts total = ImportCounts.none();
         List<byte[]> pending = records;
-        for (int submission = 1; ; submission++) {
+        long patientUntil = System.nanoTime() + patience.toNanos();
+        int failedAttempts = 0;
+        for (int submission = 1; ; ) {
             JsonNode answer;
             try {
                 answer = send("application/x-ndjson", format, ndjson(pending));
             } catch (ServerErrorException e) {
-                if (submission == MAX_SUBMISSIONS) {
+                if (++failedAttempts >= MAX_SUBMISSIONS && System.nanoTime() > patientUntil) {
                     throw e;
                 }
                 total = total.plus(ImportCounts.serverError(e.getMessage()));
+                Thread.sleep(e.retryAfterMillis());
+                continue;
+            } catch (AnswerException e) {
+                throw e;
+            } catch (IOException e) {
+                if (System.nanoTime() > patientUntil) {
+                    throw e;
+                }
+                total = total.plus(ImportCounts.unanswered(e.toString()));
                 Thread.sleep(SERVER_ERROR_PAUSE_MILLIS);
                 continue;
             }
@@ -131,6 +170,7 @@ public final class WorkPoster {
             }
             List<byte[]> current = pending;
             pending = conflicted.stream().sorted().map(current::get).toList();
+            submission++;
         }
     }
 
@@ -154,7 +194,8 @@ public final class WorkPoster {
     }
 
     private JsonNode send(String contentType, String format, byte[] body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(works + "?format=" + format))
+        URI works = ingest.get().resolve("/api/v1/works?format=" + format);
+        HttpRequest request = HttpRequest.newBuilder(works)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", contentType)
@@ -166,12 +207,31 @@ public final class WorkPoster {
         }
         String failure = "POST " + request.uri() + " answered " + response.statusCode() + ": "
                 + new String(response.body(), StandardCharsets.UTF_8);
-        throw response.statusCode() >= 500 ? new ServerErrorException(failure) : new IOException(failure);
+        if (response.statusCode() >= 500) {
+            long retryAfterSeconds = response.headers().firstValueAsLong("Retry-After").orElse(0);
+            throw new ServerErrorException(failure, Math.max(SERVER_ERROR_PAUSE_MILLIS, retryAfterSeconds * 1000));
+        }
+        throw new AnswerException(failure);
     }
 
-    /** A request answered with a 5xx status. */
-    private static final class ServerErrorException extends IOException {
-        ServerErrorException(String message) {
+    /** A request answered with a 5xx status; to be sent again after {@code retryAfterMillis}. */
+    private static final class ServerErrorException extends AnswerException {
+
+        private final long retryAfterMillis;
+
+        ServerErrorException(String message, long retryAfterMillis) {
+            super(message);
+            this.retryAfterMillis = retryAfterMillis;
+        }
+
+        long retryAfterMillis() {
+            return retryAfterMillis;
+        }
+    }
+
+    /** A request that was answered, with a status other than 200 or 422. */
+    private static class AnswerException extends IOException {
+        AnswerException(String message) {
             super(message);
         }
     }

@@ -48,19 +48,18 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts the stack on {@code dataDirectory}, which must be fresh, and waits until it is ready.
+     * Starts the stack on {@code dataDirectory}, which must be fresh, with further {@code arguments} of the run script
+     * ({@code --replicas graph=2,trust=2}, {@code --supervise}; none for one instance of each service), and waits
+     * until it is ready.
      *
-     * @param replicas {@code --replicas} argument of the run script, or null for one instance of each service
-     * @param progress receives the few lines worth showing while it starts
+     * @param progress receives the few lines worth showing while it starts and runs
      */
-    public static LocalStack start(Path repository, Path dataDirectory, String replicas, Consumer<String> progress)
-            throws IOException, InterruptedException {
+    public static LocalStack start(Path repository, Path dataDirectory, List<String> arguments,
+            Consumer<String> progress) throws IOException, InterruptedException {
         Files.createDirectories(dataDirectory);
         List<String> command = new ArrayList<>(List.of(repository.resolve("deploy/local/run").toString(),
                 "--no-build", "--no-demo", "--data-dir", dataDirectory.toString()));
-        if (replicas != null) {
-            command.addAll(List.of("--replicas", replicas));
-        }
+        command.addAll(arguments);
         progress.accept("starting the stack: " + String.join(" ", command));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         LocalStack stack = new LocalStack(process, dataDirectory, progress);
@@ -82,6 +81,9 @@ public final class LocalStack implements AutoCloseable {
             while ((line = output.readLine()) != null) {
                 log.println(line);
                 remember(line);
+                if (line.startsWith("supervise:")) {
+                    progress.accept("  " + line);
+                }
                 ServiceInstance.parse(line).ifPresent(instances::add);
                 if (line.startsWith("stack up") || line.startsWith("stopped")) {
                     progress.accept("  " + line);
@@ -123,6 +125,25 @@ public final class LocalStack implements AutoCloseable {
     public ServiceInstance instance(String service) {
         return instances().stream().filter(instance -> instance.name().equals(service)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no instance of " + service));
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** The pid of the process {@code name} ({@code kafka}, {@code postgres}, an instance) as last started. */
+    public long pid(String name) throws IOException {
+        return Long.parseLong(Files.readString(dataDirectory.resolve("pids").resolve(name)).trim());
+    }
+
+    /** With {@code --supervise}: keeps the run script from starting {@code name} again until {@link #release}. */
+    public void hold(String name) throws IOException {
+        Files.writeString(dataDirectory.resolve("hold").resolve(name), "held by the chaos run\n");
+    }
+
+    /** Lets the run script start {@code name} again. */
+    public void release(String name) throws IOException {
+        Files.deleteIfExists(dataDirectory.resolve("hold").resolve(name));
     }
 
     /** The pipeline token (scope works:write) the run script wrote. */

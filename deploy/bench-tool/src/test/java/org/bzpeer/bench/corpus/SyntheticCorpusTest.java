@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class SyntheticCorpusTest {
 
-    private static final CorpusShape SHAPE = TestCorpora.handMadeShape();
+    private static final CorpusShape SHAPE = HandMadeShape.shape();
 
     @Test
     void theSameSeedGivesTheSameBytesAndAnotherSeedOtherBytes() throws Exception {
