@@ -40,8 +40,7 @@ class EngagementController {
 
     @PostMapping("/claim")
     Mono<ResponseEntity<Void>> claim(@PathVariable String id, @AuthenticationPrincipal Jwt user) {
-        String issuer = user.getIssuer() == null ? null : user.getIssuer().toString();
-        return claims.claim(id, user.getSubject(), user.getClaimAsString("orcid"), issuer)
+        return claims.claim(id, user.getSubject(), user.getClaimAsString("orcid"), user.getClaimAsString("iss"))
                 .map(result -> ResponseEntity.status(result == Claims.ClaimResult.CLAIMED ? HttpStatus.CREATED
                         : HttpStatus.OK).build());
     }
