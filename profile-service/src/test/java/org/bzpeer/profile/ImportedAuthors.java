@@ -6,6 +6,7 @@ import static org.bzpeer.testkit.SampleEvents.work;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.WorkImported;
@@ -16,6 +17,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public final class ImportedAuthors {
 
     private ImportedAuthors() {
+    }
+
+    /**
+     * An ORCID iD no other test uses (profile-service does not check the digit), so look-ups by ORCID in other tests
+     * sharing the database are not disturbed.
+     */
+    public static String uniqueOrcid() {
+        String digits = String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+        return "0009-" + digits.substring(0, 4) + "-" + digits.substring(4, 8) + "-" + digits.substring(8);
     }
 
     /** A new author whose record carries {@code orcid} (none when null); returns its id once its page is served. */

@@ -3,6 +3,7 @@ package org.bzpeer.profile.engagement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.bzpeer.profile.ImportedAuthors.imported;
+import static org.bzpeer.profile.ImportedAuthors.uniqueOrcid;
 import static org.bzpeer.testkit.SampleEvents.uniqueId;
 import static org.bzpeer.testkit.SampleEvents.work;
 
@@ -36,8 +37,8 @@ import com.jayway.jsonpath.JsonPath;
 @ServiceTest
 class ClaimsTest {
 
-    private static final String ORCID = "0000-0002-1825-0097";
-    private static final String OTHER_ORCID = "0000-0001-5109-3700";
+    private final String orcid = uniqueOrcid();
+    private final String otherOrcid = uniqueOrcid();
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @Autowired
@@ -48,25 +49,25 @@ class ClaimsTest {
 
     @Test
     void anImpostorWithoutTheRecordsOrcidIsRefusedAndTheRealResearcherClaimsItVerified() {
-        String author = imported(http, ORCID);
+        String author = imported(http, orcid);
         try (TopicRecorder claimed = TestEvents.record(Topics.AUTHOR_CLAIMED.name())) {
             claim(author, TestTokens.userToken("impostor")).expectStatus().isForbidden().expectBody()
                     .jsonPath("$.type").isEqualTo("https://bzpeer.org/problems/orcid-required")
-                    .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(author, ORCID));
-            claim(author, TestTokens.userTokenWithUntrustedOrcid("impostor", ORCID)).expectStatus().isForbidden()
+                    .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(author, orcid));
+            claim(author, TestTokens.userTokenWithUntrustedOrcid("impostor", orcid)).expectStatus().isForbidden()
                     .expectBody().jsonPath("$.type")
                     .isEqualTo("https://bzpeer.org/problems/orcid-issuer-not-trusted")
                     .jsonPath("$.detail").value(detail -> assertThat((String) detail)
                             .contains(TestTokens.UNTRUSTED_ORCID_ISSUER));
-            claim(author, TestTokens.userTokenWithOrcid("impostor", OTHER_ORCID)).expectStatus().isForbidden()
+            claim(author, TestTokens.userTokenWithOrcid("impostor", otherOrcid)).expectStatus().isForbidden()
                     .expectBody().jsonPath("$.type").isEqualTo("https://bzpeer.org/problems/orcid-mismatch")
-                    .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(ORCID, OTHER_ORCID));
+                    .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(orcid, otherOrcid));
             page(author).jsonPath("$.claimed").isEqualTo(false);
 
-            String researcher = TestTokens.userTokenWithOrcid("researcher-" + author, "https://orcid.org/" + ORCID);
+            String researcher = TestTokens.userTokenWithOrcid("researcher-" + author, "https://orcid.org/" + orcid);
             claim(author, researcher).expectStatus().isCreated();
             claim(author, researcher).expectStatus().isOk();
-            claim(author, TestTokens.userTokenWithOrcid("second-account", ORCID)).expectStatus().isEqualTo(409)
+            claim(author, TestTokens.userTokenWithOrcid("second-account", orcid)).expectStatus().isEqualTo(409)
                     .expectBody().jsonPath("$.type").isEqualTo("https://bzpeer.org/problems/claimed-by-another-user");
             claim(author, TestTokens.userToken("impostor")).expectStatus().isForbidden();
 
@@ -74,7 +75,7 @@ class ClaimsTest {
             assertThat(claims.owner(author).block()).isEqualTo("researcher-" + author);
             AuthorClaimed event = single(claimed, AuthorClaimed.class, author, AuthorClaimed::getAuthorId);
             assertThat(event.getUserId()).isEqualTo("researcher-" + author);
-            assertThat(event.getVerifiedOrcid()).isEqualTo(ORCID);
+            assertThat(event.getVerifiedOrcid()).isEqualTo(orcid);
             assertThat(event.getRevision()).isPositive();
         }
     }
@@ -86,30 +87,30 @@ class ClaimsTest {
                 TopicRecorder takenOver = TestEvents.record(Topics.AUTHOR_CLAIM_TAKEN_OVER.name())) {
             claim(author, TestTokens.userToken("first-" + author)).expectStatus().isCreated();
             claim(author, TestTokens.userToken("first-" + author)).expectStatus().isOk();
-            claim(author, TestTokens.userTokenWithOrcid("second", ORCID)).expectStatus().isEqualTo(409)
+            claim(author, TestTokens.userTokenWithOrcid("second", orcid)).expectStatus().isEqualTo(409)
                     .expectBody().jsonPath("$.type").isEqualTo("https://bzpeer.org/problems/claimed-by-another-user")
                     .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("unverified"));
             AuthorClaimed first = single(claimed, AuthorClaimed.class, author, AuthorClaimed::getAuthorId);
             assertThat(first.getVerifiedOrcid()).isNull();
 
             WorkImported withOrcid = work(uniqueId("w_"), 1, 2025, "Now with ORCID", List.of(author));
-            withOrcid.getAuthorships().get(0).setOrcid(ORCID);
+            withOrcid.getAuthorships().get(0).setOrcid(orcid);
             TestEvents.publish(Topics.WORK_IMPORTED, withOrcid.getWorkId(), withOrcid);
-            await().atMost(PATIENCE).until(() -> ORCID.equals(JsonPath.read(http.get()
+            await().atMost(PATIENCE).until(() -> orcid.equals(JsonPath.read(http.get()
                     .uri("/api/v1/authors/{id}", author).exchange().expectBody(String.class).returnResult()
                     .getResponseBody(), "$.orcid")));
 
             claim(author, TestTokens.userToken("first-" + author)).expectStatus().isOk();
             claim(author, TestTokens.userToken("impostor")).expectStatus().isForbidden().expectBody()
                     .jsonPath("$.type").isEqualTo("https://bzpeer.org/problems/orcid-required");
-            claim(author, TestTokens.userTokenWithOrcid("researcher-" + author, ORCID)).expectStatus().isCreated();
+            claim(author, TestTokens.userTokenWithOrcid("researcher-" + author, orcid)).expectStatus().isCreated();
 
             assertThat(claims.owner(author).block()).isEqualTo("researcher-" + author);
             AuthorClaimTakenOver takeover = single(takenOver, AuthorClaimTakenOver.class, author,
                     AuthorClaimTakenOver::getAuthorId);
             assertThat(takeover.getUserId()).isEqualTo("researcher-" + author);
             assertThat(takeover.getPreviousUserId()).isEqualTo("first-" + author);
-            assertThat(takeover.getVerifiedOrcid()).isEqualTo(ORCID);
+            assertThat(takeover.getVerifiedOrcid()).isEqualTo(orcid);
             assertThat(takeover.getRevision()).isGreaterThan(first.getRevision());
             release(author, TestTokens.userToken("first-" + author)).expectStatus().isForbidden().expectBody()
                     .jsonPath("$.type").isEqualTo("https://bzpeer.org/problems/not-the-owner");
