@@ -54,11 +54,6 @@ class ClaimsTest {
             claim(author, TestTokens.userToken("impostor")).expectStatus().isForbidden().expectBody()
                     .jsonPath("$.type").isEqualTo("https://bzpeer.org/problems/orcid-required")
                     .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(author, orcid));
-            claim(author, TestTokens.userTokenWithUntrustedOrcid("impostor", orcid)).expectStatus().isForbidden()
-                    .expectBody().jsonPath("$.type")
-                    .isEqualTo("https://bzpeer.org/problems/orcid-issuer-not-trusted")
-                    .jsonPath("$.detail").value(detail -> assertThat((String) detail)
-                            .contains(TestTokens.UNTRUSTED_ORCID_ISSUER));
             claim(author, TestTokens.userTokenWithOrcid("impostor", otherOrcid)).expectStatus().isForbidden()
                     .expectBody().jsonPath("$.type").isEqualTo("https://bzpeer.org/problems/orcid-mismatch")
                     .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(orcid, otherOrcid));

@@ -70,23 +70,11 @@ public class CollaborationRequests {
         }
         return transactions.transactional(store.keepAuthor(authorId)
                         .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Author", authorId)))
-                        .flatMap(open -> claims.owner(authorId)
-                                .switchIfEmpty(Mono.error(() -> conflict("author-not-claimed", "Author not claimed",
-                                        "Author '" + authorId + "' is not claimed by anyone: there is nobody to "
-                                                + "ask")))
-                                .flatMap(owner -> {
-                                    if (!open) {
-                                        return Mono.error(conflict("not-open-to-collaborate",
-                                                "Not open to collaborate", "The owner of author '" + authorId
-                                                        + "' does not take collaboration requests"));
-                                    }
-                                    if (owner.equals(senderId)) {
-                                        return Mono.error(conflict("sender-is-owner", "Sender is the owner",
-                                                "You own author '" + authorId + "': a request to yourself"));
-                                    }
-                                    return store.lockSender(senderId).then(withinRateLimit(senderId))
-                                            .then(Mono.defer(() -> create(authorId, senderId, owner, message)));
-                                })))
+                        .flatMap(open -> claims.owner(authorId).defaultIfEmpty("")
+                                .flatMap(owner -> refusal(authorId, senderId, owner, open)
+                                        .then(store.lockSender(senderId))
+                                        .then(Mono.defer(() -> withinRateLimit(senderId)))
+                                        .then(Mono.defer(() -> create(authorId, senderId, owner, message))))))
                 .doOnSuccess(request -> relay.wakeUp());
     }
 
@@ -114,13 +102,31 @@ public class CollaborationRequests {
                                 return Mono.just(request);
                             }
                             if (request.status() != Status.PENDING) {
-                                return Mono.error(conflict("already-decided", "Already decided",
-                                        "Collaboration request '" + requestId + "' was already "
-                                                + request.status().name().toLowerCase()));
+                                return Mono.error(new ProblemException(HttpStatus.CONFLICT, "already-decided",
+                                        "Already decided", "Collaboration request '" + requestId
+                                                + "' was already " + request.status().name().toLowerCase()));
                             }
                             return record(request, ownerId, decision);
                         }))))
                 .doOnSuccess(request -> relay.wakeUp());
+    }
+
+    /** Why {@code senderId} may not ask {@code owner} ("" when unclaimed) of {@code authorId}, if they may not. */
+    private static Mono<Void> refusal(String authorId, String senderId, String owner, boolean open) {
+        if (owner.isEmpty()) {
+            return Mono.error(new ProblemException(HttpStatus.CONFLICT, "author-not-claimed", "Author not claimed",
+                    "Author '" + authorId + "' is not claimed by anyone: there is nobody to ask"));
+        }
+        if (!open) {
+            return Mono.error(new ProblemException(HttpStatus.CONFLICT, "not-open-to-collaborate",
+                    "Not open to collaborate",
+                    "The owner of author '" + authorId + "' does not take collaboration requests"));
+        }
+        if (owner.equals(senderId)) {
+            return Mono.error(new ProblemException(HttpStatus.CONFLICT, "sender-is-owner", "Sender is the owner",
+                    "You own author '" + authorId + "': a request to yourself"));
+        }
+        return Mono.empty();
     }
 
     private Mono<Void> withinRateLimit(String senderId) {
@@ -166,9 +172,5 @@ public class CollaborationRequests {
         return store.decide(request.requestId(), decision, at).then(event)
                 .thenReturn(new StoredRequest(request.requestId(), request.authorId(), request.senderId(),
                         request.ownerId(), request.message(), decision, request.sentAt(), at));
-    }
-
-    private static ProblemException conflict(String slug, String title, String detail) {
-        return new ProblemException(HttpStatus.CONFLICT, slug, title, detail);
     }
 }

@@ -54,7 +54,8 @@ class FollowingController {
             List<FollowedItem> items = page.items().stream()
                     .map(row -> new FollowedItem(row.authorId(), row.name(), row.followedAt())).toList();
             FollowedAuthor last = page.more() ? page.items().get(page.items().size() - 1) : null;
-            return new FollowingResponse(items, last == null ? null : Cursor.encode(last.followedAt(), last.authorId()));
+            String next = last == null ? null : Cursor.encode(last.followedAt(), last.authorId());
+            return new FollowingResponse(items, next);
         });
     }
 
