@@ -169,7 +169,7 @@ class FollowsTest {
     private static void runConcurrently(List<Runnable> requests) {
         List<Runnable> shuffled = new ArrayList<>(requests);
         Collections.shuffle(shuffled);
-        ExecutorService threads = Executors.newFixedThreadPool(16);
+        ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
             CompletableFuture.allOf(shuffled.stream().map(request -> CompletableFuture.runAsync(request, threads))
                     .toArray(CompletableFuture[]::new)).join();
