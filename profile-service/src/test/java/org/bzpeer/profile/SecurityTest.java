@@ -31,6 +31,13 @@ class SecurityTest extends ServiceSecurityContract {
     protected void declare(AuthorizationMatrix matrix) {
         matrix.requires(HttpMethod.PATCH, "/api/v1/authors/{id}", TestTokens.PROFILE_WRITE)
                 .requires(HttpMethod.POST, "/api/v1/authors/{id}/claim", TestTokens.PROFILE_WRITE)
+                .requires(HttpMethod.DELETE, "/api/v1/authors/{id}/claim", TestTokens.PROFILE_WRITE)
+                .requires(HttpMethod.POST, "/api/v1/admin/authors/{id}/claim/revoke", TestTokens.OPS_ADMIN)
+                .requires(HttpMethod.POST, "/api/v1/authors/{id}/collaboration-requests", TestTokens.PROFILE_WRITE)
+                .requires(HttpMethod.POST, "/api/v1/me/collaboration-requests/{requestId}/accept",
+                        TestTokens.PROFILE_WRITE)
+                .requires(HttpMethod.POST, "/api/v1/me/collaboration-requests/{requestId}/decline",
+                        TestTokens.PROFILE_WRITE)
                 .requires(HttpMethod.PUT, "/api/v1/authors/{id}/followers/me", TestTokens.PROFILE_WRITE)
                 .requires(HttpMethod.DELETE, "/api/v1/authors/{id}/followers/me", TestTokens.PROFILE_WRITE);
     }
@@ -43,7 +50,7 @@ class SecurityTest extends ServiceSecurityContract {
 
         write(HttpMethod.POST, "/api/v1/authors/{id}/claim", author, owner).expectStatus().isCreated();
         write(HttpMethod.POST, "/api/v1/authors/{id}/claim", author, intruder).expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.type").isEqualTo("https://bzpeer.org/problems/already-claimed");
+                .expectBody().jsonPath("$.type").isEqualTo("https://bzpeer.org/problems/claimed-by-another-user");
         write(HttpMethod.POST, "/api/v1/authors/{id}/claim", author, owner).expectStatus().isOk();
 
         editDescription(author, intruder).expectStatus().isForbidden()

@@ -11,12 +11,13 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A service integration test: the whole service on a random port, wired to the real in-JVM Kafka broker and a real
- * PostgreSQL database of its own, with a {@code WebTestClient} bound to it.
+ * PostgreSQL database of its own, with a {@code WebTestClient} bound to it that waits up to 30 s for a response
+ * (the machines running the suite are small and shared).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 public @interface ServiceTest {
 }

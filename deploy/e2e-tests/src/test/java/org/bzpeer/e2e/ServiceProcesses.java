@@ -187,6 +187,7 @@ final class ServiceProcesses implements AutoCloseable {
         environment.put("BZPEER_JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toString());
         environment.put("BZPEER_JWT_ISSUER", TestTokens.ISSUER);
         environment.put("BZPEER_JWT_AUDIENCES", TestTokens.AUDIENCE);
+        environment.put("BZPEER_ORCID_ISSUERS", TestTokens.ISSUER);
         try {
             return new Instance(service, number, port, builder.start(), log);
         } catch (IOException e) {

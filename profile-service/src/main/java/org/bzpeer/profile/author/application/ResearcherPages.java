@@ -9,7 +9,7 @@ import org.bzpeer.profile.author.store.ProfileStore;
 import org.bzpeer.profile.author.store.WorkFilter;
 import org.bzpeer.profile.author.store.WorkListPosition;
 import org.bzpeer.profile.author.store.WorkRecord;
-import org.bzpeer.profile.engagement.store.EngagementStore;
+import org.bzpeer.profile.engagement.application.Claims;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
@@ -20,12 +20,12 @@ public class ResearcherPages {
 
     private final ProfileStore profiles;
     private final PageStore pages;
-    private final EngagementStore engagement;
+    private final Claims claims;
 
-    public ResearcherPages(ProfileStore profiles, PageStore pages, EngagementStore engagement) {
+    public ResearcherPages(ProfileStore profiles, PageStore pages, Claims claims) {
         this.profiles = profiles;
         this.pages = pages;
-        this.engagement = engagement;
+        this.claims = claims;
     }
 
     /** What a signed-in viewer is to the author. */
@@ -65,6 +65,6 @@ public class ResearcherPages {
 
     /** The user who owns {@code authorId} (its claimant), or "" when nobody does. */
     Mono<String> owner(String authorId) {
-        return engagement.findClaim(authorId).map(EngagementStore.Claim::userId).defaultIfEmpty("");
+        return claims.owner(authorId).defaultIfEmpty("");
     }
 }

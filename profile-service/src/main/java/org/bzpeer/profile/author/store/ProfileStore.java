@@ -339,7 +339,10 @@ public class ProfileStore {
         return database.sql("""
                         SELECT a.author_id, a.display_name, a.orcid, a.affiliation_id, a.affiliation_name,
                                (SELECT count(*) FROM authorship s WHERE s.author_id = a.author_id) AS work_count,
-                               (SELECT count(*) FROM author_follow f WHERE f.author_id = a.author_id) AS follower_count,
+                               (SELECT count(*) FROM author_follow f WHERE f.author_id = a.author_id
+                                  AND NOT EXISTS (SELECT 1 FROM author_claim o
+                                                  WHERE o.author_id = f.author_id AND o.user_id = f.follower_id)
+                               ) AS follower_count,
                                EXISTS (SELECT 1 FROM author_claim c WHERE c.author_id = a.author_id) AS claimed,
                                g.coauthor_count, g.close_collaborator_count, g.topic_count, g.institution_count,
                                t.score, t.band, t.verification_level, t.components,

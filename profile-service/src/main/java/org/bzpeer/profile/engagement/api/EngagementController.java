@@ -1,6 +1,7 @@
 package org.bzpeer.profile.engagement.api;
 
-import org.bzpeer.profile.engagement.application.Engagement;
+import org.bzpeer.profile.engagement.application.Claims;
+import org.bzpeer.profile.engagement.application.Follows;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,36 +17,46 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * Signed-in users' writes on author records (token scope {@code profile:write}; the user is the token's subject):
- * claim an author ({@code POST /{id}/claim}: 201 when claimed now, 200 when already yours, 409 when another user's)
- * and follow ({@code PUT /{id}/followers/me}) or unfollow ({@code DELETE /{id}/followers/me}), both idempotent.
- * An ORCID iD the identity provider verified travels in the token's {@code orcid} claim.
+ * Signed-in users' writes on author records (token scope {@code profile:write}; the user is the token's subject).
+ * Claim ({@code POST /{id}/claim}): 201 when the user claims it now (or takes over an unverified claim by proving
+ * the record's ORCID iD), 200 when it is already theirs (also when they prove its ORCID iD now), otherwise a problem
+ * saying why ({@code orcid-required}, {@code orcid-issuer-not-trusted}, {@code orcid-mismatch}: 403;
+ * {@code claimed-by-another-user}: 409). The ORCID iD travels in the token's {@code orcid} claim and counts only
+ * from a trusted issuer. Release ({@code DELETE /{id}/claim}): 204, idempotent. Follow ({@code PUT /{id}/followers/me})
+ * and unfollow ({@code DELETE /{id}/followers/me}): 204, idempotent.
  */
 @RestController
 @RequestMapping("/api/v1/authors/{id}")
 @PreAuthorize("hasAuthority('SCOPE_profile:write')")
 class EngagementController {
 
-    private final Engagement engagement;
+    private final Claims claims;
+    private final Follows follows;
 
-    EngagementController(Engagement engagement) {
-        this.engagement = engagement;
+    EngagementController(Claims claims, Follows follows) {
+        this.claims = claims;
+        this.follows = follows;
     }
 
     @PostMapping("/claim")
     Mono<ResponseEntity<Void>> claim(@PathVariable String id, @AuthenticationPrincipal Jwt user) {
-        return engagement.claim(id, user.getSubject(), user.getClaimAsString("orcid"))
-                .map(change -> ResponseEntity.status(change == Engagement.Change.CHANGED ? HttpStatus.CREATED
+        return claims.claim(id, user.getSubject(), user.getClaimAsString("orcid"), user.getClaimAsString("iss"))
+                .map(result -> ResponseEntity.status(result == Claims.ClaimResult.CLAIMED ? HttpStatus.CREATED
                         : HttpStatus.OK).build());
+    }
+
+    @DeleteMapping("/claim")
+    Mono<ResponseEntity<Void>> release(@PathVariable String id, @AuthenticationPrincipal Jwt user) {
+        return claims.release(id, user.getSubject()).thenReturn(ResponseEntity.noContent().build());
     }
 
     @PutMapping("/followers/me")
     Mono<ResponseEntity<Void>> follow(@PathVariable String id, @AuthenticationPrincipal Jwt user) {
-        return engagement.follow(id, user.getSubject()).thenReturn(ResponseEntity.noContent().build());
+        return follows.follow(id, user.getSubject()).thenReturn(ResponseEntity.noContent().build());
     }
 
     @DeleteMapping("/followers/me")
     Mono<ResponseEntity<Void>> unfollow(@PathVariable String id, @AuthenticationPrincipal Jwt user) {
-        return engagement.unfollow(id, user.getSubject()).thenReturn(ResponseEntity.noContent().build());
+        return follows.unfollow(id, user.getSubject()).thenReturn(ResponseEntity.noContent().build());
     }
 }

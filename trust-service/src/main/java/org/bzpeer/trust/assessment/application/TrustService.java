@@ -16,6 +16,9 @@ import org.bzpeer.kit.outbox.OutboxWriter.OutboundEvent;
 import org.bzpeer.kit.pending.PendingDerivation;
 import org.bzpeer.kit.pending.PendingKeys;
 import org.bzpeer.schemas.Topics;
+import org.bzpeer.schemas.events.AuthorClaimReleased;
+import org.bzpeer.schemas.events.AuthorClaimRevoked;
+import org.bzpeer.schemas.events.AuthorClaimTakenOver;
 import org.bzpeer.schemas.events.AuthorClaimed;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
 import org.bzpeer.schemas.events.FollowCreated;
@@ -29,6 +32,7 @@ import org.bzpeer.trust.assessment.store.AssessmentStore;
 import org.bzpeer.trust.assessment.store.AssessmentStore.TrustAssessmentOf;
 import org.bzpeer.trust.assessment.store.AuthorState;
 import org.bzpeer.trust.assessment.store.FactStore;
+import org.bzpeer.trust.assessment.store.FactStore.ClaimChange;
 import org.bzpeer.trust.assessment.store.FactStore.FollowChange;
 import org.bzpeer.trust.assessment.store.StoredAssessment;
 import org.springframework.context.SmartLifecycle;
@@ -86,9 +90,30 @@ public class TrustService implements SmartLifecycle {
         return markChanged(facts.saveGraphSummaries(summaries));
     }
 
-    /** Claims, the first per author wins: authors whose claim changed are reassessed. */
+    /** Claims (and proofs of the record's ORCID iD): authors whose claim changed are reassessed. */
     public Mono<Void> applyClaims(List<AuthorClaimed> claims) {
-        return markChanged(facts.saveClaims(claims));
+        return markChanged(facts.saveClaims(claims.stream().map(claim -> new ClaimChange(claim.getAuthorId(),
+                claim.getRevision(), claim.getUserId(), claim.getVerifiedOrcid(), claim.getOccurredAt())).toList()));
+    }
+
+    /** Unverified claims taken over by the user who proved the record's ORCID iD. */
+    public Mono<Void> applyTakeovers(List<AuthorClaimTakenOver> takeovers) {
+        return markChanged(facts.saveClaims(takeovers.stream().map(takeover -> new ClaimChange(
+                takeover.getAuthorId(), takeover.getRevision(), takeover.getUserId(), takeover.getVerifiedOrcid(),
+                takeover.getOccurredAt())).toList()));
+    }
+
+    /** Claims released by their claimant: the authors are unclaimed. */
+    public Mono<Void> applyReleases(List<AuthorClaimReleased> releases) {
+        return markChanged(facts.saveClaims(releases.stream().map(release -> new ClaimChange(
+                release.getAuthorId(), release.getRevision(), null, null, release.getOccurredAt())).toList()));
+    }
+
+    /** Claims revoked by an operator: the authors are unclaimed. */
+    public Mono<Void> applyRevocations(List<AuthorClaimRevoked> revocations) {
+        return markChanged(facts.saveClaims(revocations.stream().map(revocation -> new ClaimChange(
+                revocation.getAuthorId(), revocation.getRevision(), null, null, revocation.getOccurredAt()))
+                .toList()));
     }
 
     /** Follows, unless a later change of the same pair is stored. */

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.bzpeer.kit.messaging.EventConsumers;
+import org.bzpeer.schemas.events.AuthorClaimReleased;
+import org.bzpeer.schemas.events.AuthorClaimRevoked;
+import org.bzpeer.schemas.events.AuthorClaimTakenOver;
 import org.bzpeer.schemas.events.AuthorClaimed;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
 import org.bzpeer.schemas.events.FollowCreated;
@@ -15,8 +18,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * Where events arrive, a polled batch at a time: {@code work.imported}, {@code author.graph.updated},
- * {@code author.claimed}, {@code follow.created} and {@code follow.deleted}, each handed to {@link TrustService}.
+ * Where events arrive, a polled batch at a time: {@code work.imported}, {@code author.graph.updated}, the claim
+ * topics ({@code author.claimed}, {@code author.claim.taken-over}, {@code author.claim.released},
+ * {@code author.claim.revoked}), {@code follow.created} and {@code follow.deleted}, each handed to
+ * {@link TrustService}.
  * Transient failures are waited out; a record that fails on its own is dead-lettered with its reason to
  * {@code <topic>.dlq.trust-service}; never dropped.
  */
@@ -36,6 +41,21 @@ class TrustEventConsumers {
     @Bean
     Consumer<Message<List<byte[]>>> authorClaimed(EventConsumers consumers, TrustService trust) {
         return consumers.of(AuthorClaimed.class, trust::applyClaims);
+    }
+
+    @Bean
+    Consumer<Message<List<byte[]>>> authorClaimTakenOver(EventConsumers consumers, TrustService trust) {
+        return consumers.of(AuthorClaimTakenOver.class, trust::applyTakeovers);
+    }
+
+    @Bean
+    Consumer<Message<List<byte[]>>> authorClaimReleased(EventConsumers consumers, TrustService trust) {
+        return consumers.of(AuthorClaimReleased.class, trust::applyReleases);
+    }
+
+    @Bean
+    Consumer<Message<List<byte[]>>> authorClaimRevoked(EventConsumers consumers, TrustService trust) {
+        return consumers.of(AuthorClaimRevoked.class, trust::applyRevocations);
     }
 
     @Bean

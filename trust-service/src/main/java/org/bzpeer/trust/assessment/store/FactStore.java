@@ -14,7 +14,6 @@ import java.util.TreeSet;
 
 import org.bzpeer.kit.batch.LatestPerKey;
 import org.bzpeer.kit.store.ColumnArrays;
-import org.bzpeer.schemas.events.AuthorClaimed;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
 import org.bzpeer.schemas.events.Authorship;
 import org.bzpeer.schemas.events.WorkIdentifiers;
@@ -31,7 +30,7 @@ import reactor.core.publisher.Mono;
 /**
  * The facts trust is computed from, as the events deliver them, written a whole batch per statement. Every write is
  * idempotent: a work replaces its stored contribution only with a higher version, a graph summary only with a higher
- * revision, a claim only when none exists (or to add the ORCID its own claimant proved), a follow or unfollow only
+ * revision, a claim only with a higher claim revision, a follow or unfollow only
  * when it happened after the stored change.
  */
 @Repository
@@ -72,11 +71,19 @@ public class FactStore {
             RETURNING s.author_id
             """;
 
+    /**
+     * A claim change replaces the stored claim only with a higher revision. Of changes without revision (made before
+     * revisions existed), the first claim wins and only its own claimant may add the ORCID iD they proved later.
+     */
     private static final String SAVE_CLAIM = """
-            INSERT INTO author_claim (author_id, user_id, verified_orcid, claimed_at) VALUES (:id, :user, :orcid, :at)
-            ON CONFLICT (author_id) DO UPDATE SET verified_orcid = EXCLUDED.verified_orcid
-            WHERE author_claim.user_id = EXCLUDED.user_id AND author_claim.verified_orcid IS NULL
-              AND EXCLUDED.verified_orcid IS NOT NULL
+            INSERT INTO author_claim AS c (author_id, user_id, verified_orcid, claimed_at, revision)
+            VALUES (:id, :user, :orcid, :at, :revision)
+            ON CONFLICT (author_id) DO UPDATE SET user_id = EXCLUDED.user_id, verified_orcid = EXCLUDED.verified_orcid,
+                claimed_at = CASE WHEN c.user_id = EXCLUDED.user_id THEN c.claimed_at ELSE EXCLUDED.claimed_at END,
+                revision = EXCLUDED.revision
+            WHERE c.revision < EXCLUDED.revision
+               OR (EXCLUDED.revision = 0 AND c.revision = 0 AND c.user_id = EXCLUDED.user_id
+                   AND c.verified_orcid IS NULL AND EXCLUDED.verified_orcid IS NOT NULL)
             """;
 
     private static final String SAVE_FOLLOWS = """
@@ -90,8 +97,11 @@ public class FactStore {
                OR (f.changed_at = EXCLUDED.changed_at AND f.following AND NOT EXCLUDED.following)
             """;
 
+    /** Followers of an author, its claimant's own follow left out. */
     private static final String COUNT_FOLLOWERS = """
-            SELECT count(*) AS followers FROM follow WHERE author_id = :author AND following
+            SELECT count(*) AS followers FROM follow f
+            WHERE f.author_id = :author AND f.following
+              AND NOT EXISTS (SELECT 1 FROM author_claim c WHERE c.author_id = f.author_id AND c.user_id = f.follower_id)
             """;
 
     private final DatabaseClient database;
@@ -181,22 +191,30 @@ public class FactStore {
     }
 
     /**
-     * Stores each of {@code claims} in order: a claim of an unclaimed author (the first claim wins), or the ORCID iD
-     * the same claimant proved later; emits the authors whose claim changed, so a redelivery or a rival claim is a
-     * no-op.
+     * Applies each of {@code changes} in order, if it is newer than the stored claim (a higher revision; without
+     * revisions, the first claim wins and its claimant may add a proven ORCID iD); emits the authors whose claim
+     * changed, so a redelivered or older change is a no-op.
      */
-    public Mono<Set<String>> saveClaims(List<AuthorClaimed> claims) {
-        return Flux.fromIterable(claims)
-                .concatMap(claim -> database.sql(SAVE_CLAIM)
-                        .bind("id", claim.getAuthorId())
-                        .bind("user", claim.getUserId())
-                        .bind("orcid", Parameter.fromOrEmpty(AuthorFacts.normalizeOrcid(claim.getVerifiedOrcid()),
+    public Mono<Set<String>> saveClaims(List<ClaimChange> changes) {
+        return Flux.fromIterable(changes)
+                .concatMap(change -> database.sql(SAVE_CLAIM)
+                        .bind("id", change.authorId())
+                        .bind("user", Parameter.fromOrEmpty(change.userId(), String.class))
+                        .bind("orcid", Parameter.fromOrEmpty(AuthorFacts.normalizeOrcid(change.verifiedOrcid()),
                                 String.class))
-                        .bind("at", claim.getOccurredAt())
+                        .bind("at", change.at())
+                        .bind("revision", change.revision())
                         .fetch().rowsUpdated()
                         .filter(rows -> rows > 0)
-                        .map(rows -> claim.getAuthorId()))
+                        .map(rows -> change.authorId()))
                 .collect(TreeSet<String>::new, Set::add);
+    }
+
+    /**
+     * The claim of {@code authorId} as of claim revision {@code revision}: held by {@code userId} with the ORCID iD
+     * they proved, or released or revoked ({@code userId} null) at {@code at}.
+     */
+    public record ClaimChange(String authorId, long revision, String userId, String verifiedOrcid, Instant at) {
     }
 
     /**
