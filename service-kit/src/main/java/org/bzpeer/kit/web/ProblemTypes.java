@@ -54,6 +54,10 @@ public final class ProblemTypes {
                     "The dead letter has no x-original-topic header naming the topic to replay it to."),
             new ProblemType("rate-limited", 429, "Too many requests",
                     "The sender reached the limit of collaboration requests; `Retry-After` says when to try again."),
+            new ProblemType("internal-error", 500, "Internal error",
+                    "The request failed for a reason that is not the client's; nothing of it may have been kept."),
+            new ProblemType("unavailable", 503, "Service unavailable",
+                    "The database is unavailable for the moment; send the request again after Retry-After seconds."),
             new ProblemType("broker-unavailable", 503, "Broker unavailable",
                     "Kafka did not answer an admin operation on dead letters in time; send the request again."));
 
