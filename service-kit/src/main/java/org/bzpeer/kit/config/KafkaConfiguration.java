@@ -27,6 +27,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
@@ -75,9 +76,12 @@ public class KafkaConfiguration {
      * Creates every BZPEER topic that does not exist yet, with its retention and size settings, and the dead-letter
      * topic of each topic this service consumes ({@code <topic>.dlq.<spring.application.name>}, one partition, kept
      * for ever so that ops can replay a dead letter however late), once all beans exist and before any binding
-     * starts, so producers and consumers never race its creation.
+     * starts, so producers and consumers never race its creation. Off with {@code bzpeer.kafka.create-topics=false}
+     * where something else owns the topics (the Strimzi topic operator on Kubernetes, whose ACLs give a service no
+     * right to create topics).
      */
     @Bean
+    @ConditionalOnBooleanProperty(name = "bzpeer.kafka.create-topics", matchIfMissing = true)
     SmartInitializingSingleton bzpeerTopicsCreator(Admin bzpeerKafkaAdmin, KafkaSettings settings,
             ObjectProvider<BindingServiceProperties> bindings,
             @Value("${spring.application.name}") String consumerGroup) {
