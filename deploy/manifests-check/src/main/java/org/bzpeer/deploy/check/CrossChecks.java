@@ -134,7 +134,7 @@ public final class CrossChecks {
             for (Resource pool : manifests.ofKind("KafkaNodePool")) {
                 if (kafka.name().equals(Yaml.text(pool.body(), "metadata", "labels", "strimzi.io/cluster"))
                         && pool.spec().path("roles").toString().contains("\"broker\"")) {
-                    brokers += pool.spec().path("replicas").asInt();
+                    brokers += pool.spec().path("replicas").asInt(0);
                 }
             }
             JsonNode config = kafka.spec().path("kafka").path("config");
@@ -304,7 +304,7 @@ public final class CrossChecks {
         boolean matched = false;
         for (Resource kafka : manifests.ofKind("Kafka")) {
             for (JsonNode listener : kafka.spec().path("kafka").path("listeners")) {
-                if (bootstrap.equals(kafka.name() + "-kafka-bootstrap:" + listener.path("port").asInt())) {
+                if (bootstrap.equals(kafka.name() + "-kafka-bootstrap:" + listener.path("port").asInt(0))) {
                     matched = true;
                     boolean tls = listener.path("tls").asBoolean(false);
                     boolean scram = "scram-sha-512".equals(Yaml.text(listener, "authentication", "type"));

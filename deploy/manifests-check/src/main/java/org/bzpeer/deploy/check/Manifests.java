@@ -57,7 +57,7 @@ public record Manifests(List<Resource> resources) {
     /** The partitions of a topic by its Kafka name (spec.topicName, else metadata.name), if a KafkaTopic has it. */
     Optional<Integer> partitions(String topic) {
         return ofKind("KafkaTopic").stream().filter(resource -> topic.equals(topicName(resource)))
-                .map(resource -> resource.spec().path("partitions").asInt()).findFirst();
+                .map(resource -> resource.spec().path("partitions").asInt(0)).findFirst();
     }
 
     static String topicName(Resource kafkaTopic) {
