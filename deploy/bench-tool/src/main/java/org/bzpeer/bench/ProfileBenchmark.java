@@ -60,7 +60,8 @@ public final class ProfileBenchmark {
               --help            show this help
 
             Environment: BZPEER_SHARED_DATA (default <repo>/../shared/data) holds the OpenAlex sample;
-            BZPEER_SERVICE_JAVA_OPTS the services' JVM options (default here: -Xmx512m -XX:+UseSerialGC, C2 on).
+            BZPEER_SERVICE_JAVA_OPTS the services' JVM options (default here: -Xmx512m -XX:+UseSerialGC, C2 on);
+            BZPEER_START_TIMEOUT seconds per start-up phase of the stack (default here: 480).
             """;
 
     private static final String SAMPLE = "openalex/kfupm/works.jsonl.gz";
@@ -175,6 +176,7 @@ public final class ProfileBenchmark {
         String javaOptions = System.getenv("BZPEER_SERVICE_JAVA_OPTS");
         environment.put("BZPEER_SERVICE_JAVA_OPTS", javaOptions == null || javaOptions.isBlank()
                 ? SERVICE_JAVA_OPTIONS : javaOptions);
+        environment.put("BZPEER_START_TIMEOUT", System.getenv().getOrDefault("BZPEER_START_TIMEOUT", "480"));
         Path stackDirectory = benchDirectory.resolve("profile-stack");
         deleteTree(stackDirectory);
         try (LocalStack stack = LocalStack.start(options.repository(), stackDirectory, List.of(), environment,
