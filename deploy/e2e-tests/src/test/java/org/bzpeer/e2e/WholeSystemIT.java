@@ -113,6 +113,11 @@ class WholeSystemIT {
         assertThat(profile.<String>read("$.descriptionSource")).isEqualTo("generated");
         assertThat(profile.<String>read("$.description")).startsWith("Author of 26 works from ");
         assertThat(profile.<String>read("$.trust.verificationLevel")).isEqualTo("L1");
+        assertThat(awaitAgreed("profile", "/api/v1/authors?q=Wu,%20Carol%C3%A9%E2%80%90Jean", any -> { })
+                .<List<String>>read("$.items[*].id")).as("found by search, however the name is spelled")
+                .first().isEqualTo(authorId);
+        assertThat(awaitAgreed("profile", "/api/v1/authors/autocomplete?q=carole%20w", any -> { })
+                .<List<String>>read("$.items[*].id")).as("suggested while the name is typed").contains(authorId);
 
         List<String> titles = new ArrayList<>();
         String cursor = null;

@@ -52,12 +52,20 @@ public final class ServiceDatabases implements AutoCloseable {
     private static final String SOME_AUTHORS = """
             SELECT author_id FROM author ORDER BY md5(author_id) LIMIT ?
             """;
+    private static final String SOME_AUTHOR_NAMES = """
+            SELECT author_id, display_name FROM author ORDER BY md5(author_id) LIMIT ?
+            """;
 
     private final Map<String, Connection> connections = new LinkedHashMap<>();
 
     public ServiceDatabases(Collection<String> services) throws SQLException {
+        this(SERVER, services);
+    }
+
+    /** Connections to the databases of {@code services} on the PostgreSQL at {@code server} (a JDBC URL up to "/"). */
+    public ServiceDatabases(String server, Collection<String> services) throws SQLException {
         for (String service : services) {
-            connections.put(service, DriverManager.getConnection(SERVER + service, service, service));
+            connections.put(service, DriverManager.getConnection(server + service, service, service));
         }
     }
 
@@ -106,6 +114,20 @@ public final class ServiceDatabases implements AutoCloseable {
             }
         }
         return ids;
+    }
+
+    /** Up to {@code count} authors of profile's read model by id, with their names; the same for the same data. */
+    public synchronized Map<String, String> someProfileAuthorNames(int count) throws SQLException {
+        Map<String, String> names = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection("profile").prepareStatement(SOME_AUTHOR_NAMES)) {
+            statement.setInt(1, count);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    names.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        return names;
     }
 
     /** Rows of every read-model table of {@code service} (every table but bookkeeping), by table name. */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -56,12 +57,23 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(Path repository, Path dataDirectory, List<String> arguments,
             Consumer<String> progress) throws IOException, InterruptedException {
+        return start(repository, dataDirectory, arguments, Map.of(), progress);
+    }
+
+    /**
+     * Like {@link #start(Path, Path, List, Consumer)}, with {@code environment} added to the run script's (e.g.
+     * {@code BZPEER_PORT_OFFSET} for a stack beside a running one, {@code BZPEER_SERVICE_JAVA_OPTS}).
+     */
+    public static LocalStack start(Path repository, Path dataDirectory, List<String> arguments,
+            Map<String, String> environment, Consumer<String> progress) throws IOException, InterruptedException {
         Files.createDirectories(dataDirectory);
         List<String> command = new ArrayList<>(List.of(repository.resolve("deploy/local/run").toString(),
                 "--no-build", "--no-demo", "--data-dir", dataDirectory.toString()));
         command.addAll(arguments);
         progress.accept("starting the stack: " + String.join(" ", command));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         LocalStack stack = new LocalStack(process, dataDirectory, progress);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stopQuietly, "local-stack-stop"));
         try {

@@ -16,13 +16,13 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.bzpeer.ingest.work.application.RecordOutcome.Change;
-import org.bzpeer.ingest.work.format.Normalize;
 import org.bzpeer.ingest.work.model.SubmittedAuthorship;
 import org.bzpeer.ingest.work.model.SubmittedWork;
 import org.bzpeer.ingest.work.store.IdentityStore.Key;
 import org.bzpeer.ingest.work.store.IdentityStore.PublishedWork;
 import org.bzpeer.ingest.work.store.IdentityStore.WorkChange;
 import org.bzpeer.kit.outbox.OutboxWriter.OutboundEvent;
+import org.bzpeer.kit.text.Names;
 import org.bzpeer.schemas.EventCodec;
 import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.Authorship;
@@ -75,8 +75,8 @@ final class BatchPlan {
     static List<Key> workKeys(SubmittedWork work) {
         if (work.identifiers().isEmpty()) {
             String firstAuthor = work.authorships().isEmpty() ? "" : work.authorships().get(0).name();
-            return List.of(new Key(WorkComponents.TITLE_FINGERPRINT, Normalize.matchKey(String.valueOf(work.title()))
-                    + "|" + work.publicationYear() + "|" + Normalize.matchKey(firstAuthor)));
+            return List.of(new Key(WorkComponents.TITLE_FINGERPRINT, Names.matchKey(String.valueOf(work.title()))
+                    + "|" + work.publicationYear() + "|" + Names.matchKey(firstAuthor)));
         }
         return work.identifiers().entrySet().stream()
                 .map(entry -> new Key(entry.getKey(), entry.getValue()))
@@ -93,7 +93,7 @@ final class BatchPlan {
                     return rank < 0 ? AUTHOR_SCHEME_PRIORITY.size() : rank;
                 }).thenComparing(Key::scheme).thenComparing(Key::value))
                 .map(BzpeerIds::authorId)
-                .orElseGet(() -> BzpeerIds.unidentifiedAuthorId(workId + "|" + Normalize.matchKey(authorship.name())));
+                .orElseGet(() -> BzpeerIds.unidentifiedAuthorId(workId + "|" + Names.matchKey(authorship.name())));
     }
 
     void apply(IndexedSubmission submission) {

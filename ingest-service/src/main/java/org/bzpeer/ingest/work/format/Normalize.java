@@ -1,12 +1,13 @@
 package org.bzpeer.ingest.work.format;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import org.bzpeer.kit.text.Names;
 
 /**
  * The one place where identifiers, names, texts and dates are normalised, for every work format and for later
@@ -17,33 +18,13 @@ import java.util.regex.Pattern;
  * check digit; OpenAlex {@code A5000180362} (kind letter upper-case); arXiv {@code 2301.01234} or {@code cs/0112017}
  * without version; PubMed digits; PMC {@code PMC123}; ROR {@code 03yez3163}; ISSN {@code 1364-0321}.
  *
- * <p>Unicode hygiene: in identifiers every dash look-alike (U+2010..U+2015, U+2212, U+FE58, U+FE63, U+FF0D) becomes an
- * ASCII hyphen and soft hyphens (U+00AD) and invisible marks are removed, so one id written with different dashes
- * normalises equal. In names and titles invisible marks and soft hyphens are removed and whitespace is collapsed, but
- * the printed form is kept otherwise: a U+2010 hyphen or a curly apostrophe stays as printed (OpenAlex prints
- * "Al‐Shuhail" where the byline said "Al-Shuhail"; both are the same person and {@link #matchKey} makes them equal).
- * Zero-width non-joiner and joiner (U+200C, U+200D) are kept in printed names because they change how Persian and
- * Indic names are spelled; {@link #matchKey} drops them. Control characters, which JSON admits only as escape
- * sequences, are removed from names and texts (tabs and line breaks count as whitespace); an identifier or code that
- * holds one is refused, because an identifier is copied, never edited.
+ * <p>Unicode hygiene: in identifiers every dash look-alike becomes an ASCII hyphen and invisible marks are removed, so
+ * one id written with different dashes normalises equal; an identifier or code that holds a control character is
+ * refused, because an identifier is copied, never edited. Names and texts are cleaned (control characters removed,
+ * tabs and line breaks counting as whitespace), and names matched, by the service kit's {@link Names}, which every
+ * service shares.
  */
 public final class Normalize {
-
-    private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D]");
-    /**
-     * Characters that carry no visible content and are removed everywhere: soft hyphen, Arabic letter mark,
-     * zero-width space, LRM/RLM, bidi embeddings and isolates, word joiner, invisible operators, BOM.
-     */
-    private static final Pattern INVISIBLE =
-            Pattern.compile("[\\u00AD\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064"
-                    + "\\u2066-\\u2069\\uFEFF]");
-    private static final Pattern JOINERS = Pattern.compile("[\\u200C\\u200D]");
-    /** Control characters other than whitespace (which is collapsed separately). */
-    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r\\u000B\\f\\u0085]]");
-    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}\\u0085]+", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern APOSTROPHES =
-            Pattern.compile("[\\u2018\\u2019\\u201B\\u02BB\\u02BC\\u02BD\\u0060\\u00B4\\u2032\\uFF07]");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private static final Pattern DOI_RESOLVER =
             Pattern.compile("^(?:doi:|(?:https?://)?(?:dx\\.|www\\.)?doi\\.org/)", Pattern.CASE_INSENSITIVE);
@@ -92,19 +73,14 @@ public final class Normalize {
      *                                  is copied, never cleaned of content)
      */
     public static String identifier(String raw) {
-        String cleaned = raw == null ? "" : unifyDashes(INVISIBLE.matcher(raw).replaceAll("")).strip();
+        String cleaned = raw == null ? "" : Names.unifyDashes(Names.removeInvisible(raw)).strip();
         if (cleaned.isEmpty()) {
             throw new IllegalArgumentException("must not be blank");
         }
-        if (CONTROLS.matcher(cleaned).find()) {
+        if (Names.containsControls(cleaned)) {
             throw new IllegalArgumentException("must not contain control characters");
         }
         return cleaned;
-    }
-
-    /** Maps every dash look-alike to an ASCII hyphen and removes soft hyphens. */
-    public static String unifyDashes(String text) {
-        return DASHES.matcher(text.replace("\u00AD", "")).replaceAll("-");
     }
 
     /** {@code 10.x/y} from a bare DOI, {@code doi:} or any doi.org resolver URL; lower-case. */
@@ -119,7 +95,7 @@ public final class Normalize {
 
     /** {@code 0000-0001-7056-6323} from a bare ORCID or an orcid.org URL; format and check digit verified. */
     public static String orcid(String raw) {
-        String value = WHITESPACE.matcher(ORCID_RESOLVER.matcher(identifier(raw)).replaceFirst("").strip())
+        String value = Names.WHITESPACE.matcher(ORCID_RESOLVER.matcher(identifier(raw)).replaceFirst("").strip())
                 .replaceAll("-").toUpperCase(Locale.ROOT);
         if (value.length() == 16 && value.chars().limit(15).allMatch(Character::isDigit)) {
             value = value.substring(0, 4) + "-" + value.substring(4, 8) + "-" + value.substring(8, 12) + "-"
@@ -324,13 +300,7 @@ public final class Normalize {
 
     /** A single-line text (title, venue, institution, topic): cleaned like {@link #name}; null when blank. */
     public static String text(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        String cleaned = INVISIBLE.matcher(raw).replaceAll("");
-        cleaned = CONTROLS.matcher(cleaned).replaceAll("");
-        cleaned = WHITESPACE.matcher(cleaned).replaceAll(" ").strip();
-        return cleaned.isEmpty() || JOINERS.matcher(cleaned).replaceAll("").isBlank() ? null : cleaned;
+        return Names.clean(raw);
     }
 
     /**
@@ -342,54 +312,11 @@ public final class Normalize {
         if (raw == null) {
             return null;
         }
-        String cleaned = INVISIBLE.matcher(raw).replaceAll("");
-        cleaned = CONTROLS.matcher(cleaned).replaceAll("");
+        String cleaned = Names.removeControls(Names.removeInvisible(raw));
         cleaned = cleaned.replace("\u2029", "\n\n").replaceAll("\\r\\n?|[\\u2028\\u0085\\u000B\\f]", "\n");
         cleaned = cleaned.replaceAll("[\\t\\p{Zs}]+", " ").replaceAll(" ?\n ?", "\n").replaceAll("\n{3,}", "\n\n");
         cleaned = cleaned.strip();
         return cleaned.isEmpty() ? null : cleaned;
-    }
-
-    /**
-     * A key for matching names, not for display: the cleaned name decomposed (NFKD), diacritics removed, letters
-     * without a decomposition folded (ı, ł, ø, đ, ß, æ, œ...), dashes and apostrophes unified, lower-case, whitespace
-     * collapsed. "Korhan Ayrancı" and "Korhan Ayranci", "Al‐Shuhail" and "Al-Shuhail", "O’Brien" and "O'Brien" have
-     * equal keys.
-     *
-     * @return the key, or the empty string for a null or blank name
-     */
-    public static String matchKey(String name) {
-        String cleaned = name(name);
-        if (cleaned == null) {
-            return "";
-        }
-        String key = JOINERS.matcher(cleaned).replaceAll("");
-        key = Normalizer.normalize(key, Normalizer.Form.NFKD);
-        key = MARKS.matcher(key).replaceAll("");
-        key = APOSTROPHES.matcher(unifyDashes(key)).replaceAll("'");
-        key = foldLetters(key.toLowerCase(Locale.ROOT));
-        return WHITESPACE.matcher(key).replaceAll(" ").strip();
-    }
-
-    private static String foldLetters(String lower) {
-        StringBuilder out = new StringBuilder(lower.length());
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            switch (c) {
-                case 'ı' -> out.append('i');
-                case 'ł' -> out.append('l');
-                case 'ø' -> out.append('o');
-                case 'đ', 'ð' -> out.append('d');
-                case 'ħ' -> out.append('h');
-                case 'ŧ' -> out.append('t');
-                case 'þ' -> out.append("th");
-                case 'ß' -> out.append("ss");
-                case 'æ' -> out.append("ae");
-                case 'œ' -> out.append("oe");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     // ---------------------------------------------------------------- dates and codes
@@ -435,6 +362,6 @@ public final class Normalize {
     }
 
     private static boolean containsWhitespace(String value) {
-        return WHITESPACE.matcher(value).find();
+        return Names.WHITESPACE.matcher(value).find();
     }
 }

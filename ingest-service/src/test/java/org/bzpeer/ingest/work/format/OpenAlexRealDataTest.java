@@ -1,5 +1,6 @@
 package org.bzpeer.ingest.work.format;
 
+import org.bzpeer.kit.text.Names;
 import org.bzpeer.testkit.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -180,8 +181,8 @@ class OpenAlexRealDataTest {
                 .contains("Zaher Mundher Yaseen", "Al-Khalid Othman", "Muhammad Shahzad Kamal",
                         "Abdullatif Al\u2010Shuhail", "Korhan Ayrancı");
         assertThat(names().stream().filter(n -> n.indexOf('\u2010') >= 0)).hasSizeGreaterThan(100);
-        assertThat(Normalize.matchKey("Abdullatif Al\u2010Shuhail"))
-                .isEqualTo(Normalize.matchKey("Abdullatif Al-Shuhail"));
+        assertThat(Names.matchKey("Abdullatif Al\u2010Shuhail"))
+                .isEqualTo(Names.matchKey("Abdullatif Al-Shuhail"));
     }
 
     @Test

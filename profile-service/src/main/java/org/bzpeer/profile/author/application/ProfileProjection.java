@@ -7,6 +7,10 @@ import org.bzpeer.profile.author.store.ProfileStore;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
 import org.bzpeer.schemas.events.TrustUpdated;
 import org.bzpeer.schemas.events.WorkImported;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -19,6 +23,9 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class ProfileProjection {
+
+    private static final Logger log = LoggerFactory.getLogger(ProfileProjection.class);
+    private static final int NAME_TOKEN_BATCH = 500;
 
     private final ProfileStore store;
     private final TransactionalOperator transactions;
@@ -44,5 +51,23 @@ public class ProfileProjection {
     public Mono<Void> applyTrust(List<TrustUpdated> assessments) {
         return transactions.transactional(store.saveTrust(
                 LatestPerKey.of(assessments, TrustUpdated::getAuthorId, TrustUpdated::getRevision)));
+    }
+
+    /**
+     * Folds the search tokens of authors stored before search existed, {@value #NAME_TOKEN_BATCH} per transaction,
+     * once the service is ready. New and changed authors get theirs with the works that change them.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void refreshStaleNameTokens() {
+        Mono.defer(() -> transactions.transactional(store.refreshStaleNameTokens(NAME_TOKEN_BATCH)))
+                .expand(refreshed -> refreshed < NAME_TOKEN_BATCH ? Mono.empty()
+                        : transactions.transactional(store.refreshStaleNameTokens(NAME_TOKEN_BATCH)))
+                .reduce(0L, (total, refreshed) -> total + refreshed)
+                .subscribe(total -> {
+                    if (total > 0) {
+                        log.info("Folded the search tokens of {} authors stored before search existed", total);
+                    }
+                }, failure -> log.warn("Folding stale search tokens failed; they are folded again on the next "
+                        + "start or when the author's works change", failure));
     }
 }

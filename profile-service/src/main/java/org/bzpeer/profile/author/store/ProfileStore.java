@@ -83,6 +83,8 @@ public class ProfileStore {
     private static final String RECOMPUTE_AUTHORS = """
             WITH mine AS (
                 SELECT * FROM authorship WHERE author_id = ANY(CAST(:ids AS text[]))
+            ), counted AS (
+                SELECT author_id, CAST(count(*) AS int) AS work_count FROM mine GROUP BY author_id
             ), named AS (
                 SELECT DISTINCT ON (author_id) author_id, display_name FROM mine
                 ORDER BY author_id, sort_year DESC, work_id DESC
@@ -94,15 +96,35 @@ public class ProfileStore {
                 WHERE affiliation_name IS NOT NULL
                 ORDER BY author_id, sort_year DESC, work_id DESC
             ), derived AS (
-                SELECT n.author_id, n.display_name, o.orcid, f.affiliation_id, f.affiliation_name
-                FROM named n LEFT JOIN with_orcid o USING (author_id) LEFT JOIN affiliated f USING (author_id)
+                SELECT n.author_id, n.display_name, o.orcid, f.affiliation_id, f.affiliation_name, c.work_count
+                FROM named n JOIN counted c USING (author_id) LEFT JOIN with_orcid o USING (author_id)
+                LEFT JOIN affiliated f USING (author_id)
             )
             UPDATE author a SET display_name = d.display_name, orcid = d.orcid, affiliation_id = d.affiliation_id,
-                affiliation_name = d.affiliation_name, updated_at = now()
+                affiliation_name = d.affiliation_name, work_count = d.work_count, updated_at = now()
             FROM derived d
             WHERE a.author_id = d.author_id
-              AND (a.display_name, a.orcid, a.affiliation_id, a.affiliation_name)
-                  IS DISTINCT FROM (d.display_name, d.orcid, d.affiliation_id, d.affiliation_name)
+              AND (a.display_name, a.orcid, a.affiliation_id, a.affiliation_name, a.work_count)
+                  IS DISTINCT FROM (d.display_name, d.orcid, d.affiliation_id, d.affiliation_name, d.work_count)
+            """;
+
+    /** Authors among {@code :ids} whose name tokens were not folded from their current display name. */
+    private static final String STALE_NAME_TOKENS = """
+            SELECT author_id, display_name FROM author
+            WHERE author_id = ANY(CAST(:ids AS text[])) AND name_tokens_of IS DISTINCT FROM display_name
+            """;
+
+    /** Up to {@code :limit} authors anywhere whose name tokens are stale, locked in id order. */
+    private static final String LOCK_STALE_NAME_TOKENS = """
+            SELECT author_id, display_name FROM author WHERE name_tokens_of IS DISTINCT FROM display_name
+            ORDER BY author_id LIMIT :limit FOR UPDATE
+            """;
+
+    /** Tokens (space-separated) folded from a display name, kept only while that is still the author's name. */
+    private static final String SAVE_NAME_TOKENS = """
+            UPDATE author a SET name_tokens = string_to_array(u.tokens, ' '), name_tokens_of = u.name
+            FROM unnest(CAST(:ids AS text[]), CAST(:names AS text[]), CAST(:tokens AS text[])) AS u(id, name, tokens)
+            WHERE a.author_id = u.id AND a.display_name = u.name
             """;
 
     private static final String CLEAR_EXTERNAL_IDS = """
@@ -118,6 +140,13 @@ public class ProfileStore {
             ORDER BY e.key, e.value, s.author_id
             ON CONFLICT (scheme, value) DO UPDATE SET author_id = LEAST(author_external_id.author_id,
                 EXCLUDED.author_id)
+            """;
+
+    /** Authors no work lists any more have no works to count (they stay while claimed or followed). */
+    private static final String ZERO_WORK_COUNTS = """
+            UPDATE author a SET work_count = 0, updated_at = now()
+            WHERE a.author_id = ANY(CAST(:ids AS text[])) AND a.work_count <> 0
+              AND NOT EXISTS (SELECT 1 FROM authorship s WHERE s.author_id = a.author_id)
             """;
 
     /** Authors no work lists any more, unless someone claimed or follows them: their page goes. */
@@ -292,8 +321,39 @@ public class ProfileStore {
         return database.sql(RECOMPUTE_AUTHORS).bind("ids", authorIds).fetch().rowsUpdated()
                 .then(database.sql(CLEAR_EXTERNAL_IDS).bind("ids", authorIds).fetch().rowsUpdated())
                 .then(database.sql(INSERT_EXTERNAL_IDS).bind("ids", authorIds).fetch().rowsUpdated())
+                .then(database.sql(ZERO_WORK_COUNTS).bind("ids", authorIds).fetch().rowsUpdated())
                 .then(database.sql(REMOVE_AUTHORS_WITHOUT_WORKS).bind("ids", authorIds).fetch().rowsUpdated())
+                .then(saveNameTokens(database.sql(STALE_NAME_TOKENS).bind("ids", authorIds)))
                 .then();
+    }
+
+    /**
+     * Folds the name tokens of up to {@code limit} authors whose tokens are stale (rows written before search
+     * existed), locking them in id order as the projection does; run in a transaction.
+     *
+     * @return how many authors were stale
+     */
+    public Mono<Integer> refreshStaleNameTokens(int limit) {
+        return saveNameTokens(database.sql(LOCK_STALE_NAME_TOKENS).bind("limit", limit));
+    }
+
+    private Mono<Integer> saveNameTokens(DatabaseClient.GenericExecuteSpec staleAuthors) {
+        return staleAuthors.map((row, meta) -> Map.entry(row.get("author_id", String.class),
+                        row.get("display_name", String.class)))
+                .all()
+                .collectList()
+                .flatMap(stale -> {
+                    if (stale.isEmpty()) {
+                        return Mono.just(0);
+                    }
+                    return database.sql(SAVE_NAME_TOKENS)
+                            .bind("ids", stale.stream().map(Map.Entry::getKey).toArray(String[]::new))
+                            .bind("names", stale.stream().map(Map.Entry::getValue).toArray(String[]::new))
+                            .bind("tokens", stale.stream().map(author -> String.join(" ",
+                                    NameTokens.of(author.getValue()))).toArray(String[]::new))
+                            .fetch().rowsUpdated()
+                            .thenReturn(stale.size());
+                });
     }
 
     /** Stores each of {@code summaries} (one per author) whose revision is higher than the stored one. */
@@ -338,7 +398,7 @@ public class ProfileStore {
     public Mono<AuthorRecord> findAuthor(String authorId) {
         return database.sql("""
                         SELECT a.author_id, a.display_name, a.orcid, a.affiliation_id, a.affiliation_name,
-                               (SELECT count(*) FROM authorship s WHERE s.author_id = a.author_id) AS work_count,
+                               CAST(a.work_count AS bigint) AS work_count,
                                (SELECT count(*) FROM author_follow f WHERE f.author_id = a.author_id
                                   AND NOT EXISTS (SELECT 1 FROM author_claim o
                                                   WHERE o.author_id = f.author_id AND o.user_id = f.follower_id)

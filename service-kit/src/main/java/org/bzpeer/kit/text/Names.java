@@ -1,0 +1,117 @@
+package org.bzpeer.kit.text;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The one place where the Unicode hygiene of names and texts is defined, for every service: ingest cleans what it
+ * imports with it and matches names by {@link #matchKey}; profile-service folds names for search with the same key.
+ *
+ * <p>Every dash look-alike (U+2010..U+2015, U+2212, U+FE58, U+FE63, U+FF0D) can be {@link #unifyDashes unified} to
+ * an ASCII hyphen; invisible marks and soft hyphens are removed and whitespace is collapsed by {@link #clean}, which
+ * keeps the printed form otherwise (a U+2010 hyphen or a curly apostrophe stays as printed: OpenAlex prints
+ * "Al‐Shuhail" where the byline said "Al-Shuhail"; both are the same person and {@link #matchKey} makes them equal).
+ * Zero-width non-joiner and joiner (U+200C, U+200D) are kept by {@link #clean} because they change how Persian and
+ * Indic names are spelled; {@link #matchKey} drops them.
+ */
+public final class Names {
+
+    /** Whitespace of any script, including NEL. */
+    public static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}\\u0085]+", Pattern.UNICODE_CHARACTER_CLASS);
+
+    private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D]");
+    /**
+     * Characters that carry no visible content and are removed everywhere: soft hyphen, Arabic letter mark,
+     * zero-width space, LRM/RLM, bidi embeddings and isolates, word joiner, invisible operators, BOM.
+     */
+    private static final Pattern INVISIBLE =
+            Pattern.compile("[\\u00AD\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064"
+                    + "\\u2066-\\u2069\\uFEFF]");
+    private static final Pattern JOINERS = Pattern.compile("[\\u200C\\u200D]");
+    /** Control characters other than whitespace (which is collapsed separately). */
+    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r\\u000B\\f\\u0085]]");
+    private static final Pattern APOSTROPHES =
+            Pattern.compile("[\\u2018\\u2019\\u201B\\u02BB\\u02BC\\u02BD\\u0060\\u00B4\\u2032\\uFF07]");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private Names() {
+    }
+
+    /** Maps every dash look-alike to an ASCII hyphen and removes soft hyphens. */
+    public static String unifyDashes(String text) {
+        return DASHES.matcher(text.replace("\u00AD", "")).replaceAll("-");
+    }
+
+    /** Removes the characters that carry no visible content (soft hyphens, bidi marks, zero-width spaces...). */
+    public static String removeInvisible(String text) {
+        return INVISIBLE.matcher(text).replaceAll("");
+    }
+
+    /** Removes control characters other than whitespace. */
+    public static String removeControls(String text) {
+        return CONTROLS.matcher(text).replaceAll("");
+    }
+
+    /** Whether {@code text} holds a control character other than whitespace. */
+    public static boolean containsControls(String text) {
+        return CONTROLS.matcher(text).find();
+    }
+
+    /**
+     * A single-line text as printed (a name, title, venue, institution): invisible marks, soft hyphens and control
+     * characters removed, whitespace collapsed to single spaces, trimmed. Dashes, apostrophes and letters are kept.
+     *
+     * @return the cleaned text, or null when nothing printable is left
+     */
+    public static String clean(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String cleaned = removeControls(removeInvisible(raw));
+        cleaned = WHITESPACE.matcher(cleaned).replaceAll(" ").strip();
+        return cleaned.isEmpty() || JOINERS.matcher(cleaned).replaceAll("").isBlank() ? null : cleaned;
+    }
+
+    /**
+     * A key for matching names, not for display: the cleaned name decomposed (NFKD), diacritics removed, letters
+     * without a decomposition folded (ı, ł, ø, đ, ß, æ, œ...), dashes and apostrophes unified, lower-case, whitespace
+     * collapsed. "Korhan Ayrancı" and "Korhan Ayranci", "Al‐Shuhail" and "Al-Shuhail", "O’Brien" and "O'Brien" have
+     * equal keys.
+     *
+     * @return the key, or the empty string for a null or blank name
+     */
+    public static String matchKey(String name) {
+        String cleaned = clean(name);
+        if (cleaned == null) {
+            return "";
+        }
+        String key = JOINERS.matcher(cleaned).replaceAll("");
+        key = Normalizer.normalize(key, Normalizer.Form.NFKD);
+        key = MARKS.matcher(key).replaceAll("");
+        key = APOSTROPHES.matcher(unifyDashes(key)).replaceAll("'");
+        key = foldLetters(key.toLowerCase(Locale.ROOT));
+        return WHITESPACE.matcher(key).replaceAll(" ").strip();
+    }
+
+    private static String foldLetters(String lower) {
+        StringBuilder out = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            switch (c) {
+                case 'ı' -> out.append('i');
+                case 'ł' -> out.append('l');
+                case 'ø' -> out.append('o');
+                case 'đ', 'ð' -> out.append('d');
+                case 'ħ' -> out.append('h');
+                case 'ŧ' -> out.append('t');
+                case 'þ' -> out.append("th");
+                case 'ß' -> out.append("ss");
+                case 'æ' -> out.append("ae");
+                case 'œ' -> out.append("oe");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
