@@ -44,8 +44,8 @@ class ExplorerController {
     @GetMapping("/authors/{id}/topics")
     Mono<RankedEntries> topics(@PathVariable String id,
             @Parameter(description = "How many topics, 1-100 (default 20)") @RequestParam(required = false)
-            Integer limit) {
-        return known(explorer.topics(id, Cursor.pageSize(limit)));
+            String limit) {
+        return known(explorer.topics(id, Cursor.pageSize(number("limit", limit))));
     }
 
     @Operation(summary = "An author's institutions, most of their works first",
@@ -53,8 +53,8 @@ class ExplorerController {
     @GetMapping("/authors/{id}/institutions")
     Mono<RankedEntries> institutions(@PathVariable String id,
             @Parameter(description = "How many institutions, 1-100 (default 20)") @RequestParam(required = false)
-            Integer limit) {
-        return known(explorer.institutions(id, Cursor.pageSize(limit)));
+            String limit) {
+        return known(explorer.institutions(id, Cursor.pageSize(number("limit", limit))));
     }
 
     @Operation(summary = "A bounded neighbourhood of an author, for an explorer",
@@ -66,14 +66,16 @@ class ExplorerController {
     @GetMapping("/authors/{id}/graph")
     Mono<Neighbourhood> graph(@PathVariable String id,
             @Parameter(description = "1: the author's own neighbourhood; 2: with co-authors' co-authors (default 1)")
-            @RequestParam(required = false) Integer depth,
+            @RequestParam(required = false) String depth,
             @Parameter(description = "Most nodes of each kind, 1-100 (default 25)") @RequestParam(required = false)
-            Integer limit) {
-        int hops = depth == null ? 1 : depth;
+            String limit) {
+        Integer requestedDepth = number("depth", depth);
+        int hops = requestedDepth == null ? 1 : requestedDepth;
         if (hops != 1 && hops != 2) {
             throw ProblemException.invalid("depth", "must be 1 or 2");
         }
-        int size = limit == null ? DEFAULT_NEIGHBOURHOOD_LIMIT : limit;
+        Integer requestedLimit = number("limit", limit);
+        int size = requestedLimit == null ? DEFAULT_NEIGHBOURHOOD_LIMIT : requestedLimit;
         if (size < 1 || size > MAX_NEIGHBOURHOOD_LIMIT) {
             throw ProblemException.invalid("limit", "must be between 1 and " + MAX_NEIGHBOURHOOD_LIMIT);
         }
@@ -86,16 +88,39 @@ class ExplorerController {
                     + "with `connected: false`; `searchComplete` is false if the search stopped at its frontier "
                     + "limit first.")
     @GetMapping("/graph/path")
-    Mono<CollaborationPath> path(@Parameter(description = "Author id where the chain starts") @RequestParam
-            String from,
-            @Parameter(description = "Author id where the chain ends") @RequestParam String to,
+    Mono<CollaborationPath> path(
+            @Parameter(description = "Author id where the chain starts", required = true)
+            @RequestParam(required = false) String from,
+            @Parameter(description = "Author id where the chain ends", required = true)
+            @RequestParam(required = false) String to,
             @Parameter(description = "Longest chain looked for, 1-6 (default 6)") @RequestParam(required = false)
-            Integer maxHops) {
-        int hops = maxHops == null ? CollaborationPaths.MAX_HOPS : maxHops;
+            String maxHops) {
+        required("from", from);
+        required("to", to);
+        Integer requestedHops = number("maxHops", maxHops);
+        int hops = requestedHops == null ? CollaborationPaths.MAX_HOPS : requestedHops;
         if (hops < 1 || hops > CollaborationPaths.MAX_HOPS) {
             throw ProblemException.invalid("maxHops", "must be between 1 and " + CollaborationPaths.MAX_HOPS);
         }
         return known(paths.find(from, to, hops));
+    }
+
+    /** The whole number {@code value} of parameter {@code field}, or null when absent. */
+    private static Integer number(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(field, "must be a whole number");
+        }
+    }
+
+    private static void required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalid(field, "is required");
+        }
     }
 
     private static <T> Mono<T> known(Mono<T> answer) {
