@@ -275,7 +275,8 @@ public final class GraphBenchmark {
     private static List<String> mostConnected(String jdbcUrl) throws SQLException {
         return strings(jdbcUrl, """
                 SELECT author_id FROM coauthor_pair WHERE author_id NOT LIKE 'bench-%'
-                GROUP BY author_id ORDER BY count(*) DESC, author_id LIMIT """ + MOST_CONNECTED);
+                GROUP BY author_id ORDER BY count(*) DESC, author_id LIMIT %d
+                """.formatted(MOST_CONNECTED));
     }
 
     /** {@code count} sample authors drawn with a fixed seed, so runs compare. */
