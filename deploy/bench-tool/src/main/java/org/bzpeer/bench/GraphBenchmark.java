@@ -274,7 +274,7 @@ public final class GraphBenchmark {
 
     private static List<String> mostConnected(String jdbcUrl) throws SQLException {
         return strings(jdbcUrl, """
-                SELECT author_id FROM coauthor_pair WHERE author_id NOT LIKE 'bench-%'
+                SELECT author_id FROM coauthor_pair WHERE author_id NOT LIKE 'bench-%%'
                 GROUP BY author_id ORDER BY count(*) DESC, author_id LIMIT %d
                 """.formatted(MOST_CONNECTED));
     }
