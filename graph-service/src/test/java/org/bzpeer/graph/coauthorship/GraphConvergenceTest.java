@@ -42,7 +42,8 @@ class GraphConvergenceTest {
     @BeforeEach
     void readModel() {
         DatabaseCoordinates database = TestInfrastructure.database("graph_convergence");
-        readModel = new ConvergingReadModel(database, List.of("work", "author", "pending_summary", "event_outbox"),
+        readModel = new ConvergingReadModel(database, List.of("work", "author", "coauthor_pair", "author_topic",
+                        "author_institution", "pending_summary", "event_outbox"),
                 workImported,
                 ConvergingReadModel.draining(graph::summarizePending,
                         () -> ReadModelSnapshot.pendingDerivations(database.jdbcUrl(), database.user(),

@@ -47,8 +47,7 @@ class AuthorGraphController {
         }
         Long shared = afterShared;
         String author = afterAuthor;
-        return known(id).flatMap(summary -> store.findCollaborators(id, shared, author, pageSize + 1,
-                        properties.maxCoauthorshipAuthors())
+        return known(id).flatMap(summary -> store.findCollaborators(id, shared, author, pageSize + 1)
                 .map(rows -> page(rows, pageSize, summary.coauthorCount())));
     }
 
@@ -69,7 +68,7 @@ class AuthorGraphController {
         int closeFrom = properties.closeCollaboratorMinSharedWorks();
         return new CollaboratorPage(items.stream()
                 .map(row -> new Collaborator(new AuthorRef(row.authorId(), row.name()), row.sharedWorks(),
-                        row.sharedWorks() >= closeFrom))
+                        row.firstSharedYear(), row.lastSharedYear(), row.sharedWorks() >= closeFrom))
                 .toList(), next, total);
     }
 }

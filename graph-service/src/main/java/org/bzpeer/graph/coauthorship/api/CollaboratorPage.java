@@ -8,8 +8,12 @@ import java.util.List;
  */
 record CollaboratorPage(List<Collaborator> items, String nextCursor, long total) {
 
-    /** A co-author, the works shared with the author, and whether that makes them a close collaborator. */
-    record Collaborator(AuthorRef author, long sharedWorks, boolean close) {
+    /**
+     * A co-author, the works shared with the author, the first and last publication year among them (null when
+     * none has a known year), and whether that makes them a close collaborator.
+     */
+    record Collaborator(AuthorRef author, long sharedWorks, Integer firstSharedYear, Integer lastSharedYear,
+            boolean close) {
     }
 
     /** An author as lists show them: id and the name printed on their most recent work. */

@@ -67,7 +67,7 @@ public class CoauthorshipGraph implements SmartLifecycle {
     public Mono<Void> applyWorks(List<WorkImported> works) {
         List<WorkSnapshot> latest = LatestPerKey.of(works, WorkImported::getWorkId, WorkImported::getVersion).stream()
                 .map(WorkSnapshot::of).toList();
-        return transactions.transactional(store.replaceWorks(latest)
+        return transactions.transactional(store.replaceWorks(latest, properties.maxCoauthorshipAuthors())
                         .flatMap(touched -> pending.mark(touched, properties.summaryLinger())))
                 .doOnSuccess(done -> {
                     applied.increment(works.size());
@@ -81,8 +81,7 @@ public class CoauthorshipGraph implements SmartLifecycle {
     }
 
     private Mono<Void> summarize(List<String> authorIds) {
-        return store.recomputeSummaries(authorIds, properties.closeCollaboratorMinSharedWorks(),
-                        properties.maxCoauthorshipAuthors())
+        return store.recomputeSummaries(authorIds, properties.closeCollaboratorMinSharedWorks())
                 .flatMap(changed -> outbox.appendAll(changed.stream().map(CoauthorshipGraph::event).toList())
                         .doOnSuccess(done -> published.increment(changed.size())));
     }

@@ -20,10 +20,11 @@ import org.bzpeer.schemas.events.WorkImported;
  * @param workId          the work
  * @param version         the work's version; only a higher one replaces what is stored
  * @param publicationYear null when unknown
+ * @param title           null when the work has none
  * @param authors         in byline order
  * @param topics          in the order of the event
  */
-public record WorkSnapshot(String workId, long version, Integer publicationYear, List<Author> authors,
+public record WorkSnapshot(String workId, long version, Integer publicationYear, String title, List<Author> authors,
         List<Keyed> topics) {
 
     /** One author of the work, with the name printed there and the institutions of their authorship. */
@@ -61,8 +62,8 @@ public record WorkSnapshot(String workId, long version, Integer publicationYear,
         for (Topic topic : work.getTopics()) {
             keyed(topic.getId(), topic.getName()).ifPresent(k -> topics.putIfAbsent(k.key(), k));
         }
-        return new WorkSnapshot(work.getWorkId(), work.getVersion(), work.getPublicationYear(), authors,
-                List.copyOf(topics.values()));
+        return new WorkSnapshot(work.getWorkId(), work.getVersion(), work.getPublicationYear(), work.getTitle(),
+                authors, List.copyOf(topics.values()));
     }
 
     /**
