@@ -66,6 +66,8 @@ class ParkedOutboxAdminTest {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
                     .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(TOPIC_LIMIT)))))
                     .all().get(30, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> admin.describeTopics(List.of(topic))
+                    .allTopicNames().get(5, TimeUnit.SECONDS).get(topic).partitions().size() == 1);
             try (TopicRecorder published = TestEvents.record(topic)) {
                 byte[] tooLarge = incompressible(3 * TOPIC_LIMIT);
                 commit(topic, List.of(row("k1", "first".getBytes()), row("k1", tooLarge),

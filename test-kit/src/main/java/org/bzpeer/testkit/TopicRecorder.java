@@ -37,6 +37,10 @@ public final class TopicRecorder implements AutoCloseable {
             consumer.partitionsFor(topic, Duration.ofSeconds(10))
                     .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
+        if (partitions.isEmpty()) {
+            consumer.close();
+            throw new IllegalStateException("Topic " + topic + " has no partitions on the broker: not created yet?");
+        }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
