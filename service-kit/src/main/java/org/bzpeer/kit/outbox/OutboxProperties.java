@@ -17,6 +17,8 @@ import jakarta.validation.constraints.Min;
  * @param retryDelay    pause after a failed publication (broker or database down); doubles while failures last
  * @param maxRetryDelay longest pause between attempts while failures last
  * @param sendTimeout   how long to wait for the broker to acknowledge a batch
+ * @param stepTimeout   longest one publication step may take (database and broker together) before it is given up,
+ *                      rolled back and tried again: a connection that died with its database never stalls the relay
  * @param enabled       false only for an instance that must publish nothing (a read-model rebuild that is compared
  *                      with the live one); its events stay in the outbox
  * @param faultInjection for chaos testing only: faults the relay causes on purpose; all off by default
@@ -29,6 +31,7 @@ public record OutboxProperties(
         @DefaultValue("500ms") Duration retryDelay,
         @DefaultValue("10s") Duration maxRetryDelay,
         @DefaultValue("30s") Duration sendTimeout,
+        @DefaultValue("45s") Duration stepTimeout,
         @DefaultValue("true") boolean enabled,
         @DefaultValue FaultInjection faultInjection) {
 

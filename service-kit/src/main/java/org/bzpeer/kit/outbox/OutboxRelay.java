@@ -129,7 +129,8 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public int publishBatch() {
         try {
-            SendOutcome outcome = transactions.transactional(lockBatch().flatMap(this::sendAndSettle)).block();
+            SendOutcome outcome = transactions.transactional(lockBatch().flatMap(this::sendAndSettle))
+                    .block(properties.stepTimeout());
             if (outcome == null) {
                 return 0;
             }
@@ -276,7 +277,7 @@ public class OutboxRelay implements SmartLifecycle {
                         return backlog;
                     })
                     .one()
-                    .block();
+                    .block(properties.stepTimeout());
         } catch (RuntimeException e) {
             log.debug("Cannot measure the outbox backlog: {}", e.toString());
         }

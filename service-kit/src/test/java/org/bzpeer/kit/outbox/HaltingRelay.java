@@ -36,7 +36,8 @@ public final class HaltingRelay {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), new ByteArraySerializer());
         OutboxProperties properties = new OutboxProperties(1000, Duration.ofMillis(50), Duration.ofMillis(50),
-                Duration.ofMillis(500), Duration.ofSeconds(30), true, new OutboxProperties.FaultInjection(true));
+                Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(45), true,
+                new OutboxProperties.FaultInjection(true));
         new OutboxRelay(DatabaseClient.create(connections),
                 TransactionalOperator.create(new R2dbcTransactionManager(connections)), producer, properties,
                 new SimpleMeterRegistry()).start();

@@ -78,6 +78,7 @@ class OutboxRelayHaltAfterPublishTest {
             Producer<String, byte[]> producer = producer();
             OutboxRelay restarted = new OutboxRelay(database, transactions, producer, new OutboxProperties(1000,
                     Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(30),
+                    Duration.ofSeconds(45),
                     true, OutboxProperties.FaultInjection.NONE), new SimpleMeterRegistry());
             try {
                 restarted.start();

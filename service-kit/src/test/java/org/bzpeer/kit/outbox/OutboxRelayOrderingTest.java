@@ -71,7 +71,8 @@ class OutboxRelayOrderingTest {
     @Test
     void threeRelaysPublishEveryKeysEventsOnceAndInCommitOrder() {
         OutboxProperties properties = new OutboxProperties(7, Duration.ofMillis(20), Duration.ofMillis(50),
-                Duration.ofMillis(500), Duration.ofSeconds(30), true, OutboxProperties.FaultInjection.NONE);
+                Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(45), true,
+                OutboxProperties.FaultInjection.NONE);
         try (TopicRecorder topic = TestEvents.record(TOPIC)) {
             for (int i = 0; i < 3; i++) {
                 Producer<String, byte[]> producer = producer();
