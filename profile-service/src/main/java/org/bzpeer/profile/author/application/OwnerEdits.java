@@ -9,9 +9,9 @@ import org.bzpeer.kit.outbox.OutboxWriter;
 import org.bzpeer.kit.outbox.OutboxWriter.OutboundEvent;
 import org.bzpeer.kit.web.ProblemException;
 import org.bzpeer.profile.author.store.PageStore;
+import org.bzpeer.profile.engagement.application.Claims;
 import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.AuthorshipDisowned;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -32,14 +32,16 @@ public class OwnerEdits {
     public static final int MAX_DISOWNED_PER_EDIT = 100;
 
     private final ResearcherPages pages;
+    private final Claims claims;
     private final PageStore store;
     private final OutboxWriter outbox;
     private final OutboxRelay relay;
     private final TransactionalOperator transactions;
 
-    public OwnerEdits(ResearcherPages pages, PageStore store, OutboxWriter outbox, OutboxRelay relay,
+    public OwnerEdits(ResearcherPages pages, Claims claims, PageStore store, OutboxWriter outbox, OutboxRelay relay,
             TransactionalOperator transactions) {
         this.pages = pages;
+        this.claims = claims;
         this.store = store;
         this.outbox = outbox;
         this.relay = relay;
@@ -62,16 +64,8 @@ public class OwnerEdits {
     public Mono<Void> edit(String authorId, String userId, Edit edit) {
         validate(edit);
         return pages.page(authorId, null)
-                .then(pages.owner(authorId))
-                .flatMap(owner -> {
-                    if (!owner.equals(userId)) {
-                        return Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "not-the-owner",
-                                "Not the owner", owner.isEmpty()
-                                        ? "Author " + authorId + " is not claimed; claim it before editing it"
-                                        : "Author " + authorId + " is claimed by another user"));
-                    }
-                    return transactions.transactional(apply(authorId, userId, edit));
-                })
+                .then(claims.requireOwner(authorId, userId))
+                .then(transactions.transactional(apply(authorId, userId, edit)))
                 .doOnSuccess(done -> relay.wakeUp());
     }
 
