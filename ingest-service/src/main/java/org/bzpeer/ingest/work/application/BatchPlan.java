@@ -71,17 +71,26 @@ final class BatchPlan {
         this.disowned = disowned;
     }
 
-    /** The identifiers a submission's work is known by, best first: its own, or its title fingerprint. */
+    /**
+     * The identifiers a submission's work is known by: its own best first (or its title fingerprint when it has
+     * none), then the identifiers of other versions of it that the record lists, which name the same work.
+     */
     static List<Key> workKeys(SubmittedWork work) {
+        List<Key> keys = new ArrayList<>();
         if (work.identifiers().isEmpty()) {
             String firstAuthor = work.authorships().isEmpty() ? "" : work.authorships().get(0).name();
-            return List.of(new Key(WorkComponents.TITLE_FINGERPRINT, Names.matchKey(String.valueOf(work.title()))
+            keys.add(new Key(WorkComponents.TITLE_FINGERPRINT, Names.matchKey(String.valueOf(work.title()))
                     + "|" + work.publicationYear() + "|" + Names.matchKey(firstAuthor)));
         }
-        return work.identifiers().entrySet().stream()
+        work.identifiers().entrySet().stream()
                 .map(entry -> new Key(entry.getKey(), entry.getValue()))
                 .sorted(WorkComponents.BEST_FIRST)
-                .toList();
+                .forEach(keys::add);
+        work.versionIdentifiers().stream()
+                .map(version -> new Key(version.scheme(), version.value()))
+                .filter(key -> !keys.contains(key))
+                .forEach(keys::add);
+        return List.copyOf(keys);
     }
 
     /** The author id of an authorship of work {@code workId}. */

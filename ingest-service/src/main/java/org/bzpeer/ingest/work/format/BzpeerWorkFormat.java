@@ -31,15 +31,17 @@ import tools.jackson.databind.JsonNode;
  *  "topics": [{"name": "Recommender systems", "id": null, "score": 0.9}]}
  * }</pre>
  *
- * <p>The format is strict, because pipelines write it for us: {@code type}, {@code title} and at least one authorship
- * with a non-blank {@code name} are required; schemes are {@code [a-z][a-z0-9-]{1,31}}; known schemes are validated
- * and normalised ({@code doi}, {@code arxiv}, {@code openalex}, {@code pmid}, {@code pmcid}, {@code mag} for works;
+ * <p>The format is strict, because pipelines write it for us: {@code type} (one of the {@link WorkType} codes),
+ * {@code title} and at least one authorship with a non-blank {@code name} are required; schemes are
+ * {@code [a-z][a-z0-9-]{1,31}}; known schemes are validated and normalised ({@code doi}, {@code arxiv},
+ * {@code openalex}, {@code pmid}, {@code pmcid}, {@code mag} for works, an arXiv DataCite DOI implying the arXiv id;
  * {@code orcid}, {@code openalex} for authors), other schemes' values are only cleaned; two authorships may not carry
  * the same author id; a {@code publicationDate} must agree with {@code publicationYear} and supplies it when absent;
  * strings and years are held to the {@link RecordLimits}, and authorships beyond the cap are not read (the work is
  * flagged as truncated); {@code null} means absent; a value of the wrong JSON type is rejected, never coerced;
- * unknown properties are ignored. Every rejection names the field as a path relative to the record ({@code authorships[2].ids.orcid}; the
- * record itself is {@code $}).
+ * unknown properties are ignored. Every rejection names the field as a path relative to the record
+ * ({@code authorships[2].ids.orcid}; the record itself is {@code $}). The JSON Schema
+ * {@code /api/v1/works/schema.json} (resource {@code static/schemas/bzpeer-work.schema.json}) documents the same rules.
  */
 @Component
 public class BzpeerWorkFormat implements WorkFormat {
@@ -74,7 +76,8 @@ public class BzpeerWorkFormat implements WorkFormat {
     public SubmittedWork parse(JsonNode record) {
         JsonField root = JsonField.root(record, limits);
         Map<String, String> identifiers = identifiers(root.get("identifiers"), WORK_SCHEMES);
-        String type = root.get("type").requiredText();
+        Normalize.addImpliedIdentifiers(identifiers);
+        String type = type(root.get("type"));
         Integer year = root.get("publicationYear").year();
         JsonField dateField = root.get("publicationDate");
         LocalDate date = dateField.date();
@@ -96,6 +99,13 @@ public class BzpeerWorkFormat implements WorkFormat {
         return new SubmittedWork(NAME, identifiers, type, year, date == null ? null : date.toString(), venue, title,
                 abstractText, language, retracted, authorships, topics,
                 listed > limits.maxAuthorships() ? listed : null);
+    }
+
+    private static String type(JsonField typeField) {
+        String type = typeField.requiredText();
+        return WorkType.ofCode(type).map(WorkType::code)
+                .orElseThrow(() -> typeField.reject("'" + type + "' is not a work type; the types are "
+                        + WorkType.codes()));
     }
 
     private static Map<String, String> identifiers(JsonField ids, Map<String, Function<String, String>> known) {

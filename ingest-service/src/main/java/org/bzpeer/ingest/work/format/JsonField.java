@@ -117,6 +117,14 @@ final class JsonField {
         return value;
     }
 
+    /**
+     * This string as received, of at most {@link RecordLimits#maxAbstractLength} characters, for a format that must
+     * see its layout before cleaning it; null when absent.
+     */
+    String uncleanedText() {
+        return string(limits.maxAbstractLength());
+    }
+
     /** This value as an abstract ({@link Normalize#longText}), or null when absent or blank. */
     String longText() {
         return Normalize.longText(string(limits.maxAbstractLength()));

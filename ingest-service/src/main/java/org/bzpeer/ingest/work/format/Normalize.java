@@ -1,10 +1,12 @@
 package org.bzpeer.ingest.work.format;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.bzpeer.kit.text.Names;
@@ -38,6 +40,8 @@ public final class Normalize {
     private static final Pattern ARXIV_RESOLVER =
             Pattern.compile("^(?:arxiv:|(?:https?://)?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/)",
                     Pattern.CASE_INSENSITIVE);
+    /** arXiv's DataCite DOIs: {@code 10.48550/arxiv.<id>} names the preprint {@code <id>}. */
+    private static final Pattern ARXIV_DOI = Pattern.compile("10\\.48550/arxiv\\.(.+)");
     private static final Pattern ARXIV_NEW = Pattern.compile("(\\d{4}\\.\\d{4,5})(?:v\\d+)?(?:\\.pdf)?");
     private static final Pattern ARXIV_OLD =
             Pattern.compile("([a-z][a-z-]*)(?:\\.[a-z]{2})?/(\\d{7})(?:v\\d+)?(?:\\.pdf)?", Pattern.CASE_INSENSITIVE);
@@ -55,6 +59,12 @@ public final class Normalize {
     private static final Pattern ROR = Pattern.compile("0[a-hj-km-np-tv-z0-9]{6}\\d{2}");
     private static final Pattern ISSN = Pattern.compile("\\d{4}-\\d{3}[\\dX]");
     private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9-]{1,31}");
+    /**
+     * A label "Abstract" that sources put before the abstract itself: followed by a full stop or colon, or by a
+     * capitalised word or a line break, possibly in markup left over by the source.
+     */
+    private static final Pattern ABSTRACT_LABEL =
+            Pattern.compile("^(?:<title>)?(?i:abstract)(?:</title>)?(?:[.:]\\s*|\\s+(?=\\p{Lu}|\\d)|\n\\s*)");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final DateTimeFormatter ISO_DATE =
@@ -188,6 +198,33 @@ public final class Normalize {
                 + "arXiv: or https://arxiv.org/abs/ and a version)");
     }
 
+    /**
+     * The arXiv id a normalised DOI names when it is one of arXiv's DataCite DOIs ({@code 10.48550/arxiv.2301.01234}
+     * names {@code 2301.01234}), else null.
+     */
+    public static String arxivOfDoi(String doi) {
+        var arxivDoi = doi == null ? null : ARXIV_DOI.matcher(doi);
+        if (arxivDoi == null || !arxivDoi.matches()) {
+            return null;
+        }
+        try {
+            return arxiv(arxivDoi.group(1));
+        } catch (IllegalArgumentException notAnArxivId) {
+            return null;
+        }
+    }
+
+    /**
+     * Adds to a work's normalised identifiers those they imply: the arXiv id of an arXiv DataCite DOI, unless the
+     * work names its arXiv id itself. Every format calls it, so a preprint and its DOI meet whatever the source.
+     */
+    public static void addImpliedIdentifiers(Map<String, String> workIdentifiers) {
+        String arxiv = arxivOfDoi(workIdentifiers.get("doi"));
+        if (arxiv != null) {
+            workIdentifiers.putIfAbsent("arxiv", arxiv);
+        }
+    }
+
     /** PubMed id digits, from bare digits, {@code pmid:} or a pubmed.ncbi.nlm.nih.gov URL. */
     public static String pmid(String raw) {
         String value = PMID_RESOLVER.matcher(identifier(raw)).replaceFirst("");
@@ -289,8 +326,9 @@ public final class Normalize {
     // ---------------------------------------------------------------- names and texts
 
     /**
-     * A name as printed: invisible marks, soft hyphens and control characters removed, whitespace collapsed to single
-     * spaces, trimmed. Dashes, apostrophes and letters are kept as printed.
+     * A name as printed: composed to Unicode NFC (so a letter and its combining accent equal the precomposed letter),
+     * invisible marks, soft hyphens and control characters removed, whitespace collapsed to single spaces, trimmed.
+     * Dashes, apostrophes and letters are kept as printed.
      *
      * @return the cleaned name, or null when nothing printable is left
      */
@@ -300,23 +338,32 @@ public final class Normalize {
 
     /** A single-line text (title, venue, institution, topic): cleaned like {@link #name}; null when blank. */
     public static String text(String raw) {
-        return Names.clean(raw);
+        return Names.clean(raw == null ? null : Normalizer.normalize(raw, Normalizer.Form.NFC));
     }
 
     /**
-     * A multi-line text (abstract): invisible marks and control characters removed, runs of spaces collapsed, line
-     * separators (including U+2028) kept as a newline, paragraph breaks (blank lines, U+2029) as one blank line; null
-     * when blank.
+     * A multi-line text (abstract): composed to NFC, invisible marks and control characters removed, runs of spaces
+     * collapsed, line separators (including U+2028) kept as a newline, paragraph breaks (blank lines, U+2029) as one
+     * blank line; null when blank.
      */
     public static String longText(String raw) {
         if (raw == null) {
             return null;
         }
-        String cleaned = Names.removeControls(Names.removeInvisible(raw));
+        String cleaned = Names.removeControls(Names.removeInvisible(Normalizer.normalize(raw, Normalizer.Form.NFC)));
         cleaned = cleaned.replace("\u2029", "\n\n").replaceAll("\\r\\n?|[\\u2028\\u0085\\u000B\\f]", "\n");
         cleaned = cleaned.replaceAll("[\\t\\p{Zs}]+", " ").replaceAll(" ?\n ?", "\n").replaceAll("\n{3,}", "\n\n");
         cleaned = cleaned.strip();
         return cleaned.isEmpty() ? null : cleaned;
+    }
+
+    /**
+     * An abstract: a {@link #longText} without the "Abstract" label many sources print before it ("Abstract The
+     * study...", "ABSTRACT: We...", "Abstract. In..."); "Abstract algebra is..." is left as is. Null when blank.
+     */
+    public static String abstractText(String raw) {
+        String text = longText(raw);
+        return text == null ? null : longText(ABSTRACT_LABEL.matcher(text).replaceFirst(""));
     }
 
     // ---------------------------------------------------------------- dates and codes

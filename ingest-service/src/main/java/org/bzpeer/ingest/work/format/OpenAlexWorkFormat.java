@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * is the publisher's DOI, {@code ids.doi} sometimes a repository copy's) and the top-level {@code id} stands in for a
  * missing {@code ids.openalex}; venue from {@code primary_location.source}; title from {@code title}, else
  * {@code display_name}; abstract rebuilt from {@code abstract_inverted_index}; topics from {@code topics}, or from
- * {@code concepts} when a work has no topics.
+ * {@code concepts} when a work has no topics; the type mapped onto the {@link WorkType} vocabulary. A body may be an
+ * API list page ({@code {"meta", "results"}}), a JSON array or JSON Lines of works (the snapshot's layout).
  *
  * <p>What real OpenAlex data needs, and what this format does about it:
  * <ul>
@@ -66,11 +67,17 @@ public class OpenAlexWorkFormat implements WorkFormat {
         return NAME;
     }
 
+    /** An API list page ({@code {"meta": ..., "results": [works]}}) holds its works in {@code results}. */
+    @Override
+    public List<List<String>> pageRecordArrays() {
+        return List.of(List.of("results"));
+    }
+
     @Override
     public SubmittedWork parse(JsonNode record) {
         JsonField root = JsonField.root(record, limits);
         Map<String, String> identifiers = identifiers(root);
-        String type = root.get("type").requiredText();
+        String type = WorkType.fromOpenAlex(root.get("type").text(), root.get("type_crossref").text()).code();
         Integer year = root.get("publication_year").year();
         LocalDate date = root.get("publication_date").date();
         if (year == null && date != null) {
@@ -114,6 +121,7 @@ public class OpenAlexWorkFormat implements WorkFormat {
         putIfPresent(out, "mag", mag.node() != null && mag.node().isIntegralNumber()
                 ? mag.node().asString()
                 : mag.normalised(Normalize::mag));
+        Normalize.addImpliedIdentifiers(out);
         return out;
     }
 
@@ -143,16 +151,25 @@ public class OpenAlexWorkFormat implements WorkFormat {
                 source.get("issn_l").normalised(Normalize::issnShape));
     }
 
-    /** The abstract as plain text, words in the order of their positions; null when OpenAlex has none. */
+    /**
+     * The abstract as plain text: each word at its positions, words in the order of positions joined by one space.
+     * OpenAlex leaves out some tokens (symbols, formulas), so positions may skip numbers: the gap is closed, as there
+     * is nothing to put in it; a null position list or position is skipped; of two words given one position the first
+     * in the index keeps it; a leading "Abstract" label is dropped
+     * ({@link Normalize#abstractText}). Null when OpenAlex has no abstract (a null or empty index).
+     */
     private String abstractText(JsonField invertedIndex) {
         Map<Integer, String> words = new TreeMap<>();
         for (Map.Entry<String, JsonField> word : invertedIndex.properties().entrySet()) {
             for (JsonField position : word.getValue().elements()) {
                 JsonNode node = position.node();
-                if (node == null || !node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 0) {
+                if (node == null) {
+                    continue;
+                }
+                if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 0) {
                     throw position.reject("must be a word position (a non-negative integer)");
                 }
-                words.put(node.intValue(), word.getKey());
+                words.putIfAbsent(node.intValue(), word.getKey());
             }
         }
         if (words.isEmpty()) {
@@ -163,7 +180,7 @@ public class OpenAlexWorkFormat implements WorkFormat {
             throw invertedIndex.reject("the abstract is " + text.length() + " characters long; at most "
                     + limits.maxAbstractLength() + " are accepted");
         }
-        return Normalize.longText(text);
+        return Normalize.abstractText(text);
     }
 
     private List<SubmittedAuthorship> authorships(JsonField authorships) {

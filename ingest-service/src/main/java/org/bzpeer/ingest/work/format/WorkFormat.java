@@ -1,5 +1,7 @@
 package org.bzpeer.ingest.work.format;
 
+import java.util.List;
+
 import org.bzpeer.ingest.work.model.SubmittedWork;
 
 import tools.jackson.databind.JsonNode;
@@ -16,4 +18,13 @@ public interface WorkFormat {
      * @throws RejectedRecordException when a required field is missing or a field is malformed
      */
     SubmittedWork parse(JsonNode record);
+
+    /**
+     * Where a list page of this source holds its records, as property paths from the page's root object: a JSON body
+     * that is an object with an array at one of these paths is a page, and each element of that array is a record
+     * (read one at a time, never the page whole). Empty when the source has no list pages.
+     */
+    default List<List<String>> pageRecordArrays() {
+        return List.of();
+    }
 }

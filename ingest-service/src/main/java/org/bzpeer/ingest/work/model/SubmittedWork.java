@@ -24,6 +24,8 @@ import java.util.Map;
  * @param topics          topics the source assigns
  * @param listedAuthorshipCount how many authorships the source listed when that is more than {@code authorships}
  *                        kept (the list was truncated at a limit); null when every listed authorship was read
+ * @param versionIdentifiers identifiers of other versions of this work that the source lists (a Crossref article's
+ *                        preprint), which name the same work without being this record's own
  */
 public record SubmittedWork(
         String source,
@@ -38,15 +40,26 @@ public record SubmittedWork(
         boolean retracted,
         List<SubmittedAuthorship> authorships,
         List<SubmittedTopic> topics,
-        Integer listedAuthorshipCount) {
+        Integer listedAuthorshipCount,
+        List<VersionIdentifier> versionIdentifiers) {
 
     public SubmittedWork {
         identifiers = Map.copyOf(identifiers);
         authorships = List.copyOf(authorships);
         topics = List.copyOf(topics);
+        versionIdentifiers = List.copyOf(versionIdentifiers);
     }
 
-    /** A work all of whose listed authorships were kept. */
+    /** A work that lists no other version of itself. */
+    public SubmittedWork(String source, Map<String, String> identifiers, String type, Integer publicationYear,
+            String publicationDate, SubmittedVenue venue, String title, String abstractText, String language,
+            boolean retracted, List<SubmittedAuthorship> authorships, List<SubmittedTopic> topics,
+            Integer listedAuthorshipCount) {
+        this(source, identifiers, type, publicationYear, publicationDate, venue, title, abstractText, language,
+                retracted, authorships, topics, listedAuthorshipCount, List.of());
+    }
+
+    /** A work all of whose listed authorships were kept, listing no other version of itself. */
     public SubmittedWork(String source, Map<String, String> identifiers, String type, Integer publicationYear,
             String publicationDate, SubmittedVenue venue, String title, String abstractText, String language,
             boolean retracted, List<SubmittedAuthorship> authorships, List<SubmittedTopic> topics) {
