@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * Cuts a body into the bytes of one record at a time while it arrives. NDJSON is cut at each byte {@code \n} (never
@@ -13,7 +14,13 @@ import java.util.BitSet;
  * length. A UTF-8 byte order mark at the start of the body is skipped. Structure inside an NDJSON line is the parser's
  * business; in a JSON array the framer follows strings and brackets, so when they break (a bracket closing the wrong
  * thing, the body ending inside the array) no later record can be told apart: that is reported once and nothing more
- * is read. Not thread-safe; one per body.
+ * is read.
+ *
+ * <p>List pages: when the format names where its pages hold their records ({@code results}, {@code message.items}), a
+ * JSON body that is an object is followed key by key (at most {@value #MAX_KEY_LENGTH} bytes of a key are looked at),
+ * and when an array opens at one of those paths, the body is a page: each element of that array is a record, framed
+ * like the elements of a top-level array, and the rest of the page is checked for structure only, never kept. An
+ * object without such an array is a single record, as before. Not thread-safe; one per body.
  */
 final class RecordFramer {
 
@@ -36,13 +43,18 @@ final class RecordFramer {
     private enum State { START, FIRST_ELEMENT, NEXT_ELEMENT, AFTER_ARRAY, END }
 
     private static final int CHUNK = 64 * 1024;
+    private static final int MAX_KEY_LENGTH = 64;
     private static final int SHRINK_ABOVE = 1024 * 1024;
 
     private final InputStream in;
     private final boolean ndjson;
     private final int maxRecordBytes;
     private final byte[] chunk = new byte[CHUNK];
+    private final List<List<String>> pageArrays;
     private final BitSet openedObject = new BitSet();
+    /** Which open containers of a page's envelope are objects; the envelope's depth while its records are read. */
+    private final BitSet envelopeObject = new BitSet();
+    private int envelopeDepth;
     private int position;
     private int limit;
     private long fetched;
@@ -51,18 +63,27 @@ final class RecordFramer {
     private long recordLength;
     private State state = State.START;
 
-    private RecordFramer(InputStream in, boolean ndjson, int maxRecordBytes) {
+    private RecordFramer(InputStream in, boolean ndjson, int maxRecordBytes, List<List<String>> pageArrays) {
         this.in = in;
         this.ndjson = ndjson;
         this.maxRecordBytes = maxRecordBytes;
+        this.pageArrays = List.copyOf(pageArrays);
     }
 
     static RecordFramer ndjson(InputStream in, int maxRecordBytes) {
-        return new RecordFramer(in, true, maxRecordBytes);
+        return new RecordFramer(in, true, maxRecordBytes, List.of());
     }
 
     static RecordFramer json(InputStream in, int maxRecordBytes) {
-        return new RecordFramer(in, false, maxRecordBytes);
+        return json(in, maxRecordBytes, List.of());
+    }
+
+    /**
+     * Frames a JSON body; an object body with an array at one of {@code pageArrays} (property paths from the root,
+     * such as {@code ["message", "items"]}) is a list page whose array elements are the records.
+     */
+    static RecordFramer json(InputStream in, int maxRecordBytes, List<List<String>> pageArrays) {
+        return new RecordFramer(in, false, maxRecordBytes, pageArrays);
     }
 
     /** The next record, or null at the end of the body. */
@@ -119,6 +140,9 @@ final class RecordFramer {
                 state = State.END;
                 return null;
             }
+            if (first == '{' && !pageArrays.isEmpty()) {
+                return objectOrPage();
+            }
             if (first != '[') {
                 state = State.END;
                 return wholeBody(first);
@@ -131,6 +155,9 @@ final class RecordFramer {
         int first = skipWhitespace();
         if (state == State.AFTER_ARRAY) {
             state = State.END;
+            if (envelopeDepth > 0) {
+                return restOfPage(first);
+            }
             return first < 0 ? null : broken("content follows the ']' that closes the array");
         }
         if (first < 0) {
@@ -192,11 +219,134 @@ final class RecordFramer {
     private Frame wholeBody(int first) throws IOException {
         startRecord();
         append(first);
+        return restOfBody();
+    }
+
+    /** Appends the rest of the body to the record, which ends there. */
+    private Frame restOfBody() throws IOException {
+        state = State.END;
         while (position < limit || fill()) {
             append(chunk, position, limit - position);
             position = limit;
         }
         return finishRecord();
+    }
+
+    /**
+     * Follows an object body key by key, keeping its bytes: when an array opens at one of the {@link #pageArrays},
+     * the body is a page and its first record is framed; otherwise the object is the one record of the body (and the
+     * parser judges it, broken or not).
+     */
+    private Frame objectOrPage() throws IOException {
+        startRecord();
+        append('{');
+        String[] keys = new String[maxPageDepth()];
+        envelopeObject.clear();
+        envelopeObject.set(0);
+        int depth = 1;
+        boolean inString = false;
+        boolean escaped = false;
+        boolean expectKey = true;
+        StringBuilder key = null;
+        for (int b = read(); b >= 0; b = read()) {
+            if (inString) {
+                append(b);
+                if (escaped) {
+                    escaped = false;
+                } else if (b == '\\') {
+                    escaped = true;
+                    key = null;
+                } else if (b == '"') {
+                    inString = false;
+                    if (key != null && depth <= keys.length) {
+                        keys[depth - 1] = key.toString();
+                    }
+                    key = null;
+                } else if (key != null && key.length() < MAX_KEY_LENGTH) {
+                    key.append((char) b);
+                }
+                continue;
+            }
+            if (b == '[' && isPageArray(keys, depth)) {
+                envelopeDepth = depth;
+                startRecord();
+                state = State.FIRST_ELEMENT;
+                return nextElement();
+            }
+            append(b);
+            if (b == '"') {
+                inString = true;
+                key = envelopeObject.get(depth - 1) && expectKey ? new StringBuilder() : null;
+                expectKey = false;
+            } else if (b == ',') {
+                expectKey = envelopeObject.get(depth - 1);
+            } else if (b == '{' || b == '[') {
+                envelopeObject.set(depth, b == '{');
+                if (depth < keys.length) {
+                    keys[depth] = null;
+                }
+                depth++;
+                expectKey = b == '{';
+            } else if (b == '}' || b == ']') {
+                depth--;
+                if (envelopeObject.get(depth) != (b == '}') || depth == 0) {
+                    return restOfBody();
+                }
+            }
+        }
+        return finishRecord();
+    }
+
+    private int maxPageDepth() {
+        return pageArrays.stream().mapToInt(List::size).max().orElse(0);
+    }
+
+    /** Whether an array opening at {@code depth} (inside {@code depth} objects named by {@code keys}) is a page's. */
+    private boolean isPageArray(String[] keys, int depth) {
+        if (depth > keys.length || !envelopeObject.get(depth - 1)) {
+            return false;
+        }
+        for (List<String> path : pageArrays) {
+            if (path.size() == depth && envelopeObject.nextClearBit(0) >= depth
+                    && path.equals(Arrays.asList(keys).subList(0, depth))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads the rest of a page after its records' array, {@code first} being the byte after it: the envelope's other
+     * properties are followed for structure only, and nothing may follow the envelope.
+     */
+    private Frame restOfPage(int first) throws IOException {
+        int depth = envelopeDepth;
+        boolean inString = false;
+        boolean escaped = false;
+        for (int b = first; b >= 0; b = read()) {
+            if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (b == '\\') {
+                    escaped = true;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '{' || b == '[') {
+                envelopeObject.set(depth++, b == '{');
+            } else if (b == '}' || b == ']') {
+                if (envelopeObject.get(--depth) != (b == '}')) {
+                    return broken("'" + (char) b + "' does not close the list page's "
+                            + (envelopeObject.get(depth) ? "object" : "array"));
+                }
+                if (depth == 0) {
+                    return skipWhitespace() < 0 ? null : broken("content follows the list page");
+                }
+            }
+        }
+        return broken("the body ends before the list page is closed");
     }
 
     private Broken broken(String reason) {

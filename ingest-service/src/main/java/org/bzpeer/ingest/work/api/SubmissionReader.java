@@ -22,8 +22,9 @@ import org.bzpeer.kit.web.ProblemException;
 /**
  * Reads a submission's body record by record while it arrives and hands it on in batches: each record is framed
  * ({@link RecordFramer}), parsed ({@link RecordParser}) and read by the work format at once, so a request holds one
- * record's bytes and tree plus the batches in flight, whatever the size of its body. A gzip body is decoded as it is
- * read; the body is counted after decoding. Every record gets its 0-based position, also the ones that are rejected.
+ * record's bytes and tree plus the batches in flight, whatever the size of its body; a source's list page is read
+ * record by record too ({@link WorkFormat#pageRecordArrays}). A gzip body is decoded as it is read; the body is
+ * counted after decoding. Every record gets its 0-based position, also the ones that are rejected.
  */
 final class SubmissionReader {
 
@@ -152,7 +153,7 @@ final class SubmissionReader {
                 }
                 decoded = new CountingInputStream(plain, limits.maxBodySize().toBytes());
                 framer = ndjson ? RecordFramer.ndjson(decoded, limits.maxRecordBytes())
-                        : RecordFramer.json(decoded, limits.maxRecordBytes());
+                        : RecordFramer.json(decoded, limits.maxRecordBytes(), format.pageRecordArrays());
             }
             return framer;
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.bzpeer.ingest.work.application.IngestProperties;
 import org.bzpeer.ingest.work.application.RecordOutcome;
 import org.bzpeer.ingest.work.application.WorkImporter;
+import org.bzpeer.ingest.work.format.BzpeerWorkFormat;
 import org.bzpeer.ingest.work.format.RecordParser;
 import org.bzpeer.ingest.work.format.UnknownWorkFormatException;
 import org.bzpeer.ingest.work.format.WorkFormat;
@@ -33,7 +34,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code POST /api/v1/works}: ingestion pipelines submit works as one JSON object, a JSON array, or NDJSON, optionally
- * gzip-encoded ({@code Content-Encoding: gzip}), in our own format or a source's ({@code ?format=openalex}). Every
+ * gzip-encoded ({@code Content-Encoding: gzip}), in our own format or a source's ({@code ?format=openalex}, or the
+ * content type's parameter: {@code application/x-ndjson; format=crossref}); a source's list page (an OpenAlex
+ * {@code results} page, a Crossref {@code work-list}) is read record by record as well. Every
  * body is read record by record while it arrives and imported in batches ({@link SubmissionReader}). Answers with the
  * per-record result; every valid record is kept even when others are rejected. 200 when at least one record was
  * imported; 422 (problem details carrying the same per-record result) when every record was rejected; 413 when the
@@ -46,6 +49,7 @@ class WorkImportController {
 
     static final String NDJSON = "application/x-ndjson";
     static final String JSON_LINES = "application/jsonl";
+    static final String DEFAULT_FORMAT = BzpeerWorkFormat.NAME;
 
     /** Buffers of the request body fetched ahead of the reader. */
     private static final int BODY_BUFFERS_AHEAD = 4;
@@ -68,10 +72,9 @@ class WorkImportController {
     @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, JSON_LINES},
             produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('SCOPE_works:write')")
-    Mono<ResponseEntity<Object>> submit(@RequestParam(defaultValue = "bzpeer") String format,
-            ServerHttpRequest request) {
-        WorkFormat workFormat = formatNamed(format);
+    Mono<ResponseEntity<Object>> submit(@RequestParam(required = false) String format, ServerHttpRequest request) {
         HttpHeaders headers = request.getHeaders();
+        WorkFormat workFormat = formatNamed(format, headers.getContentType());
         if (headers.getContentLength() > limits.maxBodySize().toBytes()) {
             return Mono.just(tooLarge(ImportSummary.empty(), "its Content-Length is " + headers.getContentLength()
                     + " bytes; nothing was read"));
@@ -114,11 +117,17 @@ class WorkImportController {
         throw problem;
     }
 
-    private WorkFormat formatNamed(String name) {
+    /**
+     * The format named by the {@code format} parameter, else by the content type's {@code format} parameter
+     * ({@code application/x-ndjson; format=crossref}), else {@code bzpeer}.
+     */
+    private WorkFormat formatNamed(String parameter, MediaType contentType) {
+        String fromContentType = contentType == null ? null : contentType.getParameter("format");
+        String name = parameter != null ? parameter : fromContentType != null ? fromContentType : DEFAULT_FORMAT;
         try {
             return formats.get(name);
         } catch (UnknownWorkFormatException e) {
-            throw ProblemException.invalid("format", e.getMessage());
+            throw ProblemException.invalid(parameter != null ? "format" : "Content-Type", e.getMessage());
         }
     }
 

@@ -41,7 +41,7 @@ import tools.jackson.databind.JsonNode;
  * flagged as truncated); {@code null} means absent; a value of the wrong JSON type is rejected, never coerced;
  * unknown properties are ignored. Every rejection names the field as a path relative to the record
  * ({@code authorships[2].ids.orcid}; the record itself is {@code $}). The JSON Schema
- * {@code /api/v1/works/schema.json} (resource {@code static/schemas/bzpeer-work.schema.json}) documents the same rules.
+ * {@code /api/v1/works/schema.json} (resource {@code static/api/v1/works/schema.json}) documents the same rules.
  */
 @Component
 public class BzpeerWorkFormat implements WorkFormat {

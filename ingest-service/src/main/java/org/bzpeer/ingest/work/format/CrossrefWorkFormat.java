@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * <p>Mapping: identifier {@code DOI} (required); type from {@code type} and {@code subtype} onto {@link WorkType};
  * year and date from {@code issued}, else {@code published}, {@code published-print}, {@code published-online},
  * {@code posted} (the first with a year; a date only when it has a day); venue from {@code container-title} with the
- * first {@code ISSN}; title {@code title[0]} and abstract from JATS markup to plain text; authorships from
+ * first {@code ISSN}, or for posted content the repository in {@code institution}; title {@code title[0]} and abstract from JATS markup to plain text; authorships from
  * {@code author} ({@code given family suffix} as printed, or {@code name} for organisations; ORCID in any of its
  * forms, http:// included; affiliations by name, with their ROR id when given); topics from {@code subject};
  * retracted when {@code updated-by} lists a retraction, withdrawal or removal.
@@ -171,9 +171,19 @@ public class CrossrefWorkFormat implements WorkFormat {
         return language.normalised(raw -> Normalize.language(raw.strip().split("[-_]", 2)[0]));
     }
 
+    /**
+     * The venue: {@code container-title[0]} with the first {@code ISSN}; for posted content without one, the
+     * repository that posted it ({@code institution[0].name}, e.g. bioRxiv).
+     */
     private SubmittedVenue venue(JsonField work, WorkType type) {
         List<JsonField> containers = work.get("container-title").elements(1);
         String name = containers.isEmpty() ? null : Normalize.text(JatsText.plainText(containers.get(0).text()));
+        if (name == null && "posted-content".equals(work.get("type").text())) {
+            List<JsonField> repositories = work.get("institution").elements(1);
+            String repository = repositories.isEmpty() ? null
+                    : repositories.get(0).objectOrAbsent().get("name").text();
+            return repository == null ? null : new SubmittedVenue(repository, null, "repository", null);
+        }
         if (name == null) {
             return null;
         }

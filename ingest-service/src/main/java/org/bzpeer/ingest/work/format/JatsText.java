@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Turns a JATS (or plain HTML) abstract, as Crossref serves it ({@code <jats:p>...</jats:p>} with
  * {@code jats:title}, {@code jats:sec}, {@code jats:italic}, MathML...), into text: block elements (paragraphs,
  * section titles, list items) become paragraphs, every other tag is removed keeping its text, character references
- * and the XML entities are decoded. The result is not cleaned yet; {@link Normalize#abstractText} does that.
+ * and the XML entities are decoded. Some publishers escape their markup once more ({@code &lt;p&gt;},
+ * {@code &amp;lt;}): a second round removes the tags that then appear, by name only, and decodes again. The result is not cleaned yet; {@link Normalize#abstractText} does that.
  */
 final class JatsText {
 
@@ -17,6 +18,10 @@ final class JatsText {
             "</?(?:[a-z]+:)?(?:p|sec|title|list|list-item|break|disp-formula|table-wrap|def-list)\\b[^>]*>",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ANY_TAG = Pattern.compile("<[^>]*>");
+    /** Markup tags by name, for text that held escaped markup: a bare {@code <} there may be a "less than". */
+    private static final Pattern KNOWN_TAG = Pattern.compile(
+            "</?(?:[a-z]+:)?(?:p|em|i|b|u|strong|sub|sup|br|span|div|italic|bold|sc|title|sec)\\b[^<>]*>",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern ENTITY = Pattern.compile("&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]+));");
     private static final Map<String, String> NAMED = Map.of(
             "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", "\u00A0");
@@ -29,9 +34,8 @@ final class JatsText {
         if (markup == null) {
             return null;
         }
-        String text = BLOCK_TAG.matcher(markup).replaceAll("\n\n");
-        text = ANY_TAG.matcher(text).replaceAll("");
-        return decodeEntities(text);
+        String text = decodeEntities(ANY_TAG.matcher(BLOCK_TAG.matcher(markup).replaceAll("\n\n")).replaceAll(""));
+        return decodeEntities(KNOWN_TAG.matcher(BLOCK_TAG.matcher(text).replaceAll("\n\n")).replaceAll(""));
     }
 
     private static String decodeEntities(String text) {

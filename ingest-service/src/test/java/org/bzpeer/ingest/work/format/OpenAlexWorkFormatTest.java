@@ -15,6 +15,7 @@ import org.bzpeer.ingest.work.model.SubmittedWork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import tools.jackson.databind.JsonNode;
@@ -109,9 +110,42 @@ class OpenAlexWorkFormatTest {
         assertThat(work.topics()).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0} / {1} -> {2}")
+    @CsvSource(nullValues = "null", value = {
+            "article, null, article", "article, proceedings-article, proceedings-article", "review, null, review",
+            "peer-review, null, review", "reference-entry, null, book-chapter", "retraction, null, erratum",
+            "paratext, null, other", "libguides, null, other", "null, null, other", "preprint, null, preprint"})
+    void typesAreMappedOntoTheVocabulary(String type, String typeCrossref, String expected) {
+        ObjectNode record = TestRecords.mutated(TestRecords.mutated(TRAPS, "type",
+                type == null ? null : "\"" + type + "\""), "type_crossref",
+                typeCrossref == null ? null : "\"" + typeCrossref + "\"");
+
+        assertThat(FORMAT.parse(record).type()).isEqualTo(expected);
+    }
+
+    @Test
+    void theAbstractIsRebuiltAcrossGapsNullsAndALeadingLabel() {
+        ObjectNode record = TestRecords.mutated(TRAPS, "abstract_inverted_index", """
+                {"Abstract": [0], "Rocks": [1, null], "are": [2, 6], "old,": [3], "rocks": [5], "older.": [7],
+                 "ignored": null, "again": [7]}
+                """);
+
+        assertThat(FORMAT.parse(record).abstractText()).isEqualTo("Rocks are old, rocks are older.");
+        assertThat(FORMAT.parse(TestRecords.mutated(TRAPS, "abstract_inverted_index", "{}")).abstractText())
+                .isNull();
+    }
+
+    @Test
+    void anArxivDataCiteDoiAlsoYieldsTheArxivId() {
+        SubmittedWork work = FORMAT.parse(TestRecords.mutated(TRAPS, "doi", "\"https://doi.org/10.48550/arXiv.1410.0215\""));
+
+        assertThat(work.identifiers()).containsEntry("doi", "10.48550/arxiv.1410.0215")
+                .containsEntry("arxiv", "1410.0215");
+    }
+
     static Stream<Arguments> rejections() {
         return Stream.of(
-                Arguments.of("type", null, "type", "is required and must not be blank"),
+                Arguments.of("type", "42", "type", "must be a string"),
                 Arguments.of("doi", "\"https://example.org/x\"", "doi", "must be a DOI"),
                 Arguments.of("ids.pmid", "\"https://pubmed.ncbi.nlm.nih.gov/abc\"", "ids.pmid", "must be a PubMed id"),
                 Arguments.of("ids", "[]", "ids", "must be an object"),
