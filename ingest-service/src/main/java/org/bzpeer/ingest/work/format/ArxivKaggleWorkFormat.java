@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Mapping: a {@code preprint} in the repository arXiv, known by its arXiv id; the DOIs in {@code doi} (space-separated, one per published version) are identifiers of other versions of
  * the same work ({@link SubmittedWork#versionIdentifiers}), so the preprint and the article meet; the date is the
  * day version 1 was submitted; topics are the categories with their names from {@link ArxivCategories}; authorships
- * from {@code authors_parsed} as {@code forenames keyname suffix}, affiliations as institutions by name. A
+ * from {@code authors_parsed} as {@code forenames keyname suffix}, affiliations as institutions by name (footnote
+ * marks such as "1 and 2", which the snapshot's parser takes for affiliations, are not). A
  * collaboration stands in the keyname with no forenames ("The BABAR Collaboration") and is kept as a name; a name
  * listed twice in one record is one authorship ({@link Bylines}); the snapshot's parser writes "C.-P." as
  * {@code C. -P.}, which is joined back.
@@ -45,6 +46,8 @@ public class ArxivKaggleWorkFormat implements WorkFormat {
     public static final String SOURCE = "arxiv";
 
     private static final SubmittedVenue ARXIV = new SubmittedVenue("arXiv", null, "repository", null);
+    /** Footnote marks the snapshot's parser takes for an affiliation: "1", "1 and 2", "2, 3". */
+    private static final Pattern FOOTNOTE_MARKS = Pattern.compile("[\\d\\s,;]*(?:and[\\d\\s,;]+)*");
     private static final Pattern SPLIT_INITIALS = Pattern.compile("(\\p{L}\\.) -(\\p{L})");
     /** A line break that starts a paragraph: arXiv abstracts are wrapped, and a new paragraph is indented. */
     private static final Pattern PARAGRAPH = Pattern.compile("\n[ \t]+");
@@ -132,7 +135,7 @@ public class ArxivKaggleWorkFormat implements WorkFormat {
             List<SubmittedInstitution> institutions = new ArrayList<>();
             for (JsonField affiliation : parts.subList(Math.min(3, parts.size()), parts.size())) {
                 String institution = affiliation.text();
-                if (institution != null) {
+                if (institution != null && !FOOTNOTE_MARKS.matcher(institution).matches()) {
                     institutions.add(new SubmittedInstitution(null, institution, null, null));
                 }
             }
