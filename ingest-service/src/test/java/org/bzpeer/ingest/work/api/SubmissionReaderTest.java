@@ -16,8 +16,11 @@ import java.util.zip.GZIPOutputStream;
 
 import org.bzpeer.ingest.work.application.RecordOutcome;
 import org.bzpeer.ingest.work.format.BzpeerWorkFormat;
+import org.bzpeer.ingest.work.format.CrossrefWorkFormat;
+import org.bzpeer.ingest.work.format.OpenAlexWorkFormat;
 import org.bzpeer.ingest.work.format.RecordLimits;
 import org.bzpeer.ingest.work.format.RecordParser;
+import org.bzpeer.ingest.work.format.WorkFormat;
 import org.bzpeer.kit.web.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -27,6 +30,8 @@ class SubmissionReaderTest {
 
     private static final RecordLimits RECORD_LIMITS = RecordLimits.defaults();
     private static final BzpeerWorkFormat FORMAT = new BzpeerWorkFormat(RECORD_LIMITS);
+    private static final OpenAlexWorkFormat OPENALEX = new OpenAlexWorkFormat(RECORD_LIMITS);
+    private static final CrossrefWorkFormat CROSSREF = new CrossrefWorkFormat(RECORD_LIMITS);
 
     @Test
     void ndjsonIsCutAtEachNewlineSkippingBlankLinesAndAByteOrderMarkAtTheStart() {
@@ -151,8 +156,69 @@ class SubmissionReaderTest {
         assertThat(sizes).containsExactly(2, 2, 1);
     }
 
+    @Test
+    void anOpenAlexListPageIsReadRecordByRecordAndItsEnvelopeIsNotARecord() {
+        String body = "{\"meta\": {\"count\": 3, \"note\": \"results: [\\\"not this\\\"]\", \"results\": {}},"
+                + " \"results\": [" + openAlex(0) + ", {\"id\": 1}, " + openAlex(2) + "],"
+                + " \"group_by\": [{\"key\": \"]\"}]}";
+
+        Read read = read(body.getBytes(StandardCharsets.UTF_8), false, false, OPENALEX);
+
+        assertThat(read.valid()).containsExactly(0, 2);
+        assertThat(read.rejected()).containsOnlyKeys(1);
+        assertThat(read.rejected().get(1).field()).isEqualTo("id");
+    }
+
+    @Test
+    void aCrossrefWorkListPageIsReadFromMessageItemsAndASingleWorkEnvelopeIsOneRecord() {
+        String page = "{\"status\": \"ok\", \"message-type\": \"work-list\", \"message\": {\"facets\": {},"
+                + " \"total-results\": 2, \"items\": [" + crossref(0) + ",\n" + crossref(1) + "],"
+                + " \"items-per-page\": 2}}";
+        // a work inside a page may hold an "items" array; a single work never does (else it would be taken for a page)
+        String single = "{\"status\": \"ok\", \"message-type\": \"work\", \"message\": "
+                + crossref(7).replace("\"items\"", "\"other\"") + "}";
+
+        assertThat(read(page.getBytes(StandardCharsets.UTF_8), false, false, CROSSREF).valid()).containsExactly(0, 1);
+        assertThat(read(single.getBytes(StandardCharsets.UTF_8), false, false, CROSSREF).valid()).containsExactly(0);
+        assertThat(read("[" + crossref(0) + "]", false, CROSSREF).valid()).containsExactly(0);
+        assertThat(read("{\"message\": {\"items\": []}}", false, CROSSREF).valid()).isEmpty();
+    }
+
+    @Test
+    void aPageBrokenAfterItsRecordsKeepsThemAndReportsTheBreak() {
+        String body = "{\"results\": [" + openAlex(0) + "], \"meta\": {\"count\": 1]";
+
+        Read read = read(body.getBytes(StandardCharsets.UTF_8), false, false, OPENALEX);
+
+        assertThat(read.valid()).containsExactly(0);
+        assertThat(read.rejected().get(1).reason()).startsWith("the JSON array is broken here: ']' does not close "
+                + "the list page's object");
+        assertThat(read("{\"results\": [" + openAlex(0) + "]} {}", false, OPENALEX).rejected().get(1).reason())
+                .contains("content follows the list page");
+    }
+
+    @Test
+    void anObjectWithoutThePageArrayIsOneRecordEvenWhenMalformed() {
+        assertThat(read(openAlex(0), false, OPENALEX).valid()).containsExactly(0);
+        assertThat(read("{\"results\": {\"x\": [1]}, \"type\": }", false, OPENALEX).rejected().get(0).reason())
+                .startsWith("not valid JSON");
+    }
+
     static String good(int i) {
         return WorkSubmissionTest.work("10.1234/reader-" + i, "Work " + i, null, "Author " + i);
+    }
+
+    /** An OpenAlex work as in a list page. */
+    static String openAlex(int i) {
+        return "{\"id\": \"https://openalex.org/W" + (i + 1) + "\", \"type\": \"article\", \"title\": \"Work " + i
+                + " [with] {brackets}, \\\"quotes\\\"\", \"authorships\": [{\"author\": {\"display_name\": \"A " + i
+                + "\"}}]}";
+    }
+
+    /** A Crossref work as in a work-list page. */
+    static String crossref(int i) {
+        return "{\"DOI\": \"10.5555/page-" + i + "\", \"type\": \"journal-article\", \"title\": [\"Work " + i
+                + "\"], \"items\": [\"not a page\"], \"author\": [{\"given\": \"A\", \"family\": \"B" + i + "\"}]}";
     }
 
     /** What became of each record of a body, by position. */
@@ -167,9 +233,22 @@ class SubmissionReaderTest {
         return read(body.getBytes(StandardCharsets.UTF_8), ndjson, false, maxBody, maxRecord);
     }
 
+    private static Read read(String body, boolean ndjson, WorkFormat format) {
+        return read(body.getBytes(StandardCharsets.UTF_8), ndjson, false, format);
+    }
+
+    private static Read read(byte[] body, boolean ndjson, boolean gzip, WorkFormat format) {
+        return read(body, ndjson, gzip, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), format);
+    }
+
     private static Read read(byte[] body, boolean ndjson, boolean gzip, DataSize maxBody, DataSize maxRecord) {
+        return read(body, ndjson, gzip, maxBody, maxRecord, FORMAT);
+    }
+
+    private static Read read(byte[] body, boolean ndjson, boolean gzip, DataSize maxBody, DataSize maxRecord,
+            WorkFormat format) {
         SubmissionReader.Submission submission =
-                reader(maxBody, maxRecord).open(new ByteArrayInputStream(body), gzip, ndjson, FORMAT);
+                reader(maxBody, maxRecord).open(new ByteArrayInputStream(body), gzip, ndjson, format);
         List<Integer> valid = new ArrayList<>();
         Map<Integer, RecordOutcome.Rejected> rejected = new TreeMap<>();
         for (var batch = submission.nextBatch(3, 50_000); batch != null; batch = submission.nextBatch(3, 50_000)) {
