@@ -116,6 +116,8 @@ class BzpeerWorkFormatTest {
                 Arguments.of("type", null, "type", "is required and must not be blank"),
                 Arguments.of("type", "\"  \"", "type", "is required and must not be blank"),
                 Arguments.of("type", "42", "type", "must be a string"),
+                Arguments.of("type", "\"journal-article\"", "type", "'journal-article' is not a work type; the types "
+                        + "are article, preprint, book, book-chapter, proceedings-article"),
                 Arguments.of("title", null, "title", "is required and must not be blank"),
                 Arguments.of("title", "\"\\u200E\"", "title", "is required and must not be blank"),
                 Arguments.of("publicationYear", "\"abc\"", "publicationYear", year),

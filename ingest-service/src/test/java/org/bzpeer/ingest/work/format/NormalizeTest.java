@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -146,6 +148,30 @@ class NormalizeTest {
         void malformedIdsAreRefused(String raw) {
             assertThatIllegalArgumentException().isThrownBy(() -> Normalize.arxiv(raw));
         }
+
+        @Test
+        void arxivDataCiteDoisNameTheirPreprint() {
+            assertThat(Normalize.arxivOfDoi(Normalize.doi("https://doi.org/10.48550/arXiv.2301.01234")))
+                    .isEqualTo("2301.01234");
+            assertThat(Normalize.arxivOfDoi("10.48550/arxiv.hep-th/9901001")).isEqualTo("hep-th/9901001");
+            assertThat(Normalize.arxivOfDoi("10.48550/arxiv.not-an-id")).isNull();
+            assertThat(Normalize.arxivOfDoi("10.1103/physrevd.76.013009")).isNull();
+            assertThat(Normalize.arxivOfDoi(null)).isNull();
+        }
+
+        @Test
+        void theImpliedArxivIdIsAddedUnlessTheWorkNamesOne() {
+            Map<String, String> implied = new HashMap<>(
+                    Map.of("doi", "10.48550/arxiv.2301.01234"));
+            Map<String, String> named = new HashMap<>(
+                    Map.of("doi", "10.48550/arxiv.2301.01234", "arxiv", "2301.09999"));
+
+            Normalize.addImpliedIdentifiers(implied);
+            Normalize.addImpliedIdentifiers(named);
+
+            assertThat(implied).containsEntry("arxiv", "2301.01234");
+            assertThat(named).containsEntry("arxiv", "2301.09999");
+        }
     }
 
     @Nested
@@ -233,6 +259,17 @@ class NormalizeTest {
         }
 
         @Test
+        void namesAndTextsAreComposedToNfc() {
+            String decomposed = "Bala\u0301zs Pe\u0301ter";
+
+            assertThat(Normalize.name(decomposed)).isEqualTo("Bal\u00E1zs P\u00E9ter");
+            assertThat(Normalize.text("Caf\u0065\u0301  au lait")).isEqualTo("Caf\u00E9 au lait");
+            assertThat(Normalize.longText("Re\u0301sume\u0301\n\nSecond")).isEqualTo("R\u00E9sum\u00E9\n\nSecond");
+            assertThat(org.bzpeer.kit.text.Names.matchKey(Normalize.name(decomposed)))
+                    .isEqualTo(org.bzpeer.kit.text.Names.matchKey("Balazs Peter"));
+        }
+
+        @Test
         void blankNamesBecomeNull() {
             assertThat(Normalize.name(null)).isNull();
             assertThat(Normalize.name(" \u00AD\u200E\u00A0")).isNull();
@@ -247,6 +284,17 @@ class NormalizeTest {
             assertThat(Normalize.longText(" First\u2028line  here.\r\n\r\n\r\nSecond\u200E line.\u2029Third. "))
                     .isEqualTo("First\nline here.\n\nSecond line.\n\nThird.");
             assertThat(Normalize.longText(" \n ")).isNull();
+        }
+
+        @Test
+        void anAbstractLosesTheLabelSourcesPrintBeforeIt() {
+            assertThat(Normalize.abstractText("Abstract The study shows.")).isEqualTo("The study shows.");
+            assertThat(Normalize.abstractText("ABSTRACT: We show.")).isEqualTo("We show.");
+            assertThat(Normalize.abstractText("Abstract.\nIn this paper")).isEqualTo("In this paper");
+            assertThat(Normalize.abstractText("<title>Abstract</title> Rocks.")).isEqualTo("Rocks.");
+            assertThat(Normalize.abstractText("Abstract algebra is old.")).isEqualTo("Abstract algebra is old.");
+            assertThat(Normalize.abstractText("Abstract")).isEqualTo("Abstract");
+            assertThat(Normalize.abstractText(" ")).isNull();
         }
     }
 
