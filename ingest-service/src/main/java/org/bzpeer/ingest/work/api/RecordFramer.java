@@ -176,23 +176,13 @@ final class RecordFramer {
     private Frame element(int first) throws IOException {
         startRecord();
         int depth = 0;
-        boolean inString = false;
-        boolean escaped = false;
+        Strings strings = new Strings();
         int b = first;
         while (true) {
-            if (inString) {
-                if (escaped) {
-                    escaped = false;
-                } else if (b == '\\') {
-                    escaped = true;
-                } else if (b == '"') {
-                    inString = false;
-                }
-            } else if (b == '"') {
-                inString = true;
-            } else if (b == '{' || b == '[') {
+            boolean structure = strings.isStructure(b);
+            if (structure && (b == '{' || b == '[')) {
                 openedObject.set(depth++, b == '{');
-            } else if (b == '}' || b == ']') {
+            } else if (structure && (b == '}' || b == ']')) {
                 if (depth == 0 && b == ']') {
                     state = State.AFTER_ARRAY;
                     return finishRecord();
@@ -204,7 +194,7 @@ final class RecordFramer {
                 if (closesObject != (b == '}')) {
                     return broken("'" + (char) b + "' closes " + (closesObject ? "an object" : "an array"));
                 }
-            } else if (b == ',' && depth == 0) {
+            } else if (structure && b == ',' && depth == 0) {
                 state = State.NEXT_ELEMENT;
                 return finishRecord();
             }
@@ -244,25 +234,24 @@ final class RecordFramer {
         envelopeObject.clear();
         envelopeObject.set(0);
         int depth = 1;
-        boolean inString = false;
-        boolean escaped = false;
+        Strings strings = new Strings();
         boolean expectKey = true;
         StringBuilder key = null;
         for (int b = read(); b >= 0; b = read()) {
-            if (inString) {
+            boolean wasInString = strings.inString();
+            if (!strings.isStructure(b)) {
                 append(b);
-                if (escaped) {
-                    escaped = false;
-                } else if (b == '\\') {
-                    escaped = true;
-                    key = null;
-                } else if (b == '"') {
-                    inString = false;
+                if (!wasInString) {
+                    key = envelopeObject.get(depth - 1) && expectKey ? new StringBuilder() : null;
+                    expectKey = false;
+                } else if (!strings.inString()) {
                     if (key != null && depth <= keys.length) {
                         keys[depth - 1] = key.toString();
                     }
                     key = null;
-                } else if (key != null && key.length() < MAX_KEY_LENGTH) {
+                } else if (b == '\\' || (key != null && key.length() >= MAX_KEY_LENGTH)) {
+                    key = null;
+                } else if (key != null) {
                     key.append((char) b);
                 }
                 continue;
@@ -274,11 +263,7 @@ final class RecordFramer {
                 return nextElement();
             }
             append(b);
-            if (b == '"') {
-                inString = true;
-                key = envelopeObject.get(depth - 1) && expectKey ? new StringBuilder() : null;
-                expectKey = false;
-            } else if (b == ',') {
+            if (b == ',') {
                 expectKey = envelopeObject.get(depth - 1);
             } else if (b == '{' || b == '[') {
                 envelopeObject.set(depth, b == '{');
@@ -321,22 +306,12 @@ final class RecordFramer {
      */
     private Frame restOfPage(int first) throws IOException {
         int depth = envelopeDepth;
-        boolean inString = false;
-        boolean escaped = false;
+        Strings strings = new Strings();
         for (int b = first; b >= 0; b = read()) {
-            if (inString) {
-                if (escaped) {
-                    escaped = false;
-                } else if (b == '\\') {
-                    escaped = true;
-                } else if (b == '"') {
-                    inString = false;
-                }
-            } else if (b == '"') {
-                inString = true;
-            } else if (b == '{' || b == '[') {
+            boolean structure = strings.isStructure(b);
+            if (structure && (b == '{' || b == '[')) {
                 envelopeObject.set(depth++, b == '{');
-            } else if (b == '}' || b == ']') {
+            } else if (structure && (b == '}' || b == ']')) {
                 if (envelopeObject.get(--depth) != (b == '}')) {
                     return broken("'" + (char) b + "' does not close the list page's "
                             + (envelopeObject.get(depth) ? "object" : "array"));
@@ -428,6 +403,34 @@ final class RecordFramer {
 
     private Frame finishRecord() {
         return recordLength > maxRecordBytes ? new TooLong(recordLength) : new RecordBytes(record, length);
+    }
+
+    /** Follows the JSON strings of a body byte by byte, so that brackets and commas inside strings are not structure. */
+    private static final class Strings {
+
+        private boolean inString;
+        private boolean escaped;
+
+        /** Whether byte {@code b}, the next of the body, is outside every string and not a quote opening one. */
+        boolean isStructure(int b) {
+            if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (b == '\\') {
+                    escaped = true;
+                } else if (b == '"') {
+                    inString = false;
+                }
+                return false;
+            }
+            inString = b == '"';
+            return !inString;
+        }
+
+        /** Whether the last byte given was inside a string or opened one. */
+        boolean inString() {
+            return inString;
+        }
     }
 
     private boolean isBlank() {

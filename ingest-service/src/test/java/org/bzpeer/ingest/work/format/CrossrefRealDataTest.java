@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,34 +32,28 @@ import tools.jackson.databind.JsonNode;
  */
 class CrossrefRealDataTest {
 
-    private static final RecordParser PARSER = new RecordParser(TestRecords.LIMITS);
     private static final CrossrefWorkFormat FORMAT = new CrossrefWorkFormat(TestRecords.LIMITS);
-    private static final List<JsonNode> RECORDS = new ArrayList<>();
-    private static final List<SubmittedWork> WORKS = new ArrayList<>();
-    private static final List<String> REJECTIONS = new ArrayList<>();
+    private static List<JsonNode> records;
+    private static List<SubmittedWork> works;
+    private static List<String> rejections;
     private static JsonNode expected;
     private static String missing;
 
     @BeforeAll
     static void parseTheSample() {
-        Path works = SharedData.dir().resolve("crossref/habanero-works.jsonl.gz");
+        Path worksFile = SharedData.dir().resolve("crossref/habanero-works.jsonl.gz");
         Path expectedFile = SharedData.dir().resolve("crossref/habanero-expected.json");
-        for (Path file : List.of(works, expectedFile)) {
+        for (Path file : List.of(worksFile, expectedFile)) {
             if (!Files.isRegularFile(file)) {
                 missing = SharedData.missing(file);
                 return;
             }
         }
         expected = TestRecords.MAPPER.readTree(expectedFile);
-        SharedData.forEachLine(works, (line, number) -> {
-            JsonNode record = PARSER.parse(line, line.length);
-            RECORDS.add(record);
-            try {
-                WORKS.add(FORMAT.parse(record));
-            } catch (RejectedRecordException e) {
-                REJECTIONS.add("line " + number + ": " + e.field() + ": " + e.reason());
-            }
-        });
+        RealSample sample = RealSample.read(worksFile, FORMAT);
+        records = sample.records();
+        works = sample.works();
+        rejections = sample.rejections();
     }
 
     @BeforeEach
@@ -70,14 +63,14 @@ class CrossrefRealDataTest {
 
     @Test
     void everyRecordMapsWithoutRejection() {
-        assertThat(REJECTIONS).isEmpty();
-        assertThat(WORKS).hasSize(expected.get("works").intValue()).hasSize(520);
-        assertThat(WORKS).allSatisfy(work -> {
+        assertThat(rejections).isEmpty();
+        assertThat(works).hasSize(expected.get("works").intValue()).hasSize(520);
+        assertThat(works).allSatisfy(work -> {
             assertThat(work.identifiers()).containsKey("doi");
             assertThat(WorkType.ofCode(work.type())).isPresent();
             assertThat(work.authorships()).allSatisfy(a -> assertThat(a.name()).isNotBlank());
         });
-        assertThat(WORKS.stream().map(w -> w.identifiers().get("doi")).distinct()).hasSize(520);
+        assertThat(works.stream().map(w -> w.identifiers().get("doi")).distinct()).hasSize(520);
     }
 
     @Test
@@ -85,7 +78,7 @@ class CrossrefRealDataTest {
         // partial records: only DOI and title
         assertThat(count(w -> w.type().equals("other") && w.publicationYear() == null && w.authorships().isEmpty()
                 && w.title() != null && w.venue() == null)).isGreaterThanOrEqualTo(18);
-        assertThat(RECORDS.stream().filter(r -> r.size() == 2 && r.has("DOI") && r.has("title"))).hasSize(18);
+        assertThat(records.stream().filter(r -> r.size() == 2 && r.has("DOI") && r.has("title"))).hasSize(18);
         // no issued year ([[null]]) or no issued at all, and no other date with a year
         assertThat(count(w -> w.publicationYear() == null)).isEqualTo(44);
         // no authors (none listed, or only nameless ones)
@@ -97,7 +90,7 @@ class CrossrefRealDataTest {
         assertThat(work("10.31390/gradschool_theses.6125").authorships()).extracting(SubmittedAuthorship::name)
                 .containsExactly("Joshua Rovira");
         // ORCIDs arrive as https:// URLs and are kept bare
-        assertThat(WORKS.stream().flatMap(w -> w.authorships().stream()).filter(a -> a.ids().containsKey("orcid")))
+        assertThat(works.stream().flatMap(w -> w.authorships().stream()).filter(a -> a.ids().containsKey("orcid")))
                 .hasSize(292)
                 .allSatisfy(a -> assertThat(a.ids().get("orcid")).matches("\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX]"));
     }
@@ -143,7 +136,7 @@ class CrossrefRealDataTest {
 
     @Test
     void abstractsAreFreeOfMarkupAndRelationsOnlyJoinVersions() {
-        assertThat(WORKS.stream().filter(w -> w.abstractText() != null)
+        assertThat(works.stream().filter(w -> w.abstractText() != null)
                 .filter(w -> w.abstractText().matches("(?s).*(?:</?jats:|</?p>|&lt;|&amp;|&#).*")
                         || w.abstractText().startsWith("Abstract"))
                 .map(w -> w.identifiers().get("doi") + ": " + w.abstractText().substring(0, 80))).isEmpty();
@@ -153,13 +146,13 @@ class CrossrefRealDataTest {
                 + "mendeskripsikan profil berpikir mahasiswa tipe guardian, artisan, rational, dan idealist dalam");
         assertThat(work("10.1093/mnras/stad1891").abstractText()).contains("pre-main sequence stars (<1 M⊙)");
         // has-preprint 12, is-version-of 1; has-review, is-supplemented-by and correction name other works
-        assertThat(WORKS.stream().mapToInt(w -> w.versionIdentifiers().size()).sum()).isEqualTo(13);
+        assertThat(works.stream().mapToInt(w -> w.versionIdentifiers().size()).sum()).isEqualTo(13);
     }
 
     @Test
     void theFiguresOfHabaneroExpectedJsonHold() {
         Map<String, Set<String>> worksByAuthor = new HashMap<>();
-        for (SubmittedWork work : WORKS) {
+        for (SubmittedWork work : works) {
             for (SubmittedAuthorship authorship : work.authorships()) {
                 worksByAuthor.computeIfAbsent(authorKey(authorship), key -> new HashSet<>())
                         .add(work.identifiers().get("doi"));
@@ -182,10 +175,10 @@ class CrossrefRealDataTest {
     }
 
     private static long count(Predicate<SubmittedWork> predicate) {
-        return WORKS.stream().filter(predicate).count();
+        return works.stream().filter(predicate).count();
     }
 
     private static SubmittedWork work(String doi) {
-        return WORKS.stream().filter(w -> doi.equals(w.identifiers().get("doi"))).findFirst().orElseThrow();
+        return works.stream().filter(w -> doi.equals(w.identifiers().get("doi"))).findFirst().orElseThrow();
     }
 }

@@ -37,13 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
 class OpenAlexRealDataTest {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-    /** The service's strict parser: the real sample must pass it as it is. */
-    private static final RecordParser PARSER = new RecordParser(TestRecords.LIMITS);
     private static final OpenAlexWorkFormat FORMAT = new OpenAlexWorkFormat(TestRecords.LIMITS);
 
-    private static final List<JsonNode> RECORDS = new ArrayList<>();
-    private static final List<SubmittedWork> WORKS = new ArrayList<>();
-    private static final List<String> REJECTIONS = new ArrayList<>();
+    private static List<JsonNode> records;
+    private static List<SubmittedWork> works;
+    private static List<String> rejections;
     private static JsonNode expected;
 
     private static String missing;
@@ -51,25 +49,19 @@ class OpenAlexRealDataTest {
     /** Parses the sample once for all tests; when the shared data is missing, each test is skipped saying so. */
     @BeforeAll
     static void parseTheSample() {
-        Path works = SharedData.dir().resolve("openalex/kfupm/works.jsonl.gz");
+        Path worksFile = SharedData.dir().resolve("openalex/kfupm/works.jsonl.gz");
         Path expectedFile = SharedData.dir().resolve("openalex/kfupm/expected.json");
-        for (Path file : List.of(works, expectedFile)) {
+        for (Path file : List.of(worksFile, expectedFile)) {
             if (!Files.isRegularFile(file)) {
                 missing = SharedData.missing(file);
                 return;
             }
         }
         expected = MAPPER.readTree(expectedFile);
-        SharedData.forEachLine(works, (line, number) -> {
-            JsonNode record = PARSER.parse(line, line.length);
-            RECORDS.add(record);
-            try {
-                WORKS.add(FORMAT.parse(record));
-            } catch (RejectedRecordException e) {
-                REJECTIONS.add("line " + number + " " + record.path("id").asString() + ": " + e.field() + ": "
-                        + e.reason());
-            }
-        });
+        RealSample sample = RealSample.read(worksFile, FORMAT);
+        records = sample.records();
+        works = sample.works();
+        rejections = sample.rejections();
     }
 
     @BeforeEach
@@ -79,16 +71,16 @@ class OpenAlexRealDataTest {
 
     @Test
     void everyWorkOfTheSampleParsesWithoutRejection() {
-        assertThat(REJECTIONS).isEmpty();
-        assertThat(RECORDS).hasSize(expected.get("works").intValue()).hasSize(3_684);
-        assertThat(WORKS).hasSize(3_684);
-        assertThat(WORKS).allSatisfy(work -> {
+        assertThat(rejections).isEmpty();
+        assertThat(records).hasSize(expected.get("works").intValue()).hasSize(3_684);
+        assertThat(works).hasSize(3_684);
+        assertThat(works).allSatisfy(work -> {
             assertThat(work.source()).isEqualTo("openalex");
             assertThat(work.identifiers()).containsKey("openalex");
             assertThat(work.type()).isNotBlank();
             assertThat(work.authorships()).allSatisfy(a -> assertThat(a.name()).isNotBlank());
         });
-        assertThat(WORKS.stream().map(w -> w.identifiers().get("openalex")).distinct()).hasSize(3_684);
+        assertThat(works.stream().map(w -> w.identifiers().get("openalex")).distinct()).hasSize(3_684);
     }
 
     @Test
@@ -139,7 +131,7 @@ class OpenAlexRealDataTest {
     void duplicateAuthorIdsWithinAWorkKeepOnlyTheFirstAuthorship() {
         int duplicatesInRecords = 0;
         int authorshipsWithoutIdInRecords = 0;
-        for (JsonNode record : RECORDS) {
+        for (JsonNode record : records) {
             Set<String> seen = new HashSet<>();
             for (JsonNode authorship : record.get("authorships")) {
                 JsonNode id = authorship.path("author").path("id");
@@ -150,12 +142,12 @@ class OpenAlexRealDataTest {
                 }
             }
         }
-        int authorshipsInRecords = RECORDS.stream().mapToInt(r -> r.get("authorships").size()).sum();
-        int authorshipsParsed = WORKS.stream().mapToInt(w -> w.authorships().size()).sum();
+        int authorshipsInRecords = records.stream().mapToInt(r -> r.get("authorships").size()).sum();
+        int authorshipsParsed = works.stream().mapToInt(w -> w.authorships().size()).sum();
 
         assertThat(duplicatesInRecords).isEqualTo(19);
         assertThat(authorshipsParsed).isEqualTo(authorshipsInRecords - duplicatesInRecords);
-        assertThat(WORKS).allSatisfy(work -> {
+        assertThat(works).allSatisfy(work -> {
             List<String> ids = work.authorships().stream().map(a -> a.ids().get("openalex"))
                     .filter(id -> id != null).toList();
             assertThat(ids).doesNotHaveDuplicates();
@@ -167,7 +159,7 @@ class OpenAlexRealDataTest {
                         "A5028390167");
 
         assertThat(authorshipsWithoutIdInRecords).isEqualTo(72);
-        assertThat(WORKS.stream().flatMap(w -> w.authorships().stream())
+        assertThat(works.stream().flatMap(w -> w.authorships().stream())
                 .filter(a -> !a.ids().containsKey("openalex")))
                 .hasSize(72)
                 .allSatisfy(a -> assertThat(a.name()).isNotBlank());
@@ -210,7 +202,7 @@ class OpenAlexRealDataTest {
     @Test
     void aVenueKeepsTheIssnLOpenAlexKeysItBy() {
         // Pure and Applied Geophysics: OpenAlex's ISSN-L 0033-4533 fails the ISSN check digit, and is still its key
-        assertThat(WORKS.stream().filter(w -> w.venue() != null && "0033-4533".equals(w.venue().issn())))
+        assertThat(works.stream().filter(w -> w.venue() != null && "0033-4533".equals(w.venue().issn())))
                 .hasSize(2)
                 .allSatisfy(w -> assertThat(w.venue().id()).isEqualTo("openalex:S78180602"));
         assertThat(work("W4399880781").venue().id()).isEqualTo("openalex:S68497187");
@@ -241,7 +233,7 @@ class OpenAlexRealDataTest {
 
     private static Map<String, Set<String>> worksByAuthor() {
         Map<String, Set<String>> out = new HashMap<>();
-        for (SubmittedWork work : WORKS) {
+        for (SubmittedWork work : works) {
             for (SubmittedAuthorship authorship : work.authorships()) {
                 String author = authorship.ids().get("openalex");
                 if (author != null) {
@@ -254,7 +246,7 @@ class OpenAlexRealDataTest {
 
     private static Set<String> coauthors(String author) {
         Set<String> out = new HashSet<>();
-        for (SubmittedWork work : WORKS) {
+        for (SubmittedWork work : works) {
             Set<String> ids = new LinkedHashSet<>();
             work.authorships().forEach(a -> {
                 if (a.ids().containsKey("openalex")) {
@@ -269,23 +261,23 @@ class OpenAlexRealDataTest {
     }
 
     private static List<SubmittedAuthorship> authorshipsOf(String author) {
-        return WORKS.stream().flatMap(w -> w.authorships().stream())
+        return works.stream().flatMap(w -> w.authorships().stream())
                 .filter(a -> author.equals(a.ids().get("openalex"))).toList();
     }
 
     private static List<String> names() {
-        return WORKS.stream().flatMap(w -> w.authorships().stream()).map(SubmittedAuthorship::name).toList();
+        return works.stream().flatMap(w -> w.authorships().stream()).map(SubmittedAuthorship::name).toList();
     }
 
     private static long count(Predicate<SubmittedWork> predicate) {
-        return WORKS.stream().filter(predicate).count();
+        return works.stream().filter(predicate).count();
     }
 
     private static SubmittedWork work(String id) {
-        return WORKS.stream().filter(w -> id.equals(w.identifiers().get("openalex"))).findFirst().orElseThrow();
+        return works.stream().filter(w -> id.equals(w.identifiers().get("openalex"))).findFirst().orElseThrow();
     }
 
     private static JsonNode record(String id) {
-        return RECORDS.stream().filter(r -> r.get("id").asString().endsWith("/" + id)).findFirst().orElseThrow();
+        return records.stream().filter(r -> r.get("id").asString().endsWith("/" + id)).findFirst().orElseThrow();
     }
 }
