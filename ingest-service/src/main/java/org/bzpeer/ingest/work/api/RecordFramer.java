@@ -405,7 +405,7 @@ final class RecordFramer {
         return recordLength > maxRecordBytes ? new TooLong(recordLength) : new RecordBytes(record, length);
     }
 
-    /** Follows the JSON strings of a body byte by byte, so that brackets and commas inside strings are not structure. */
+    /** Follows the JSON strings of a body byte by byte, so that brackets and commas inside them are not structure. */
     private static final class Strings {
 
         private boolean inString;

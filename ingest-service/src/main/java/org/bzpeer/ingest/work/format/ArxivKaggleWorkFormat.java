@@ -28,14 +28,14 @@ import tools.jackson.databind.JsonNode;
  * forenames, suffix, affiliation...]} with TeX accents already decoded), {@code categories} (space-separated),
  * {@code versions} ({@code [{"version": "v1", "created": "Mon, 2 Apr 2007 19:18:42 GMT"}]}) and {@code doi}.
  *
- * <p>Mapping: a {@code preprint} in the repository arXiv, known by its arXiv id; the DOIs in {@code doi} (space-separated, one per published version) are identifiers of other versions of
- * the same work ({@link SubmittedWork#versionIdentifiers}), so the preprint and the article meet; the date is the
- * day version 1 was submitted; topics are the categories with their names from {@link ArxivCategories}; authorships
- * from {@code authors_parsed} as {@code forenames keyname suffix}, affiliations as institutions by name (footnote
- * marks such as "1 and 2", which the snapshot's parser takes for affiliations, are not). A
- * collaboration stands in the keyname with no forenames ("The BABAR Collaboration") and is kept as a name; a name
- * listed twice in one record is one authorship ({@link Bylines}); the snapshot's parser writes "C.-P." as
- * {@code C. -P.}, which is joined back.
+ * <p>Mapping: a {@code preprint} in the repository arXiv, known by its arXiv id; the DOIs in {@code doi}
+ * (space-separated, one per published version) are identifiers of other versions of the same work
+ * ({@link SubmittedWork#versionIdentifiers}), so the preprint and the article meet; the date is the day version 1 was
+ * submitted; topics are the categories with their names from {@link ArxivCategories}; authorships from
+ * {@code authors_parsed} as {@code forenames keyname suffix}, affiliations as institutions by name (footnote marks
+ * such as "1 and 2", which the snapshot's parser takes for affiliations, are not). A collaboration stands in the
+ * keyname with no forenames ("The BABAR Collaboration") and is kept as a name; a name listed twice in one record is
+ * one authorship ({@link Bylines}); the snapshot's parser writes "C.-P." as {@code C. -P.}, which is joined back.
  */
 @Component
 public class ArxivKaggleWorkFormat implements WorkFormat {

@@ -29,10 +29,11 @@ import tools.jackson.databind.JsonNode;
  * <p>Mapping: identifier {@code DOI} (required); type from {@code type} and {@code subtype} onto {@link WorkType};
  * year and date from {@code issued}, else {@code published}, {@code published-print}, {@code published-online},
  * {@code posted} (the first with a year; a date only when it has a day); venue from {@code container-title} with the
- * first {@code ISSN}, or for posted content the repository in {@code institution}; title {@code title[0]} and abstract from JATS markup to plain text; authorships from
- * {@code author} ({@code given family suffix} as printed, or {@code name} for organisations; ORCID in any of its
- * forms, http:// included; affiliations by name, with their ROR id when given); topics from {@code subject};
- * retracted when {@code updated-by} lists a retraction, withdrawal or removal.
+ * first {@code ISSN}, or for posted content the repository in {@code institution}; title {@code title[0]} and
+ * abstract from JATS markup to plain text ({@link JatsText}); authorships from {@code author} ({@code given family
+ * suffix} as printed, or {@code name} for organisations; ORCID in any of its forms, http:// included; affiliations by
+ * name, with their ROR id when given); topics from {@code subject}; retracted when {@code updated-by} lists a
+ * retraction, withdrawal or removal.
  *
  * <p>Versions of the same work. Crossref {@code relation}s of the types in {@link #SAME_WORK_RELATIONS} name another
  * version of this very work: its preprint or the article it became ({@code has-preprint}, {@code is-preprint-of}),

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * {@code jats:title}, {@code jats:sec}, {@code jats:italic}, MathML...), into text: block elements (paragraphs,
  * section titles, list items) become paragraphs, every other tag is removed keeping its text, character references
  * and the XML entities are decoded. Some publishers escape their markup once more ({@code &lt;p&gt;},
- * {@code &amp;lt;}): a second round removes the tags that then appear, by name only, and decodes again. The result is not cleaned yet; {@link Normalize#abstractText} does that.
+ * {@code &amp;lt;}): a second round removes the tags that then appear, by name only, and decodes again. The result
+ * is not cleaned yet; {@link Normalize#abstractText} does that.
  */
 final class JatsText {
 

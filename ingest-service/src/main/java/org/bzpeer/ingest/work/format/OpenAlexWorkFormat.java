@@ -2,11 +2,9 @@ package org.bzpeer.ingest.work.format;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.bzpeer.ingest.work.model.SubmittedAuthorship;
@@ -35,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * <ul>
  *   <li>a title may be null: the work is kept with a null title as long as it has an identifier;</li>
  *   <li>the same author id may appear twice in one work's authorships: the first keeps its place, later duplicates
- *       are dropped;</li>
+ *       are dropped, as in every format ({@link Bylines});</li>
  *   <li>an authorship without an author id is kept with its name (and ORCID, if any) only;</li>
  *   <li>an empty {@code author.display_name} falls back to {@code raw_author_name}; when both are empty the
  *       authorship is dropped (there is nobody to name) rather than rejecting the whole work;</li>
@@ -184,8 +182,7 @@ public class OpenAlexWorkFormat implements WorkFormat {
     }
 
     private List<SubmittedAuthorship> authorships(JsonField authorships) {
-        List<SubmittedAuthorship> out = new ArrayList<>();
-        Set<String> seenAuthorIds = new HashSet<>();
+        Bylines byline = new Bylines();
         for (JsonField authorship : authorships.elements(limits.maxAuthorships())) {
             if (!authorship.isObject()) {
                 throw authorship.reject("must be an object");
@@ -197,7 +194,7 @@ public class OpenAlexWorkFormat implements WorkFormat {
             if (name == null) {
                 name = authorship.get("raw_author_name").text();
             }
-            if (name == null || (openAlexId != null && !seenAuthorIds.add(openAlexId))) {
+            if (name == null) {
                 continue;
             }
             Map<String, String> ids = new LinkedHashMap<>();
@@ -210,9 +207,10 @@ public class OpenAlexWorkFormat implements WorkFormat {
                     institutions.add(parsed);
                 }
             }
-            out.add(new SubmittedAuthorship(name, ids, institutions, authorship.get("is_corresponding").bool(false)));
+            byline.add(new SubmittedAuthorship(name, ids, institutions,
+                    authorship.get("is_corresponding").bool(false)));
         }
-        return out;
+        return byline.authorships();
     }
 
     private static SubmittedInstitution institution(JsonField institution) {

@@ -34,7 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
 class BzpeerSchemaTest {
 
     private static final String SCHEMA_RESOURCE = "/static/api/v1/works/schema.json";
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final JsonNode SCHEMA_NODE = schemaNode();
     private static final Schema SCHEMA = REGISTRY.getSchema(SCHEMA_NODE);
     private static final BzpeerWorkFormat FORMAT = new BzpeerWorkFormat(TestRecords.LIMITS);
@@ -80,7 +81,8 @@ class BzpeerSchemaTest {
             "identifiers.doi | \"not a doi\"", "identifiers.doi | \"10.1/x/\"", "identifiers.arxiv | \"2301\"",
             "identifiers.openalex | \"A5000180362\"", "identifiers | []",
             "authorships[0].ids.orcid | \"0000-0001-7056\"", "authorships[0].ids.openalex | \"W123\"",
-            "authorships[0].institutions[0].ror | \"ror.org/x\"", "authorships[0].institutions[0].countryCode | \"SAU\"",
+            "authorships[0].institutions[0].ror | \"ror.org/x\"",
+            "authorships[0].institutions[0].countryCode | \"SAU\"",
             "publicationYear | \"2023\"", "publicationYear | 999", "publicationDate | \"2023-13-01\"",
             "language | \"eng\"", "retracted | \"no\"", "topics[0].score | 1.5", "venue | \"arXiv\"",
             "venue.issn | \"1234\"", "venue.id | \"S123\""})

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,11 +42,9 @@ class CrossrefRealDataTest {
     static void parseTheSample() {
         Path worksFile = SharedData.dir().resolve("crossref/habanero-works.jsonl.gz");
         Path expectedFile = SharedData.dir().resolve("crossref/habanero-expected.json");
-        for (Path file : List.of(worksFile, expectedFile)) {
-            if (!Files.isRegularFile(file)) {
-                missing = SharedData.missing(file);
-                return;
-            }
+        missing = RealSample.missing(worksFile, expectedFile);
+        if (missing != null) {
+            return;
         }
         expected = TestRecords.MAPPER.readTree(expectedFile);
         RealSample sample = RealSample.read(worksFile, FORMAT);

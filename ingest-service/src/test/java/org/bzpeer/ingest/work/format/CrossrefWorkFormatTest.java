@@ -27,14 +27,16 @@ class CrossrefWorkFormatTest {
             {"DOI": "10.7717/PEERJ.3811", "type": "journal-article", "title": ["Fish <i>Ontology</i> framework"],
              "container-title": ["PeerJ"], "ISSN": ["2167-8359"], "language": "en",
              "issued": {"date-parts": [[2017, 9, 15]]},
-             "abstract": "<jats:title>Abstract</jats:title><jats:p>Life &amp; science <jats:italic>ontologies</jats:italic>.</jats:p><jats:p>Second&#x2009;one.</jats:p>",
+             "abstract": "<jats:title>Abstract</jats:title><jats:p>Life &amp; science \
+            <jats:italic>ontologies</jats:italic>.</jats:p><jats:p>Second&#x2009;one.</jats:p>",
              "author": [
                {"given": "Najib M.", "family": "Ali", "ORCID": "http://orcid.org/0000-0001-7056-6323",
                 "affiliation": [{"name": "University of Malaya", "id": [{"id": "https://ror.org/00rzspn62",
                                   "id-type": "ROR", "asserted-by": "publisher"}]}]},
                {"name": "OECD", "affiliation": []},
                {"sequence": "additional", "affiliation": []},
-               {"given": "Carl", "family": "Boettiger", "suffix": "Jr.", "ORCID": "https://orcid.org/0000-0002-1642-628X"},
+               {"given": "Carl", "family": "Boettiger", "suffix": "Jr.",
+                "ORCID": "https://orcid.org/0000-0002-1642-628X"},
                {"given": "Carl", "family": "Boettiger", "ORCID": "0000-0002-1642-628X"}],
              "subject": ["Ecology", "Ecology", "Bioinformatics"],
              "relation": {"has-preprint": [{"id-type": "doi", "id": "10.7287/peerj.preprints.3020"}],
@@ -86,7 +88,8 @@ class CrossrefWorkFormatTest {
         envelope.set("message", WORK);
 
         assertThat(FORMAT.parse(envelope)).isEqualTo(FORMAT.parse(WORK));
-        assertRejected(TestRecords.mutated(envelope, "message.author[0].ORCID", "\"http://orcid.org/0000-0001-7056-6324\""),
+        assertRejected(TestRecords.mutated(envelope, "message.author[0].ORCID",
+                        "\"http://orcid.org/0000-0001-7056-6324\""),
                 "message.author[0].ORCID", "ORCID check digit does not match");
         assertRejected(TestRecords.json("{\"status\": \"ok\", \"message-type\": \"work-list\", \"message\": {}}"),
                 "message-type", "a record must be a work");

@@ -51,11 +51,9 @@ class OpenAlexRealDataTest {
     static void parseTheSample() {
         Path worksFile = SharedData.dir().resolve("openalex/kfupm/works.jsonl.gz");
         Path expectedFile = SharedData.dir().resolve("openalex/kfupm/expected.json");
-        for (Path file : List.of(worksFile, expectedFile)) {
-            if (!Files.isRegularFile(file)) {
-                missing = SharedData.missing(file);
-                return;
-            }
+        missing = RealSample.missing(worksFile, expectedFile);
+        if (missing != null) {
+            return;
         }
         expected = MAPPER.readTree(expectedFile);
         RealSample sample = RealSample.read(worksFile, FORMAT);

@@ -137,7 +137,8 @@ class OpenAlexWorkFormatTest {
 
     @Test
     void anArxivDataCiteDoiAlsoYieldsTheArxivId() {
-        SubmittedWork work = FORMAT.parse(TestRecords.mutated(TRAPS, "doi", "\"https://doi.org/10.48550/arXiv.1410.0215\""));
+        SubmittedWork work = FORMAT.parse(TestRecords.mutated(TRAPS, "doi",
+                "\"https://doi.org/10.48550/arXiv.1410.0215\""));
 
         assertThat(work.identifiers()).containsEntry("doi", "10.48550/arxiv.1410.0215")
                 .containsEntry("arxiv", "1410.0215");

@@ -1,5 +1,6 @@
 package org.bzpeer.ingest.work.format;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,16 @@ import tools.jackson.databind.JsonNode;
 record RealSample(List<JsonNode> records, List<SubmittedWork> works, List<String> rejections) {
 
     private static final RecordParser PARSER = new RecordParser(TestRecords.LIMITS);
+
+    /** Why a test on {@code files} is skipped: the first of them that is missing; null when all are there. */
+    static String missing(Path... files) {
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                return SharedData.missing(file);
+            }
+        }
+        return null;
+    }
 
     static RealSample read(Path gzipJsonLines, WorkFormat format) {
         RealSample sample = new RealSample(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
