@@ -105,7 +105,8 @@ final class SubmissionReader {
             return bodyTooLarge;
         }
 
-        private long bytesRead() {
+        /** How many bytes of the body (after gzip decoding) were read so far. */
+        long bytesRead() {
             return decoded == null ? 0 : decoded.count;
         }
 
