@@ -47,7 +47,7 @@ final class SubmissionReader {
     /** One body being read. Read from one thread at a time. */
     final class Submission implements Closeable {
 
-        private final InputStream body;
+        private final CountingInputStream body;
         private final boolean gzip;
         private final boolean ndjson;
         private final WorkFormat format;
@@ -58,7 +58,7 @@ final class SubmissionReader {
         private boolean bodyTooLarge;
 
         private Submission(InputStream body, boolean gzip, boolean ndjson, WorkFormat format) {
-            this.body = body;
+            this.body = new CountingInputStream(body, Long.MAX_VALUE);
             this.gzip = gzip;
             this.ndjson = ndjson;
             this.format = format;
@@ -103,6 +103,11 @@ final class SubmissionReader {
         /** Whether reading stopped because the body grew past {@link SubmissionLimits#maxBodySize}. */
         boolean bodyTooLarge() {
             return bodyTooLarge;
+        }
+
+        /** How many bytes of the body were received so far, as sent (before gzip decoding). */
+        long bytesReceived() {
+            return body.count;
         }
 
         /** How many bytes of the body (after gzip decoding) were read so far. */

@@ -126,7 +126,7 @@ class WorkImportController {
                 .subscribeOn(Schedulers.boundedElastic())
                 .doFinally(signal -> submission.close())
                 .concatMap(batch -> importBatch(batch)
-                        .flatMap(outcomes -> reports.record(part, submission.bytesRead(), outcomes)
+                        .flatMap(outcomes -> reports.record(part, submission.bytesReceived(), outcomes)
                                 .thenReturn(outcomes)), 1)
                 .reduce(ImportSummary.empty(part.importId(), part.number()), ImportSummary::plus)
                 .flatMap(summary -> reports.close(part, submission.bodyTooLarge() ? PartEnd.BODY_TOO_LARGE

@@ -120,7 +120,10 @@ public class ImportReports {
                                         + " is finished and takes no more parts; open a new one")))));
     }
 
-    /** Records what one batch of a part became; {@code bytesRead} is how far into the body reading got. */
+    /**
+     * Records what one batch of a part became; {@code bytesRead} is how far into the body reading got, in bytes as
+     * sent (before gzip decoding), so a client can set it against the size of what it sends.
+     */
     public Mono<Void> record(Part part, long bytesRead, List<RecordOutcome> outcomes) {
         int created = 0;
         int updated = 0;

@@ -101,6 +101,8 @@ class ImportReportTest {
         assertThat(running.<Map<String, Object>>read("$.counts")).containsEntry("received", 8).containsEntry("created", 5)
                 .containsEntry("rejected", 3);
         assertThat(running.<List<String>>read("$.parts[*].name")).containsExactly("page-1.jsonl", "page-2.json.gz");
+        assertThat(running.<List<Integer>>read("$.parts[*].bytesRead")).as("bytes as sent, before gzip decoding")
+                .containsExactly(first.getBytes(StandardCharsets.UTF_8).length, gzip(second).length);
 
         String page1 = rejections(importId, "limit=2").read("$.nextCursor");
         DocumentContext firstPage = rejections(importId, "limit=2");
