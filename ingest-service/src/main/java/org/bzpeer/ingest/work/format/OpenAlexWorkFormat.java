@@ -65,10 +65,14 @@ public class OpenAlexWorkFormat implements WorkFormat {
         return NAME;
     }
 
-    /** An API list page ({@code {"meta": ..., "results": [works]}}) holds its works in {@code results}. */
+    /**
+     * An API list page ({@code {"meta": ..., "results": [works]}}) holds its works in {@code results}; an author's
+     * works file as OpenAlex-based pipelines write it ({@code {"details": author, "works": [works]}}) in
+     * {@code works}.
+     */
     @Override
     public List<List<String>> pageRecordArrays() {
-        return List.of(List.of("results"));
+        return List.of(List.of("results"), List.of("works"));
     }
 
     @Override

@@ -56,11 +56,15 @@ class SourceFormatsImportTest {
         published.close();
     }
 
-    /** Rejections expected per file, verified by hand: none; every record of these files is a work. */
+    /**
+     * Rejections expected per file, verified by hand: none; every record of these files is a work. The raw author
+     * file is one object {@code {details, works}} whose strings hold raw U+2028 characters.
+     */
     @ParameterizedTest(name = "{0} as {1}")
     @CsvSource({
             "crossref/habanero-works.jsonl.gz, crossref, 520, 0",
             "openalex/kfupm/works.jsonl.gz, openalex, 3684, 0",
+            "openalex/kfupm/raw-author-file-A5024607591.json.gz, openalex, 95, 0",
             "arxiv/kaggle-snapshot-head.jsonl, arxiv-kaggle, 200, 0"})
     void everyRecordOfASharedSourceFileImportsWithItsFormat(String file, String format, int records, int rejected)
             throws IOException {
@@ -68,7 +72,8 @@ class SourceFormatsImportTest {
         assumeTrue(Files.isRegularFile(path), SharedData.missing(path));
         boolean gzip = file.endsWith(".gz");
 
-        ImportSummary summary = post("/api/v1/works?format=" + format, NDJSON, gzip, Files.readAllBytes(path))
+        MediaType contentType = file.contains(".jsonl") ? NDJSON : MediaType.APPLICATION_JSON;
+        ImportSummary summary = post("/api/v1/works?format=" + format, contentType, gzip, Files.readAllBytes(path))
                 .expectStatus().isOk()
                 .expectBody(ImportSummary.class).returnResult().getResponseBody();
 
