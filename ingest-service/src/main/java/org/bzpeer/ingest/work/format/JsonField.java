@@ -22,19 +22,30 @@ final class JsonField {
 
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
-    private final String path;
+    /** The field this one is a property or element of; null for the record root. */
+    private final JsonField parent;
+    /** The property name, or null for an array element. */
+    private final String name;
+    /** The element index, for an array element. */
+    private final int index;
     private final JsonNode node;
     private final RecordLimits limits;
 
-    private JsonField(String path, JsonNode node, RecordLimits limits) {
-        this.path = path;
+    /**
+     * The path is only spelled out when a field is rejected ({@link #path()}): reading a record creates a field per
+     * value, and most records are valid.
+     */
+    private JsonField(JsonField parent, String name, int index, JsonNode node, RecordLimits limits) {
+        this.parent = parent;
+        this.name = name;
+        this.index = index;
         this.node = node;
         this.limits = limits;
     }
 
     /** The record root; rejects anything that is not a JSON object. */
     static JsonField root(JsonNode record, RecordLimits limits) {
-        JsonField root = new JsonField("", record, limits);
+        JsonField root = new JsonField(null, null, 0, record, limits);
         if (root.absent() || !record.isObject()) {
             throw root.reject("the record must be a JSON object");
         }
@@ -59,12 +70,20 @@ final class JsonField {
     }
 
     String path() {
-        return reported(path);
+        return reported(relativePath());
+    }
+
+    /** The path from the record root, "" for the root itself. */
+    private String relativePath() {
+        if (parent == null) {
+            return "";
+        }
+        return name != null ? propertyPath(parent.relativePath(), name) : elementPath(parent.relativePath(), index);
     }
 
     /** The property {@code name} of this object (absent when this is absent). */
     JsonField get(String name) {
-        return new JsonField(propertyPath(path, name), absent() ? null : node.get(name), limits);
+        return new JsonField(this, name, 0, absent() ? null : node.get(name), limits);
     }
 
     boolean absent() {
@@ -227,7 +246,7 @@ final class JsonField {
         List<JsonField> out = new ArrayList<>();
         int size = size();
         for (int i = 0; i < size && i < limit; i++) {
-            out.add(new JsonField(elementPath(path, i), node.get(i), limits));
+            out.add(new JsonField(this, null, i, node.get(i), limits));
         }
         return out;
     }
