@@ -10,7 +10,9 @@ import org.bzpeer.ingest.work.application.RecordOutcome;
 import org.bzpeer.ingest.work.application.WorkImporter;
 import org.bzpeer.ingest.work.format.RecordParser;
 import org.bzpeer.ingest.work.format.UnknownWorkFormatException;
-import org.bzpeer.ingest.work.format.WorkFormat;
+import org.bzpeer.ingest.work.format.ArxivAtomFormat;
+import org.bzpeer.ingest.work.format.BzpeerWorkFormat;
+import org.bzpeer.ingest.work.format.SourceFormat;
 import org.bzpeer.ingest.work.format.WorkFormats;
 import org.bzpeer.kit.web.ProblemException;
 import org.bzpeer.kit.web.Problems;
@@ -32,9 +34,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * {@code POST /api/v1/works}: ingestion pipelines submit works as one JSON object, a JSON array, or NDJSON, optionally
- * gzip-encoded ({@code Content-Encoding: gzip}), in our own format or a source's ({@code ?format=openalex}). Every
- * body is read record by record while it arrives and imported in batches ({@link SubmissionReader}). Answers with the
+ * {@code POST /api/v1/works}: ingestion pipelines submit works as one JSON object, a JSON array, or NDJSON, or as an
+ * XML document (arXiv Atom, arXiv OAI-PMH, DBLP), optionally gzip-encoded ({@code Content-Encoding: gzip}), in our
+ * own format or a source's ({@code ?format=openalex}); without {@code format}, an Atom body is read as arXiv's, another
+ * XML body by its root element, and JSON as ours. Every body is read record by record while it arrives and imported in batches ({@link SubmissionReader}). Answers with the
  * per-record result; every valid record is kept even when others are rejected. 200 when at least one record was
  * imported; 422 (problem details carrying the same per-record result) when every record was rejected; 413 when the
  * body is larger than {@link SubmissionLimits#maxBodySize}: before anything is read when its {@code Content-Length}
@@ -65,13 +68,13 @@ class WorkImportController {
         this.reader = new SubmissionReader(parser, limits);
     }
 
-    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, JSON_LINES},
+    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, JSON_LINES, MediaType.APPLICATION_XML_VALUE,
+            MediaType.TEXT_XML_VALUE, MediaType.APPLICATION_ATOM_XML_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('SCOPE_works:write')")
-    Mono<ResponseEntity<Object>> submit(@RequestParam(defaultValue = "bzpeer") String format,
-            ServerHttpRequest request) {
-        WorkFormat workFormat = formatNamed(format);
+    Mono<ResponseEntity<Object>> submit(@RequestParam(required = false) String format, ServerHttpRequest request) {
         HttpHeaders headers = request.getHeaders();
+        SourceFormat workFormat = format == null ? formatOf(headers.getContentType()) : formatNamed(format);
         if (headers.getContentLength() > limits.maxBodySize().toBytes()) {
             return Mono.just(tooLarge(ImportSummary.empty(), "its Content-Length is " + headers.getContentLength()
                     + " bytes; nothing was read"));
@@ -114,7 +117,22 @@ class WorkImportController {
         throw problem;
     }
 
-    private WorkFormat formatNamed(String name) {
+    /**
+     * The format of a body whose format is not named: an Atom feed is arXiv's; another XML body is recognised by its
+     * root element; anything else is our own JSON.
+     */
+    private SourceFormat formatOf(MediaType contentType) {
+        if (contentType != null && contentType.isCompatibleWith(MediaType.APPLICATION_ATOM_XML)) {
+            return formatNamed(ArxivAtomFormat.NAME);
+        }
+        if (contentType != null && (contentType.isCompatibleWith(MediaType.APPLICATION_XML)
+                || contentType.isCompatibleWith(MediaType.TEXT_XML))) {
+            return formats.byRootElement();
+        }
+        return formatNamed(BzpeerWorkFormat.NAME);
+    }
+
+    private SourceFormat formatNamed(String name) {
         try {
             return formats.get(name);
         } catch (UnknownWorkFormatException e) {
