@@ -67,7 +67,7 @@ public class ArxivOaiFormat implements XmlWorkFormat {
         if (formats.isEmpty()) {
             throw new RejectedRecordException("metadata", "is required (a record that is not deleted has it)");
         }
-        XmlElement paper = formats.get(0);
+        XmlElement paper = metadata.child(formats.get(0).name());
         return switch (paper.name()) {
             case "arXiv" -> arXiv(paper);
             case "arXivRaw" -> arXivRaw(paper);
