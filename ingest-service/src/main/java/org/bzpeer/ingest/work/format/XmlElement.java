@@ -17,7 +17,8 @@ import javax.xml.stream.XMLStreamReader;
  * the record element ({@code authors.author[2].keyname}; {@code $} for the record) names it in rejections. Reading
  * holds a record to the {@link RecordLimits}: no text longer than {@link RecordLimits#maxStringLength}, no deeper
  * nesting than {@link RecordLimits#maxNestingDepth}, at most {@link RecordLimits#maxTokens} elements; a record beyond
- * them is read to its end (so the next one can be read) and rejected.
+ * them, or one that uses an entity its document does not define, is read to its end (so the next one can be read)
+ * and rejected.
  */
 final class XmlElement {
 
@@ -76,6 +77,8 @@ final class XmlElement {
                 XmlElement child = read(reader, budget, depth + 1, childPath);
                 children.add(child);
                 append(text, child.text, budget, path);
+            } else if (event == XMLStreamConstants.ENTITY_REFERENCE && reader.getText() == null) {
+                budget.overrun(path, "uses the entity &" + reader.getLocalName() + "; which is not defined");
             } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
                     || event == XMLStreamConstants.SPACE || event == XMLStreamConstants.ENTITY_REFERENCE) {
                 append(text, reader.getText(), budget, path);
