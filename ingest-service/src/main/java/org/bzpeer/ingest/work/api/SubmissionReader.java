@@ -176,7 +176,10 @@ final class SubmissionReader {
             return frame instanceof RecordFramer.Broken broken ? new Broken(broken.reason()) : null;
         }
 
-        /** The next XML record; a failure of the stream under the XML parser is thrown as that failure. */
+        /**
+         * The next XML record. The parser reports a failure of the stream under it (the body limit, broken gzip) as
+         * broken XML, its cause lost: that failure is thrown as it was.
+         */
         private Next nextXmlRecord(XmlWorkFormat xml) throws IOException {
             try {
                 if (xmlRecords == null) {
@@ -190,10 +193,8 @@ final class SubmissionReader {
                         ? new Refused(refused.field(), refused.reason())
                         : null;
             } catch (XMLStreamException e) {
-                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                    if (cause instanceof IOException io) {
-                        throw io;
-                    }
+                if (decoded != null && decoded.failure != null) {
+                    throw decoded.failure;
                 }
                 return new Broken("the XML body is broken here: " + e.getMessage().replaceAll("\\s*\\n\\s*", " "));
             }
@@ -240,12 +241,14 @@ final class SubmissionReader {
 
     /**
      * Counts the bytes read through it and hands out at most {@code limit}; asked for more when there are more, it
-     * throws {@link BodyTooLargeException}, so every byte up to the limit is still read.
+     * throws {@link BodyTooLargeException}, so every byte up to the limit is still read. Remembers the first failure
+     * it passed on.
      */
     private static final class CountingInputStream extends FilterInputStream {
 
         private final long limit;
         private long count;
+        private IOException failure;
 
         CountingInputStream(InputStream in, long limit) {
             super(in);
@@ -260,6 +263,15 @@ final class SubmissionReader {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return readCounted(buffer, offset, length);
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
+
+        private int readCounted(byte[] buffer, int offset, int length) throws IOException {
             if (length == 0) {
                 return 0;
             }

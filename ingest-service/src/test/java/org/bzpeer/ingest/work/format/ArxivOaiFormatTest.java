@@ -16,6 +16,7 @@ import org.bzpeer.ingest.work.model.SubmittedTopic;
 import org.bzpeer.ingest.work.model.SubmittedVenue;
 import org.bzpeer.ingest.work.model.SubmittedWork;
 import org.bzpeer.testkit.SharedData;
+import org.bzpeer.testkit.TarGzEntries;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.bzpeer.ingest.work.format;
+package org.bzpeer.testkit;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -17,7 +17,7 @@ import java.util.zip.GZIPInputStream;
  * time, in archive order: 512-byte headers with the name at offset 0 and the size in octal at offset 124, contents
  * padded to 512 bytes. Enough for our test data; not a general tar reader.
  */
-final class TarGzEntries {
+public final class TarGzEntries {
 
     private static final int BLOCK = 512;
 
@@ -25,7 +25,7 @@ final class TarGzEntries {
     }
 
     /** Hands each regular file whose name {@code wanted} accepts to {@code consumer}, with its bytes. */
-    static void forEach(Path archive, Predicate<String> wanted, BiConsumer<String, byte[]> consumer) {
+    public static void forEach(Path archive, Predicate<String> wanted, BiConsumer<String, byte[]> consumer) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(
                 new GZIPInputStream(Files.newInputStream(archive), 64 * 1024)))) {
             byte[] header = new byte[BLOCK];
