@@ -2,6 +2,7 @@ package org.bzpeer.ingest.work.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -79,7 +80,7 @@ class DblpFormatTest {
                 List.of(dblpAuthor("Manish Singh", "Manish Singh 0001")), List.of()));
         assertThat(works).flatExtracting(SubmittedWork::authorships).filteredOn(a -> a.ids().containsKey("orcid"))
                 .extracting(SubmittedAuthorship::name, a -> a.ids().get("orcid"))
-                .contains(org.assertj.core.groups.Tuple.tuple("Sylvia C. Pont", "0000-0002-9834-9600"));
+                .contains(tuple("Sylvia C. Pont", "0000-0002-9834-9600"));
         assertThat(works).flatExtracting(SubmittedWork::authorships).extracting(SubmittedAuthorship::name)
                 .as("Latin-1 entities").contains("Jürgen Beyerer", "Matti Pietikäinen", "François Chaumette");
     }

@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.xml.stream.XMLStreamException;
+
+import org.bzpeer.ingest.work.model.SubmittedWork;
 
 /** Reads every record of an XML document through an {@link XmlWorkFormat}, for the format tests. */
 final class XmlTestDocuments {
@@ -32,8 +36,8 @@ final class XmlTestDocuments {
         return records;
     }
 
-    static List<XmlWorkFormat.Record> read(XmlWorkFormat format, java.nio.file.Path file) {
-        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+    static List<XmlWorkFormat.Record> read(XmlWorkFormat format, Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
             return read(format, in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -41,7 +45,7 @@ final class XmlTestDocuments {
     }
 
     /** The work of a record that must have parsed. */
-    static org.bzpeer.ingest.work.model.SubmittedWork work(XmlWorkFormat.Record record) {
+    static SubmittedWork work(XmlWorkFormat.Record record) {
         if (record instanceof XmlWorkFormat.Parsed parsed) {
             return parsed.work();
         }
