@@ -1,12 +1,9 @@
 package org.bzpeer.ingest.work.format;
 
-import java.io.InputStream;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-
-import javax.xml.stream.XMLStreamException;
 
 import org.bzpeer.ingest.work.model.SubmittedWork;
 import org.springframework.stereotype.Component;
@@ -20,33 +17,17 @@ import org.springframework.stereotype.Component;
  * error (its id an arxiv.org/api/errors URL) is rejected with the API's message.
  */
 @Component
-public class ArxivAtomFormat implements XmlWorkFormat {
+public class ArxivAtomFormat extends StreamedXmlFormat {
 
     /** The format name. */
     public static final String NAME = "arxiv-atom";
 
-    private final RecordLimits limits;
-
     public ArxivAtomFormat(RecordLimits limits) {
-        this.limits = limits;
+        super(NAME, "feed", 2, "entry"::equals, XmlInput::plain, limits);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String rootElement() {
-        return "feed";
-    }
-
-    @Override
-    public Records open(InputStream document) throws XMLStreamException {
-        return new XmlRecordStream(XmlInput.plain(document), rootElement(), 2, "entry"::equals, this::entry, limits);
-    }
-
-    private SubmittedWork entry(XmlElement entry) {
+    SubmittedWork work(XmlElement entry) {
         XmlElement id = entry.child("id");
         if (id != null && id.text().contains("arxiv.org/api/errors")) {
             throw id.reject("the arXiv API reports an error instead of a paper: " + entry.childText("summary"));

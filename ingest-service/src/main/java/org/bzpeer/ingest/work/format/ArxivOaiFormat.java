@@ -1,6 +1,5 @@
 package org.bzpeer.ingest.work.format;
 
-import java.io.InputStream;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -8,8 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-
-import javax.xml.stream.XMLStreamException;
 
 import org.bzpeer.ingest.work.model.SubmittedWork;
 import org.springframework.stereotype.Component;
@@ -30,33 +27,17 @@ import org.springframework.stereotype.Component;
  * identifier. The page's resumption token and other elements are passed over.
  */
 @Component
-public class ArxivOaiFormat implements XmlWorkFormat {
+public class ArxivOaiFormat extends StreamedXmlFormat {
 
     /** The format name. */
     public static final String NAME = "arxiv-oai";
 
-    private final RecordLimits limits;
-
     public ArxivOaiFormat(RecordLimits limits) {
-        this.limits = limits;
+        super(NAME, "OAI-PMH", 3, "record"::equals, XmlInput::plain, limits);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String rootElement() {
-        return "OAI-PMH";
-    }
-
-    @Override
-    public Records open(InputStream document) throws XMLStreamException {
-        return new XmlRecordStream(XmlInput.plain(document), rootElement(), 3, "record"::equals, this::record, limits);
-    }
-
-    private SubmittedWork record(XmlElement record) {
+    SubmittedWork work(XmlElement record) {
         XmlElement header = record.child("header");
         if (header != null && "deleted".equals(header.attribute("status"))) {
             throw new RejectedRecordException("header.status", "the OAI record " + header.childText("identifier")

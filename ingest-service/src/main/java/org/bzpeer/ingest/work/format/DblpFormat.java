@@ -1,14 +1,11 @@
 package org.bzpeer.ingest.work.format;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.xml.stream.XMLStreamException;
 
 import org.bzpeer.ingest.work.model.SubmittedAuthorship;
 import org.bzpeer.ingest.work.model.SubmittedVenue;
@@ -32,7 +29,7 @@ import org.springframework.stereotype.Component;
  * title with a full stop, which is not part of the title and is removed.
  */
 @Component
-public class DblpFormat implements XmlWorkFormat {
+public class DblpFormat extends StreamedXmlFormat {
 
     /** The format name and the {@code source} of its works. */
     public static final String NAME = "dblp";
@@ -51,29 +48,12 @@ public class DblpFormat implements XmlWorkFormat {
     private static final Pattern ARXIV_LINK = Pattern.compile("^https?://(?:www\\.)?arxiv\\.org/abs/(.+)$",
             Pattern.CASE_INSENSITIVE);
 
-    private final RecordLimits limits;
-
     public DblpFormat(RecordLimits limits) {
-        this.limits = limits;
+        super(NAME, "dblp", 2, kind -> true, XmlInput::withLatin1Entities, limits);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String rootElement() {
-        return "dblp";
-    }
-
-    @Override
-    public Records open(InputStream document) throws XMLStreamException {
-        return new XmlRecordStream(XmlInput.withLatin1Entities(document), rootElement(), 2, kind -> true,
-                this::record, limits);
-    }
-
-    private SubmittedWork record(XmlElement record) {
+    SubmittedWork work(XmlElement record) {
         if (record.name().equals("www")) {
             throw record.reject("a DBLP person page (www record " + record.attribute("key") + "), not a work");
         }

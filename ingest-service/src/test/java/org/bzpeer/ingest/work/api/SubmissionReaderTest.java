@@ -184,7 +184,7 @@ class SubmissionReaderTest {
         return new SubmissionReader(new RecordParser(RECORD_LIMITS), new SubmissionLimits(maxBody, maxRecord));
     }
 
-    private static byte[] gzip(byte[] plain) {
+    static byte[] gzip(byte[] plain) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
             zip.write(plain);

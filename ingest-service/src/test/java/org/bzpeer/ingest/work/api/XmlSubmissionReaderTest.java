@@ -3,17 +3,14 @@ package org.bzpeer.ingest.work.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.GZIPOutputStream;
 
 import org.bzpeer.ingest.work.application.IndexedSubmission;
 import org.bzpeer.ingest.work.application.RecordOutcome;
@@ -108,7 +105,7 @@ class XmlSubmissionReaderTest {
 
     @Test
     void aGzipXmlBodyIsDecodedWhileRead() {
-        byte[] body = gzip(oai(record("0704.0001") + record("0704.0002")).getBytes(StandardCharsets.UTF_8));
+        byte[] body = SubmissionReaderTest.gzip(oai(record("0704.0001") + record("0704.0002")).getBytes(StandardCharsets.UTF_8));
 
         assertThat(read(body, true, OAI, DataSize.ofMegabytes(1)).valid()).containsExactly(0, 1);
     }
@@ -160,16 +157,6 @@ class XmlSubmissionReaderTest {
                 + "<arXiv xmlns=\"http://arxiv.org/OAI/arXiv/\"><id>" + arxivId + "</id><created>2007-04-01"
                 + "</created><authors><author><keyname>Author</keyname><forenames>A.</forenames></author></authors>"
                 + "<title>T " + arxivId + "</title><categories>cs.AI</categories></arXiv></metadata></record>\n";
-    }
-
-    private static byte[] gzip(byte[] plain) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-            zip.write(plain);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     /** Counts the bytes read through it. */

@@ -3,9 +3,7 @@ package org.bzpeer.ingest.work.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
 import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.WorkImported;
@@ -161,7 +158,7 @@ class XmlSubmissionTest {
                 .header("Authorization", "Bearer " + TestTokens.pipelineToken())
                 .header("Content-Encoding", gzip ? "gzip" : "identity")
                 .contentType(type)
-                .bodyValue(gzip ? gzip(body) : body)
+                .bodyValue(gzip ? SubmissionReaderTest.gzip(body) : body)
                 .exchange()
                 .expectBody(byte[].class).returnResult();
     }
@@ -169,15 +166,5 @@ class XmlSubmissionTest {
     private static JsonNode summary(EntityExchangeResult<byte[]> result) {
         assertThat(result.getStatus().value()).as(new String(result.getResponseBody())).isEqualTo(200);
         return JSON.readTree(result.getResponseBody());
-    }
-
-    private static byte[] gzip(byte[] plain) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-            zip.write(plain);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

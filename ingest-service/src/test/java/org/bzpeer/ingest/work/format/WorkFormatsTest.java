@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.util.List;
 
+import org.bzpeer.ingest.work.model.SubmittedWork;
 import org.junit.jupiter.api.Test;
 
 class WorkFormatsTest {
@@ -42,10 +43,11 @@ class WorkFormatsTest {
 
     @Test
     void twoXmlFormatsMayNotShareARootElement() {
-        XmlWorkFormat otherFeed = new ArxivAtomFormat(TestRecords.LIMITS) {
+        XmlWorkFormat otherFeed = new StreamedXmlFormat("other-feed", "feed", 2, name -> true, XmlInput::plain,
+                TestRecords.LIMITS) {
             @Override
-            public String name() {
-                return "other-feed";
+            SubmittedWork work(XmlElement record) {
+                throw record.reject("never read");
             }
         };
         assertThatIllegalStateException()
