@@ -130,8 +130,10 @@ final class SubmissionReader {
                     xmlRecords.close();
                 }
                 body.close();
-            } catch (IOException | XMLStreamException e) {
-                throw new IllegalStateException("closing the body failed", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException("closing the XML reader failed", e);
             }
         }
 
