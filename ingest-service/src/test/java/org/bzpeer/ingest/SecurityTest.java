@@ -13,5 +13,9 @@ class SecurityTest extends ServiceSecurityContract {
     @Override
     protected void declare(AuthorizationMatrix matrix) {
         matrix.requires(HttpMethod.POST, "/api/v1/works", TestTokens.WORKS_WRITE);
+        matrix.requires(HttpMethod.POST, "/api/v1/imports", TestTokens.WORKS_WRITE);
+        matrix.requires(HttpMethod.POST, "/api/v1/imports/{importId}/parts", TestTokens.WORKS_WRITE);
+        matrix.requires(HttpMethod.POST, "/api/v1/imports/{importId}/finish", TestTokens.WORKS_WRITE);
+        matrix.pathVariable("importId", "00000000-0000-4000-8000-000000000000");
     }
 }

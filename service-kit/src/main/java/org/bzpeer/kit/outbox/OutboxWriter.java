@@ -1,5 +1,6 @@
 package org.bzpeer.kit.outbox;
 
+import java.util.Base64;
 import java.util.List;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -7,8 +8,6 @@ import org.bzpeer.schemas.EventCodec;
 import org.bzpeer.schemas.Topic;
 import org.springframework.r2dbc.core.DatabaseClient;
 
-import io.r2dbc.spi.Statement;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,24 +32,27 @@ public class OutboxWriter {
         return appendAll(List.of(new OutboundEvent<>(topic, key, event)));
     }
 
-    /** Records all {@code events} in one round trip, in the caller's transaction, keeping their order. */
+    /**
+     * Records all {@code events} with one statement, in the caller's transaction, keeping their order (the outbox
+     * sequence follows the array order). Payloads travel as base64 text, decoded by PostgreSQL, because the driver
+     * binds no bytea arrays.
+     */
     public Mono<Void> appendAll(List<? extends OutboundEvent<?>> events) {
         if (events.isEmpty()) {
             return Mono.empty();
         }
-        return database.inConnectionMany(connection -> {
-            Statement insert = connection.createStatement(
-                    "INSERT INTO event_outbox (topic, event_key, payload) VALUES ($1, $2, $3)");
-            for (int i = 0; i < events.size(); i++) {
-                OutboundEvent<?> event = events.get(i);
-                if (i > 0) {
-                    insert.add();
-                }
-                insert.bind(0, event.topic().name())
-                        .bind(1, event.key())
-                        .bind(2, EventCodec.instance().encode(event.value()));
-            }
-            return Flux.from(insert.execute()).flatMap(result -> result.getRowsUpdated());
-        }).then();
+        Base64.Encoder base64 = Base64.getEncoder();
+        return database.sql("""
+                        INSERT INTO event_outbox (topic, event_key, payload)
+                        SELECT e.topic, e.event_key, decode(e.payload, 'base64')
+                        FROM unnest(CAST(:topics AS text[]), CAST(:keys AS text[]), CAST(:payloads AS text[]))
+                             WITH ORDINALITY AS e(topic, event_key, payload, n)
+                        ORDER BY e.n""")
+                .bind("topics", events.stream().map(event -> event.topic().name()).toArray(String[]::new))
+                .bind("keys", events.stream().map(OutboundEvent::key).toArray(String[]::new))
+                .bind("payloads", events.stream()
+                        .map(event -> base64.encodeToString(EventCodec.instance().encode(event.value())))
+                        .toArray(String[]::new))
+                .then();
     }
 }

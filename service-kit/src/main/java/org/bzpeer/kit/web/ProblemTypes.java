@@ -38,6 +38,8 @@ public final class ProblemTypes {
                     "A submission is larger than ingest accepts in one request; split it or use the bulk import."),
             new ProblemType("unsupported-encoding", 415, "Unsupported content encoding",
                     "A body is sent with a Content-Encoding other than gzip or identity; `field` names the header."),
+            new ProblemType("import-finished", 409, "Import finished",
+                    "The import is finished and takes no more parts; open a new one."),
             new ProblemType("claimed-by-another-user", 409, "Claimed by another user",
                     "Another user holds the claim: a verified one, or an unverified one on a record without ORCID iD."),
             new ProblemType("author-not-claimed", 409, "Author not claimed",

@@ -66,7 +66,7 @@ final class SubmissionReader {
     /** One body being read. Read from one thread at a time. */
     final class Submission implements Closeable {
 
-        private final InputStream body;
+        private final CountingInputStream body;
         private final boolean gzip;
         private final boolean ndjson;
         private final SourceFormat format;
@@ -78,7 +78,7 @@ final class SubmissionReader {
         private boolean bodyTooLarge;
 
         private Submission(InputStream body, boolean gzip, boolean ndjson, SourceFormat format) {
-            this.body = body;
+            this.body = new CountingInputStream(body, Long.MAX_VALUE);
             this.gzip = gzip;
             this.ndjson = ndjson;
             this.format = format;
@@ -119,7 +119,13 @@ final class SubmissionReader {
             return bodyTooLarge;
         }
 
-        private long bytesRead() {
+        /** How many bytes of the body were received so far, as sent (before gzip decoding). */
+        long bytesReceived() {
+            return body.count;
+        }
+
+        /** How many bytes of the body (after gzip decoding) were read so far. */
+        long bytesRead() {
             return decoded == null ? 0 : decoded.count;
         }
 

@@ -4,15 +4,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.bzpeer.ingest.work.application.ImportReports;
+import org.bzpeer.ingest.work.application.ImportReports.PartEnd;
 import org.bzpeer.ingest.work.application.IngestProperties;
 import org.bzpeer.ingest.work.application.RecordOutcome;
 import org.bzpeer.ingest.work.application.WorkImporter;
-import org.bzpeer.ingest.work.format.RecordParser;
-import org.bzpeer.ingest.work.format.UnknownWorkFormatException;
 import org.bzpeer.ingest.work.format.ArxivAtomFormat;
 import org.bzpeer.ingest.work.format.BzpeerWorkFormat;
+import org.bzpeer.ingest.work.format.RecordParser;
 import org.bzpeer.ingest.work.format.SourceFormat;
+import org.bzpeer.ingest.work.format.UnknownWorkFormatException;
 import org.bzpeer.ingest.work.format.WorkFormats;
 import org.bzpeer.kit.web.ProblemException;
 import org.bzpeer.kit.web.Problems;
@@ -24,8 +27,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,17 +39,18 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * {@code POST /api/v1/works}: ingestion pipelines submit works as one JSON object, a JSON array, or NDJSON, or as an
- * XML document (arXiv Atom, arXiv OAI-PMH, DBLP), optionally gzip-encoded ({@code Content-Encoding: gzip}), in our
- * own format or a source's ({@code ?format=openalex}); without {@code format}, an Atom body is read as arXiv's, another
- * XML body by its root element, and JSON as ours. Every body is read record by record while it arrives and imported in batches ({@link SubmissionReader}). Answers with the
+ * {@code POST /api/v1/works} and {@code POST /api/v1/imports/{id}/parts}: ingestion pipelines submit works as one JSON
+ * object, a JSON array, or NDJSON, or as an XML document (arXiv Atom, arXiv OAI-PMH, DBLP), optionally gzip-encoded
+ * ({@code Content-Encoding: gzip}), in our own format or a source's ({@code ?format=openalex}); without
+ * {@code format}, an Atom body is read as arXiv's, another XML body by its root element, and JSON as ours. Every body
+ * is read record by record while it arrives and imported in batches ({@link SubmissionReader}). Answers with the
  * per-record result; every valid record is kept even when others are rejected. 200 when at least one record was
  * imported; 422 (problem details carrying the same per-record result) when every record was rejected; 413 when the
  * body is larger than {@link SubmissionLimits#maxBodySize}: before anything is read when its {@code Content-Length}
- * says so, otherwise once reading reaches the limit, carrying the result of the records before that point.
+ * says so, otherwise once reading reaches the limit, carrying the result of the records before that point. Every
+ * body is a part of an import ({@link ImportReports}), whose report records its progress batch by batch.
  */
 @RestController
-@RequestMapping("/api/v1/works")
 class WorkImportController {
 
     static final String NDJSON = "application/x-ndjson";
@@ -55,30 +61,58 @@ class WorkImportController {
 
     private final WorkFormats formats;
     private final WorkImporter importer;
+    private final ImportReports reports;
     private final IngestProperties properties;
     private final SubmissionLimits limits;
     private final SubmissionReader reader;
 
-    WorkImportController(WorkFormats formats, WorkImporter importer, IngestProperties properties,
-            SubmissionLimits limits, RecordParser parser) {
+    WorkImportController(WorkFormats formats, WorkImporter importer, ImportReports reports,
+            IngestProperties properties, SubmissionLimits limits, RecordParser parser) {
         this.formats = formats;
         this.importer = importer;
+        this.reports = reports;
         this.properties = properties;
         this.limits = limits;
         this.reader = new SubmissionReader(parser, limits);
     }
 
-    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, JSON_LINES, MediaType.APPLICATION_XML_VALUE,
-            MediaType.TEXT_XML_VALUE, MediaType.APPLICATION_ATOM_XML_VALUE},
+    /** One body as an import of its own: its report stays at {@code /api/v1/imports/{importId}}. */
+    @PostMapping(path = "/api/v1/works", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, JSON_LINES,
+            MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, MediaType.APPLICATION_ATOM_XML_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('SCOPE_works:write')")
-    Mono<ResponseEntity<Object>> submit(@RequestParam(required = false) String format, ServerHttpRequest request) {
-        HttpHeaders headers = request.getHeaders();
-        SourceFormat workFormat = format == null ? formatOf(headers.getContentType()) : formatNamed(format);
+    Mono<ResponseEntity<Object>> submit(@RequestParam(required = false) String format,
+            ServerHttpRequest request, @AuthenticationPrincipal Jwt caller) {
+        SourceFormat workFormat = format(format, request.getHeaders());
+        checkDeclaredLength(request.getHeaders());
+        return reports.openSinglePart(caller.getSubject(), workFormat.name())
+                .flatMap(part -> importBody(part, workFormat, request, true));
+    }
+
+    /** One body as the next part of an open import (a bulk import sends each file so). */
+    @PostMapping(path = "/api/v1/imports/{importId}/parts",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, JSON_LINES, MediaType.APPLICATION_XML_VALUE,
+                    MediaType.TEXT_XML_VALUE, MediaType.APPLICATION_ATOM_XML_VALUE},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAuthority('SCOPE_works:write')")
+    Mono<ResponseEntity<Object>> submitPart(@PathVariable UUID importId,
+            @RequestParam(required = false) String format, @RequestParam(required = false) String name,
+            ServerHttpRequest request) {
+        SourceFormat workFormat = format(format, request.getHeaders());
+        checkDeclaredLength(request.getHeaders());
+        return reports.openPart(importId, name, workFormat.name())
+                .flatMap(part -> importBody(part, workFormat, request, false));
+    }
+
+    private void checkDeclaredLength(HttpHeaders headers) {
         if (headers.getContentLength() > limits.maxBodySize().toBytes()) {
-            return Mono.just(tooLarge(ImportSummary.empty(), "its Content-Length is " + headers.getContentLength()
-                    + " bytes; nothing was read"));
+            throw tooLarge("its Content-Length is " + headers.getContentLength() + " bytes; nothing was read");
         }
+    }
+
+    private Mono<ResponseEntity<Object>> importBody(ImportReports.Part part, SourceFormat workFormat,
+            ServerHttpRequest request, boolean onlyPart) {
+        HttpHeaders headers = request.getHeaders();
         boolean gzip = isGzip(headers.getFirst(HttpHeaders.CONTENT_ENCODING));
         MediaType contentType = headers.getContentType();
         boolean ndjson = contentType != null && (contentType.isCompatibleWith(MediaType.parseMediaType(NDJSON))
@@ -96,13 +130,25 @@ class WorkImportController {
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .doFinally(signal -> submission.close())
-                .concatMap(this::importBatch, 1)
-                .reduce(ImportSummary.empty(), ImportSummary::plus)
-                .map(summary -> submission.bodyTooLarge()
-                        ? tooLarge(summary, "reading stopped at the limit; the records before it were processed")
-                        : respond(summary));
+                .concatMap(batch -> importBatch(batch)
+                        .flatMap(outcomes -> reports.record(part, submission.bytesReceived(), outcomes)
+                                .thenReturn(outcomes)), 1)
+                .reduce(ImportSummary.empty(part.importId(), part.number()), ImportSummary::plus)
+                .flatMap(summary -> reports.close(part, submission.bodyTooLarge() ? PartEnd.BODY_TOO_LARGE
+                                : PartEnd.DONE, null, onlyPart)
+                        .then(Mono.fromCallable(() -> submission.bodyTooLarge()
+                                ? tooLarge(summary)
+                                : respond(summary))))
+                .onErrorResume(error -> reports.close(part, PartEnd.FAILED, failure(error), onlyPart)
+                        .onErrorResume(reportFailed -> Mono.empty())
+                        .then(Mono.error(error)));
     }
 
+    private static String failure(Throwable error) {
+        return error instanceof ProblemException problem && problem.getBody().getDetail() != null
+                ? problem.getBody().getDetail()
+                : error.getClass().getSimpleName() + ": " + error.getMessage();
+    }
     private static boolean isGzip(String contentEncoding) {
         if (contentEncoding == null || contentEncoding.isBlank() || contentEncoding.equalsIgnoreCase("identity")) {
             return false;
@@ -115,6 +161,11 @@ class WorkImportController {
                         + "the body as is or gzip-encoded");
         problem.getBody().setProperty("field", "Content-Encoding");
         throw problem;
+    }
+
+    /** The format {@code name}d, or when none is, the one of the content type ({@link #formatOf}). */
+    private SourceFormat format(String name, HttpHeaders headers) {
+        return name == null ? formatOf(headers.getContentType()) : formatNamed(name);
     }
 
     /**
@@ -152,19 +203,25 @@ class WorkImportController {
         });
     }
 
-    private ResponseEntity<Object> tooLarge(ImportSummary summary, String what) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body too large",
+    private ProblemException tooLarge(String what) {
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body too large",
                 "A body may hold at most " + SubmissionLimits.describe(limits.maxBodySize())
-                        + " (counted after gzip decoding); " + what
-                        + ". Split the submission.");
+                        + " (counted after gzip decoding); " + what + ". Split the submission.");
+    }
+
+    private ResponseEntity<Object> tooLarge(ImportSummary summary) {
+        ProblemDetail problem = tooLarge("reading stopped at the limit; the records before it were processed")
+                .getBody();
         summaryProperties(summary).forEach(problem::setProperty);
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
     private static Map<String, Object> summaryProperties(ImportSummary summary) {
-        return Map.of("received", summary.received(), "created", summary.created(), "updated", summary.updated(),
-                "unchanged", summary.unchanged(), "rejected", summary.rejected(), "errors", summary.errors());
+        return Map.of("importId", summary.importId(), "part", summary.part(), "report", summary.report(),
+                "received", summary.received(), "created", summary.created(), "updated", summary.updated(),
+                "unchanged", summary.unchanged(), "rejected", summary.rejected(), "errors", summary.errors(),
+                "errorsOmitted", summary.errorsOmitted());
     }
 
     private static ResponseEntity<Object> respond(ImportSummary summary) {

@@ -1,0 +1,292 @@
+package org.bzpeer.ingest.author.application;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.bzpeer.ingest.author.model.AuthorMention;
+import org.bzpeer.ingest.author.model.PersonName;
+
+/**
+ * Decides which authorships are one person. Identifiers first: one ORCID iD is one person, and so is one source id
+ * (OpenAlex, DBLP, ...) of one scheme; two different ORCID iDs are never one person, and two different source ids
+ * only when the same ORCID iD joins them. Then each authorship without identifiers joins the person it most likely
+ * is, among those with a {@link PersonName#compatible compatible} name (same surname, given names agreeing as far as
+ * both go, initials-aware and transliteration-aware): evidence is weighed from shared co-authors, institutions, venue,
+ * topics and years (see {@link #evidence}); without enough evidence, and when a written-out name is not that of
+ * exactly one identified person, it becomes a person of its own, so namesakes stay apart. Finally people known only
+ * by name are joined when their works together give the evidence one work alone did not.
+ *
+ * <p>Deterministic: the result depends on the set of mentions, not on the order they are given in (each block of
+ * compatible names is resolved in a fixed order of work and position). Only mentions of one block (surname and first
+ * initial) are ever compared, so a block can be resolved alone.
+ */
+public final class AuthorClustering {
+
+    /** Evidence at which a name-only authorship joins a person: a shared co-author, or institution and venue. */
+    static final int JOIN_AT = 3;
+
+    /** How the mentions were grouped: each person as the mentions that are theirs, in resolution order. */
+    public record Person(List<AuthorMention> mentions) {
+    }
+
+    private static final Comparator<AuthorMention> ORDER = Comparator.comparing(AuthorMention::workId)
+            .thenComparingInt(AuthorMention::position);
+
+    private AuthorClustering() {
+    }
+
+    /** Groups {@code mentions} into people. */
+    public static List<Person> resolve(Collection<AuthorMention> mentions) {
+        Map<String, List<AuthorMention>> blocks = new LinkedHashMap<>();
+        mentions.stream().sorted(ORDER)
+                .forEach(mention -> blocks.computeIfAbsent(mention.name().block(), block -> new ArrayList<>())
+                        .add(mention));
+        List<Person> people = new ArrayList<>();
+        blocks.values().forEach(block -> resolveBlock(block).forEach(cluster -> people.add(cluster.person())));
+        return people;
+    }
+
+    private static List<Cluster> resolveBlock(List<AuthorMention> block) {
+        List<Cluster> clusters = new ArrayList<>();
+        Map<String, Cluster> byKey = new HashMap<>();
+        for (AuthorMention mention : block) {
+            if (mention.identified()) {
+                joinByIdentifiers(mention, clusters, byKey);
+            }
+        }
+        for (AuthorMention mention : block) {
+            if (!mention.identified()) {
+                Cluster chosen = mostLikely(mention, clusters);
+                if (chosen == null) {
+                    chosen = new Cluster();
+                    clusters.add(chosen);
+                }
+                chosen.add(mention);
+            }
+        }
+        joinNameOnlyClusters(clusters);
+        return clusters;
+    }
+
+    private static void joinByIdentifiers(AuthorMention mention, List<Cluster> clusters, Map<String, Cluster> byKey) {
+        List<String> keys = keys(mention);
+        Set<Cluster> found = new HashSet<>();
+        keys.forEach(key -> {
+            Cluster cluster = byKey.get(key);
+            if (cluster != null) {
+                found.add(cluster);
+            }
+        });
+        Cluster target;
+        if (found.isEmpty()) {
+            target = new Cluster();
+            clusters.add(target);
+        } else {
+            Set<String> orcids = new HashSet<>();
+            found.forEach(cluster -> orcids.addAll(cluster.orcids));
+            if (mention.orcid() != null) {
+                orcids.add(mention.orcid());
+            }
+            if (orcids.size() <= 1) {
+                Cluster survivor = found.stream().min(Comparator.comparingInt(clusters::indexOf)).orElseThrow();
+                for (Cluster other : found) {
+                    if (other != survivor) {
+                        survivor.absorb(other);
+                        clusters.remove(other);
+                        other.keys.forEach(key -> byKey.put(key, survivor));
+                    }
+                }
+                target = survivor;
+            } else {
+                target = mention.orcid() != null ? byKey.get("orcid:" + mention.orcid()) : null;
+                if (target == null) {
+                    target = found.stream().min(Comparator.comparingInt(clusters::indexOf)).orElseThrow();
+                }
+            }
+        }
+        target.add(mention);
+        for (String key : keys) {
+            byKey.putIfAbsent(key, target);
+            target.keys.add(key);
+        }
+    }
+
+    /** The person a name-only mention most likely is, or null for a person of its own. */
+    private static Cluster mostLikely(AuthorMention mention, List<Cluster> clusters) {
+        Cluster best = null;
+        int bestScore = Integer.MIN_VALUE;
+        int secondScore = Integer.MIN_VALUE;
+        List<Cluster> sameWrittenOut = new ArrayList<>();
+        for (Cluster cluster : clusters) {
+            if (!cluster.compatibleWith(mention.name())) {
+                continue;
+            }
+            if (cluster.writesOutAs(mention.name())) {
+                sameWrittenOut.add(cluster);
+            }
+            int score = evidence(mention, cluster);
+            if (score > bestScore) {
+                secondScore = bestScore;
+                bestScore = score;
+                best = cluster;
+            } else if (score > secondScore) {
+                secondScore = score;
+            }
+        }
+        if (best != null && bestScore >= JOIN_AT && bestScore - secondScore >= 2) {
+            return best;
+        }
+        if (sameWrittenOut.size() == 1 && sameWrittenOut.get(0).identified()
+                && evidence(mention, sameWrittenOut.get(0)) >= 0) {
+            return sameWrittenOut.get(0);
+        }
+        return null;
+    }
+
+    /** Joins name-only people whose mentions together show they are one (or one identified person). */
+    private static void joinNameOnlyClusters(List<Cluster> clusters) {
+        boolean joined = true;
+        while (joined) {
+            joined = false;
+            for (int i = 0; i < clusters.size() && !joined; i++) {
+                Cluster nameOnly = clusters.get(i);
+                if (nameOnly.identified()) {
+                    continue;
+                }
+                for (int j = 0; j < clusters.size() && !joined; j++) {
+                    Cluster other = clusters.get(j);
+                    if (i != j && other.compatibleWithAll(nameOnly) && evidence(nameOnly, other) >= JOIN_AT
+                            && (other.identified() || j < i)) {
+                        other.absorb(nameOnly);
+                        clusters.remove(i);
+                        joined = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * How strongly a mention's context points to a person: 3 per shared co-author (up to 2), 2 for a shared
+     * institution, 1 for the same venue, 1 for a shared topic, 1 when the written-out name is one the person used;
+     * minus 2 when the years lie more than 15 apart.
+     */
+    static int evidence(AuthorMention mention, Cluster cluster) {
+        int score = 3 * Math.min(2, overlap(mention.coauthors(), cluster.coauthors))
+                + (overlap(mention.institutions(), cluster.institutions) > 0 ? 2 : 0)
+                + (mention.venue() != null && cluster.venues.contains(mention.venue()) ? 1 : 0)
+                + (overlap(mention.topics(), cluster.topics) > 0 ? 1 : 0)
+                + (cluster.writesOutAs(mention.name()) ? 1 : 0);
+        if (mention.year() != null && cluster.yearGap(mention.year()) > 15) {
+            score -= 2;
+        }
+        return score;
+    }
+
+    private static int evidence(Cluster nameOnly, Cluster other) {
+        return nameOnly.mentions.stream().mapToInt(mention -> evidence(mention, other)).max().orElse(0);
+    }
+
+    private static int overlap(Set<String> mine, Set<String> theirs) {
+        int shared = 0;
+        for (String item : mine) {
+            if (theirs.contains(item)) {
+                shared++;
+            }
+        }
+        return shared;
+    }
+
+    private static List<String> keys(AuthorMention mention) {
+        List<String> keys = new ArrayList<>();
+        if (mention.orcid() != null) {
+            keys.add("orcid:" + mention.orcid());
+        }
+        mention.sourceIds().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(id -> keys.add(id.getKey() + ":" + id.getValue()));
+        return keys;
+    }
+
+    /** A person being assembled: their mentions and what those say about them. */
+    static final class Cluster {
+
+        private final List<AuthorMention> mentions = new ArrayList<>();
+        private final List<PersonName> names = new ArrayList<>();
+        private final Set<String> keys = new HashSet<>();
+        private final Set<String> orcids = new HashSet<>();
+        private final Set<String> coauthors = new HashSet<>();
+        private final Set<String> institutions = new HashSet<>();
+        private final Set<String> venues = new HashSet<>();
+        private final Set<String> topics = new HashSet<>();
+        private int firstYear = Integer.MAX_VALUE;
+        private int lastYear = Integer.MIN_VALUE;
+
+        void add(AuthorMention mention) {
+            mentions.add(mention);
+            if (names.stream().noneMatch(name -> name.equals(mention.name()))) {
+                names.add(mention.name());
+            }
+            if (mention.orcid() != null) {
+                orcids.add(mention.orcid());
+            }
+            coauthors.addAll(mention.coauthors());
+            institutions.addAll(mention.institutions());
+            if (mention.venue() != null) {
+                venues.add(mention.venue());
+            }
+            topics.addAll(mention.topics());
+            if (mention.year() != null) {
+                firstYear = Math.min(firstYear, mention.year());
+                lastYear = Math.max(lastYear, mention.year());
+            }
+        }
+
+        void absorb(Cluster other) {
+            other.mentions.forEach(this::add);
+            keys.addAll(other.keys);
+        }
+
+        boolean identified() {
+            return !keys.isEmpty();
+        }
+
+        /** Whether {@code name} agrees with one of the person's names and with every written-out one. */
+        boolean compatibleWith(PersonName name) {
+            return names.stream().anyMatch(known -> known.compatible(name))
+                    && names.stream().filter(PersonName::full).allMatch(known -> known.compatible(name));
+        }
+
+        boolean compatibleWithAll(Cluster other) {
+            return other.names.stream().allMatch(this::compatibleWith)
+                    && (orcids.isEmpty() || other.orcids.isEmpty() || orcids.equals(other.orcids));
+        }
+
+        boolean writesOutAs(PersonName name) {
+            return name.full() && names.stream().anyMatch(known -> known.sameWrittenOut(name));
+        }
+
+        int yearGap(int year) {
+            if (firstYear == Integer.MAX_VALUE) {
+                return 0;
+            }
+            return year < firstYear ? firstYear - year : year > lastYear ? year - lastYear : 0;
+        }
+
+        Person person() {
+            return new Person(List.copyOf(mentions));
+        }
+
+        @Override
+        public String toString() {
+            return Objects.toString(names) + " x" + mentions.size();
+        }
+    }
+}
