@@ -28,8 +28,9 @@ import org.bzpeer.kit.web.ProblemException;
  * ({@link RecordFramer}), parsed ({@link RecordParser}) and read by the work format at once; an XML body is read as a
  * stream by its {@link XmlWorkFormat}, one record element at a time. A request holds one record plus the batches in
  * flight, whatever the size of its body. A malformed record is rejected alone; a body whose structure breaks (JSON
- * brackets, XML well-formedness) is rejected from that point on, the records before it kept. A gzip body is decoded as it is
- * read; the body is counted after decoding. Every record gets its 0-based position, also the ones that are rejected.
+ * brackets, XML well-formedness) is rejected from that point on, the records before it kept. A gzip body is decoded
+ * as it is read; the body is counted after decoding. Every record gets its 0-based position, also the ones that are
+ * rejected.
  */
 final class SubmissionReader {
 

@@ -106,7 +106,8 @@ final class GeneratedOaiStream extends InputStream {
                 + "<keyname>Author " + number + "</keyname><forenames>A.</forenames></author></authors>"
                 + "<title>Sparsity-certifying Graph Decompositions, part " + number + "</title>"
                 + "<categories>math.CO cs.CG</categories><journal-ref>J. Math. Phys. 48(2007), 092102.</journal-ref>"
-                + "<doi>" + doi + "</doi><abstract>" + ABSTRACT + "</abstract></arXiv></metadata>" + ABOUT + "</record>\n";
+                + "<doi>" + doi + "</doi><abstract>" + ABSTRACT + "</abstract></arXiv></metadata>" + ABOUT
+                + "</record>\n";
     }
 
     private static long lcm(long a, long b) {

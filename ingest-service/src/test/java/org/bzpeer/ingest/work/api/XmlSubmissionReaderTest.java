@@ -105,7 +105,8 @@ class XmlSubmissionReaderTest {
 
     @Test
     void aGzipXmlBodyIsDecodedWhileRead() {
-        byte[] body = SubmissionReaderTest.gzip(oai(record("0704.0001") + record("0704.0002")).getBytes(StandardCharsets.UTF_8));
+        byte[] body = SubmissionReaderTest.gzip(oai(record("0704.0001") + record("0704.0002"))
+                .getBytes(StandardCharsets.UTF_8));
 
         assertThat(read(body, true, OAI, DataSize.ofMegabytes(1)).valid()).containsExactly(0, 1);
     }

@@ -39,8 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Every XML file of the shared data through the real endpoint, broker and database: every arXiv Atom fixture (sent as
  * {@code application/atom+xml}), two OAI-PMH pages (one as {@code application/xml}, its format found by its root
  * element, one gzip-encoded with {@code ?format=arxiv-oai}), both DBLP files ({@code text/xml}, and
- * {@code ?format=dblp}). No request fails with a server error; the rejections, with their reasons, are the expected
- * ones; imported works are published with the identifiers and names the formats map.
+ * {@code ?format=dblp}), and an XML file as a part of a bulk import. No request fails with a server error; the
+ * rejections, with their reasons, are the expected ones; imported works are published with the identifiers and names
+ * the formats map.
  */
 @ServiceTest
 class XmlSubmissionTest {
@@ -135,6 +136,23 @@ class XmlSubmissionTest {
         assertThat(singh.getAuthorships()).singleElement()
                 .satisfies(authorship -> assertThat(authorship.getDisplayName()).isEqualTo("Manish Singh"));
         assertThat(singh.getSource()).isEqualTo("dblp");
+    }
+
+    @Test
+    void anXmlFileIsAPartOfABulkImportLikeAnyOther() throws IOException {
+        String importId = JSON.readTree(http.post().uri("/api/v1/imports")
+                .header("Authorization", "Bearer " + TestTokens.pipelineToken())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": \"dblp\"}")
+                .exchange().expectStatus().isCreated().expectBody(byte[].class).returnResult().getResponseBody())
+                .path("id").asString();
+
+        http.post().uri("/api/v1/imports/{id}/parts?name=fatcat_example_dblp.xml", importId)
+                .header("Authorization", "Bearer " + TestTokens.pipelineToken())
+                .contentType(MediaType.APPLICATION_XML)
+                .bodyValue(Files.readAllBytes(SharedData.require("dblp/fatcat_example_dblp.xml")))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.received").isEqualTo(5).jsonPath("$.rejected").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("$");
     }
 
     @Test

@@ -40,7 +40,8 @@ class ArxivOaiFormatTest {
                         null, null, null),
                 "Mixed Integer Linear Programming For Exact Finite-Horizon Planning In Decentralized Pomdps",
                 realRecord("page_001.xml", "0707.2506").abstractText(), null, false,
-                List.of(author("Raghav Aras", "INRIA Lorraine - LORIA"), author("Alain Dutech", "INRIA Lorraine - LORIA"),
+                List.of(author("Raghav Aras", "INRIA Lorraine - LORIA"),
+                        author("Alain Dutech", "INRIA Lorraine - LORIA"),
                         author("François Charpillet", "INRIA Lorraine - LORIA")),
                 List.of(new SubmittedTopic("arxiv:cs.AI", "Artificial Intelligence", null))));
         assertThat(realRecord("page_001.xml", "0707.2506").abstractText())
