@@ -11,20 +11,26 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
+import javax.xml.stream.XMLStreamException;
+
 import org.bzpeer.ingest.work.application.IndexedSubmission;
 import org.bzpeer.ingest.work.application.RecordOutcome;
 import org.bzpeer.ingest.work.format.RecordParser;
 import org.bzpeer.ingest.work.format.RejectedRecordException;
+import org.bzpeer.ingest.work.format.SourceFormat;
 import org.bzpeer.ingest.work.format.WorkFormat;
+import org.bzpeer.ingest.work.format.XmlWorkFormat;
 import org.bzpeer.ingest.work.model.SubmittedWork;
 import org.bzpeer.kit.web.ProblemException;
 
 /**
- * Reads a submission's body record by record while it arrives and hands it on in batches: each record is framed
- * ({@link RecordFramer}), parsed ({@link RecordParser}) and read by the work format at once, so a request holds one
- * record's bytes and tree plus the batches in flight, whatever the size of its body; a source's list page is read
- * record by record too ({@link WorkFormat#pageRecordArrays}). A gzip body is decoded as it is read; the body is
- * counted after decoding. Every record gets its 0-based position, also the ones that are rejected.
+ * Reads a submission's body record by record while it arrives and hands it on in batches: each JSON record is framed
+ * ({@link RecordFramer}), parsed ({@link RecordParser}) and read by the work format at once, a source's list page
+ * record by record too ({@link WorkFormat#pageRecordArrays}); an XML body is read as a stream by its
+ * {@link XmlWorkFormat}, one record element at a time. A request holds one record plus the batches in flight, whatever
+ * the size of its body. A malformed record is rejected alone; a body whose structure breaks (JSON brackets, XML
+ * well-formedness) is rejected from that point on, the records before it kept. A gzip body is decoded as it is read;
+ * the body is counted after decoding. Every record gets its 0-based position, also the ones that are rejected.
  */
 final class SubmissionReader {
 
@@ -41,8 +47,21 @@ final class SubmissionReader {
     }
 
     /** Starts reading {@code body}; nothing is read before the first {@link Submission#nextBatch}. */
-    Submission open(InputStream body, boolean gzip, boolean ndjson, WorkFormat format) {
+    Submission open(InputStream body, boolean gzip, boolean ndjson, SourceFormat format) {
         return new Submission(body, gzip, ndjson, format);
+    }
+
+    /** What came next in a body: a work, a rejected record, or the point where the body broke. */
+    private sealed interface Next {
+    }
+
+    private record Parsed(SubmittedWork work) implements Next {
+    }
+
+    private record Refused(String field, String reason) implements Next {
+    }
+
+    private record Broken(String reason) implements Next {
     }
 
     /** One body being read. Read from one thread at a time. */
@@ -51,14 +70,15 @@ final class SubmissionReader {
         private final CountingInputStream body;
         private final boolean gzip;
         private final boolean ndjson;
-        private final WorkFormat format;
+        private final SourceFormat format;
         private CountingInputStream decoded;
         private RecordFramer framer;
+        private XmlWorkFormat.Records xmlRecords;
         private int nextIndex;
         private boolean ended;
         private boolean bodyTooLarge;
 
-        private Submission(InputStream body, boolean gzip, boolean ndjson, WorkFormat format) {
+        private Submission(InputStream body, boolean gzip, boolean ndjson, SourceFormat format) {
             this.body = new CountingInputStream(body, Long.MAX_VALUE);
             this.gzip = gzip;
             this.ndjson = ndjson;
@@ -76,23 +96,17 @@ final class SubmissionReader {
             List<RecordOutcome.Rejected> rejected = new ArrayList<>();
             int authorships = 0;
             while (valid.size() + rejected.size() < maxRecords && authorships < maxAuthorships) {
-                RecordFramer.Frame frame = nextFrame();
-                if (frame == null) {
+                Next next = nextRecord();
+                if (next == null) {
                     break;
                 }
                 int index = nextIndex++;
-                if (frame instanceof RecordFramer.RecordBytes bytes) {
-                    try {
-                        SubmittedWork work = format.parse(parser.parse(bytes.bytes(), bytes.length()));
-                        valid.add(new IndexedSubmission(index, work));
-                        authorships += work.authorships().size();
-                    } catch (RejectedRecordException e) {
-                        rejected.add(new RecordOutcome.Rejected(index, e.field(), e.reason()));
-                    }
-                } else if (frame instanceof RecordFramer.TooLong tooLong) {
-                    rejected.add(new RecordOutcome.Rejected(index, "$", "the record is " + tooLong.length()
-                            + " bytes long; at most " + limits.maxRecordBytes() + " are accepted"));
-                } else if (frame instanceof RecordFramer.Broken broken) {
+                if (next instanceof Parsed parsed) {
+                    valid.add(new IndexedSubmission(index, parsed.work()));
+                    authorships += parsed.work().authorships().size();
+                } else if (next instanceof Refused refused) {
+                    rejected.add(new RecordOutcome.Rejected(index, refused.field(), refused.reason()));
+                } else if (next instanceof Broken broken) {
                     rejected.add(new RecordOutcome.Rejected(index, "$",
                             broken.reason() + "; this record and the rest of the body were not read"));
                     drain();
@@ -119,35 +133,86 @@ final class SubmissionReader {
         @Override
         public void close() {
             try {
+                if (xmlRecords != null) {
+                    xmlRecords.close();
+                }
                 body.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException("closing the XML reader failed", e);
             }
         }
 
-        private RecordFramer.Frame nextFrame() {
+        private Next nextRecord() {
             if (ended) {
                 return null;
             }
             try {
-                RecordFramer.Frame frame = framer().next();
-                ended = frame == null || frame instanceof RecordFramer.Broken;
-                return frame;
+                Next next = format instanceof XmlWorkFormat xml ? nextXmlRecord(xml) : nextJsonRecord();
+                ended = next == null || next instanceof Broken;
+                return next;
             } catch (BodyTooLargeException e) {
                 ended = true;
                 bodyTooLarge = true;
                 return null;
             } catch (ZipException | EOFException e) {
                 ended = true;
-                return new RecordFramer.Broken("the gzip body cannot be decoded past byte " + bytesRead() + " ("
+                return new Broken("the gzip body cannot be decoded past byte " + bytesRead() + " ("
                         + e.getMessage() + ")");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
-        private RecordFramer framer() throws IOException {
+        private Next nextJsonRecord() throws IOException {
             if (framer == null) {
+                framer = ndjson ? RecordFramer.ndjson(decoded(), limits.maxRecordBytes())
+                        : RecordFramer.json(decoded(), limits.maxRecordBytes(),
+                                ((WorkFormat) format).pageRecordArrays());
+            }
+            RecordFramer.Frame frame = framer.next();
+            if (frame instanceof RecordFramer.RecordBytes bytes) {
+                try {
+                    return new Parsed(((WorkFormat) format).parse(parser.parse(bytes.bytes(), bytes.length())));
+                } catch (RejectedRecordException e) {
+                    return new Refused(e.field(), e.reason());
+                }
+            }
+            if (frame instanceof RecordFramer.TooLong tooLong) {
+                return new Refused("$", "the record is " + tooLong.length() + " bytes long; at most "
+                        + limits.maxRecordBytes() + " are accepted");
+            }
+            return frame instanceof RecordFramer.Broken broken ? new Broken(broken.reason()) : null;
+        }
+
+        /**
+         * The next XML record. The parser reports a failure of the stream under it (the body limit, broken gzip) as
+         * broken XML, its cause lost: that failure is thrown as it was.
+         */
+        private Next nextXmlRecord(XmlWorkFormat xml) throws IOException {
+            try {
+                if (xmlRecords == null) {
+                    xmlRecords = xml.open(decoded());
+                }
+                XmlWorkFormat.Record record = xmlRecords.next();
+                if (record instanceof XmlWorkFormat.Parsed parsed) {
+                    return new Parsed(parsed.work());
+                }
+                return record instanceof XmlWorkFormat.Rejected refused
+                        ? new Refused(refused.field(), refused.reason())
+                        : null;
+            } catch (XMLStreamException e) {
+                if (decoded != null && decoded.failure != null) {
+                    throw decoded.failure;
+                }
+                return new Broken("the XML body is broken here: " + e.getMessage().replaceAll("\\s*\\n\\s*", " "));
+            }
+        }
+
+        /** The body as read: gzip decoded when announced, counted against the body limit. */
+        private InputStream decoded() throws IOException {
+            if (decoded == null) {
                 InputStream plain = body;
                 if (gzip) {
                     try {
@@ -158,10 +223,8 @@ final class SubmissionReader {
                     }
                 }
                 decoded = new CountingInputStream(plain, limits.maxBodySize().toBytes());
-                framer = ndjson ? RecordFramer.ndjson(decoded, limits.maxRecordBytes())
-                        : RecordFramer.json(decoded, limits.maxRecordBytes(), format.pageRecordArrays());
             }
-            return framer;
+            return decoded;
         }
 
         /** Reads the rest of the body, so the answer does not cut off a client still sending; stops at the limit. */
@@ -188,12 +251,14 @@ final class SubmissionReader {
 
     /**
      * Counts the bytes read through it and hands out at most {@code limit}; asked for more when there are more, it
-     * throws {@link BodyTooLargeException}, so every byte up to the limit is still read.
+     * throws {@link BodyTooLargeException}, so every byte up to the limit is still read. Remembers the first failure
+     * it passed on.
      */
     private static final class CountingInputStream extends FilterInputStream {
 
         private final long limit;
         private long count;
+        private IOException failure;
 
         CountingInputStream(InputStream in, long limit) {
             super(in);
@@ -208,6 +273,15 @@ final class SubmissionReader {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return readCounted(buffer, offset, length);
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
+
+        private int readCounted(byte[] buffer, int offset, int length) throws IOException {
             if (length == 0) {
                 return 0;
             }

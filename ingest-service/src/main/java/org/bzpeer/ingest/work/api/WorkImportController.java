@@ -11,10 +11,11 @@ import org.bzpeer.ingest.work.application.ImportReports.PartEnd;
 import org.bzpeer.ingest.work.application.IngestProperties;
 import org.bzpeer.ingest.work.application.RecordOutcome;
 import org.bzpeer.ingest.work.application.WorkImporter;
+import org.bzpeer.ingest.work.format.ArxivAtomFormat;
 import org.bzpeer.ingest.work.format.BzpeerWorkFormat;
 import org.bzpeer.ingest.work.format.RecordParser;
+import org.bzpeer.ingest.work.format.SourceFormat;
 import org.bzpeer.ingest.work.format.UnknownWorkFormatException;
-import org.bzpeer.ingest.work.format.WorkFormat;
 import org.bzpeer.ingest.work.format.WorkFormats;
 import org.bzpeer.kit.web.ProblemException;
 import org.bzpeer.kit.web.Problems;
@@ -39,16 +40,17 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code POST /api/v1/works} and {@code POST /api/v1/imports/{id}/parts}: ingestion pipelines submit works as one JSON
- * object, a JSON array, or NDJSON, optionally gzip-encoded ({@code Content-Encoding: gzip}), in our own format or a
- * source's ({@code ?format=openalex}, or the content type's parameter: {@code application/x-ndjson; format=crossref});
- * a source's list page (an OpenAlex {@code results} page, a Crossref {@code work-list}) is read record by record as
- * well. Every body is read record by record while it arrives and imported in batches ({@link SubmissionReader}).
- * Answers with the per-record result; every valid record is kept even when others are rejected. 200 when at least one
- * record was imported; 422 (problem details carrying the same per-record result) when every record was rejected; 413
- * when the body is larger than {@link SubmissionLimits#maxBodySize}: before anything is read when its
- * {@code Content-Length} says so, otherwise once reading reaches the limit, carrying the result of the records before
- * that point. Every body is a part of an import ({@link ImportReports}), whose report records its progress batch by
- * batch.
+ * object, a JSON array, or NDJSON, or as an XML document (arXiv Atom, arXiv OAI-PMH, DBLP), optionally gzip-encoded
+ * ({@code Content-Encoding: gzip}), in our own format or a source's: named by {@code ?format=openalex} or the content
+ * type's parameter ({@code application/x-ndjson; format=crossref}); without a name, an Atom body is read as arXiv's,
+ * another XML body by its root element, and JSON as ours. A source's list page (an OpenAlex {@code results} page, a
+ * Crossref {@code work-list}) is read record by record as well. Every body is read record by record while it arrives
+ * and imported in batches ({@link SubmissionReader}). Answers with the per-record result; every valid record is kept
+ * even when others are rejected. 200 when at least one record was imported; 422 (problem details carrying the same
+ * per-record result) when every record was rejected; 413 when the body is larger than
+ * {@link SubmissionLimits#maxBodySize}: before anything is read when its {@code Content-Length} says so, otherwise
+ * once reading reaches the limit, carrying the result of the records before that point. Every body is a part of an
+ * import ({@link ImportReports}), whose report records its progress batch by batch.
  */
 @RestController
 class WorkImportController {
@@ -78,12 +80,13 @@ class WorkImportController {
     }
 
     /** One body as an import of its own: its report stays at {@code /api/v1/imports/{importId}}. */
-    @PostMapping(path = "/api/v1/works", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, JSON_LINES},
+    @PostMapping(path = "/api/v1/works", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, JSON_LINES,
+            MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, MediaType.APPLICATION_ATOM_XML_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('SCOPE_works:write')")
     Mono<ResponseEntity<Object>> submit(@RequestParam(required = false) String format,
             ServerHttpRequest request, @AuthenticationPrincipal Jwt caller) {
-        WorkFormat workFormat = formatNamed(format, request.getHeaders().getContentType());
+        SourceFormat workFormat = format(format, request.getHeaders().getContentType());
         checkDeclaredLength(request.getHeaders());
         return reports.openSinglePart(caller.getSubject(), workFormat.name())
                 .flatMap(part -> importBody(part, workFormat, request, true));
@@ -91,13 +94,14 @@ class WorkImportController {
 
     /** One body as the next part of an open import (a bulk import sends each file so). */
     @PostMapping(path = "/api/v1/imports/{importId}/parts",
-            consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, JSON_LINES},
+            consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, JSON_LINES, MediaType.APPLICATION_XML_VALUE,
+                    MediaType.TEXT_XML_VALUE, MediaType.APPLICATION_ATOM_XML_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('SCOPE_works:write')")
     Mono<ResponseEntity<Object>> submitPart(@PathVariable UUID importId,
             @RequestParam(required = false) String format, @RequestParam(required = false) String name,
             ServerHttpRequest request) {
-        WorkFormat workFormat = formatNamed(format, request.getHeaders().getContentType());
+        SourceFormat workFormat = format(format, request.getHeaders().getContentType());
         checkDeclaredLength(request.getHeaders());
         return reports.openPart(importId, name, workFormat.name())
                 .flatMap(part -> importBody(part, workFormat, request, false));
@@ -109,7 +113,7 @@ class WorkImportController {
         }
     }
 
-    private Mono<ResponseEntity<Object>> importBody(ImportReports.Part part, WorkFormat workFormat,
+    private Mono<ResponseEntity<Object>> importBody(ImportReports.Part part, SourceFormat workFormat,
             ServerHttpRequest request, boolean onlyPart) {
         HttpHeaders headers = request.getHeaders();
         boolean gzip = isGzip(headers.getFirst(HttpHeaders.CONTENT_ENCODING));
@@ -148,6 +152,7 @@ class WorkImportController {
                 ? problem.getBody().getDetail()
                 : error.getClass().getSimpleName() + ": " + error.getMessage();
     }
+
     private static boolean isGzip(String contentEncoding) {
         if (contentEncoding == null || contentEncoding.isBlank() || contentEncoding.equalsIgnoreCase("identity")) {
             return false;
@@ -164,16 +169,34 @@ class WorkImportController {
 
     /**
      * The format named by the {@code format} parameter, else by the content type's {@code format} parameter
-     * ({@code application/x-ndjson; format=crossref}), else {@code bzpeer}.
+     * ({@code application/x-ndjson; format=crossref}), else the one of the content type ({@link #formatOf}).
      */
-    private WorkFormat formatNamed(String parameter, MediaType contentType) {
+    private SourceFormat format(String parameter, MediaType contentType) {
         String fromContentType = contentType == null ? null : contentType.getParameter("format");
-        String name = parameter != null ? parameter : fromContentType != null ? fromContentType : DEFAULT_FORMAT;
+        if (parameter == null && fromContentType == null) {
+            return formatOf(contentType);
+        }
+        String name = parameter != null ? parameter : fromContentType;
         try {
             return formats.get(name);
         } catch (UnknownWorkFormatException e) {
             throw ProblemException.invalid(parameter != null ? "format" : "Content-Type", e.getMessage());
         }
+    }
+
+    /**
+     * The format of a body whose format is not named: an Atom feed is arXiv's; another XML body is recognised by its
+     * root element; anything else is our own JSON.
+     */
+    private SourceFormat formatOf(MediaType contentType) {
+        if (contentType != null && contentType.isCompatibleWith(MediaType.APPLICATION_ATOM_XML)) {
+            return formats.get(ArxivAtomFormat.NAME);
+        }
+        if (contentType != null && (contentType.isCompatibleWith(MediaType.APPLICATION_XML)
+                || contentType.isCompatibleWith(MediaType.TEXT_XML))) {
+            return formats.byRootElement();
+        }
+        return formats.get(DEFAULT_FORMAT);
     }
 
     private Mono<List<RecordOutcome>> importBatch(SubmissionReader.Batch batch) {

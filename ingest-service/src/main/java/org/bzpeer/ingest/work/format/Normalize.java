@@ -67,6 +67,10 @@ public final class Normalize {
             Pattern.compile("^(?:<title>)?(?i:abstract)(?:</title>)?(?:[.:]\\s*|\\s+(?=\\p{Lu}|\\d)|\n\\s*)");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern LINE_SEPARATOR = Pattern.compile("\\r\\n?|[\\u2028\\u0085\\u000B\\f]");
+    private static final Pattern SPACES = Pattern.compile("[\\t\\p{Zs}]+");
+    private static final Pattern SPACED_NEWLINE = Pattern.compile(" ?\n ?");
+    private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
     private static final DateTimeFormatter ISO_DATE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
@@ -351,8 +355,9 @@ public final class Normalize {
             return null;
         }
         String cleaned = Names.removeControls(Names.removeInvisible(Normalizer.normalize(raw, Normalizer.Form.NFC)));
-        cleaned = cleaned.replace("\u2029", "\n\n").replaceAll("\\r\\n?|[\\u2028\\u0085\\u000B\\f]", "\n");
-        cleaned = cleaned.replaceAll("[\\t\\p{Zs}]+", " ").replaceAll(" ?\n ?", "\n").replaceAll("\n{3,}", "\n\n");
+        cleaned = LINE_SEPARATOR.matcher(cleaned.replace("\u2029", "\n\n")).replaceAll("\n");
+        cleaned = SPACES.matcher(cleaned).replaceAll(" ");
+        cleaned = BLANK_LINES.matcher(SPACED_NEWLINE.matcher(cleaned).replaceAll("\n")).replaceAll("\n\n");
         cleaned = cleaned.strip();
         return cleaned.isEmpty() ? null : cleaned;
     }

@@ -7,10 +7,7 @@ import org.bzpeer.ingest.work.model.SubmittedWork;
 import tools.jackson.databind.JsonNode;
 
 /** Turns one JSON record of a source format into a {@link SubmittedWork}, or rejects it naming the field. */
-public interface WorkFormat {
-
-    /** The value of the {@code format} request parameter that selects this format. */
-    String name();
+public non-sealed interface WorkFormat extends SourceFormat {
 
     /**
      * Parses and normalises one record.
