@@ -53,6 +53,26 @@ public final class Names {
         return CONTROLS.matcher(text).replaceAll("");
     }
 
+    /**
+     * Whether {@code text} is printable ASCII with single spaces between words and none at the ends: nothing for
+     * {@link #clean} to do (and nothing for Unicode normalisation), the common case, told without a pattern.
+     */
+    public static boolean isPlainText(String text) {
+        int length = text.length();
+        if (length == 0 || text.charAt(0) == ' ' || text.charAt(length - 1) == ' ') {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c > '~' || c == ' ' && previous == ' ') {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
     /** Whether {@code text} holds a control character other than whitespace. */
     public static boolean containsControls(String text) {
         return CONTROLS.matcher(text).find();
@@ -67,6 +87,9 @@ public final class Names {
     public static String clean(String raw) {
         if (raw == null) {
             return null;
+        }
+        if (isPlainText(raw)) {
+            return raw;
         }
         String cleaned = removeControls(removeInvisible(raw));
         cleaned = WHITESPACE.matcher(cleaned).replaceAll(" ").strip();

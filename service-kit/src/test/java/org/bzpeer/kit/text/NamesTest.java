@@ -25,4 +25,20 @@ class NamesTest {
         assertThat(Names.clean(" \u00AD\u200C\u00A0")).isNull();
         assertThat(Names.unifyDashes("Ali\u2013Re\u00ADza")).isEqualTo("Ali-Reza");
     }
+
+    @Test
+    void plainTextIsKnownWithoutAPatternAndCleaningLeavesItAsItIs() {
+        assertThat(Names.isPlainText("Carole-Jean Wu (2021): a study.")).isTrue();
+        assertThat(Names.isPlainText("two  spaces")).isFalse();
+        assertThat(Names.isPlainText(" leading")).isFalse();
+        assertThat(Names.isPlainText("trailing ")).isFalse();
+        assertThat(Names.isPlainText("tab\there")).isFalse();
+        assertThat(Names.isPlainText("café")).isFalse();
+        assertThat(Names.isPlainText("")).isFalse();
+        String plain = "Sequence models at scale";
+        assertThat(Names.clean(plain)).isSameAs(plain);
+        for (String messy : new String[] {"two  spaces", " leading", "tab\there", "soft­hyphen"}) {
+            assertThat(Names.clean(messy)).as(messy).isEqualTo(Names.clean(messy + "​"));
+        }
+    }
 }

@@ -342,7 +342,10 @@ public final class Normalize {
 
     /** A single-line text (title, venue, institution, topic): cleaned like {@link #name}; null when blank. */
     public static String text(String raw) {
-        return Names.clean(raw == null ? null : Normalizer.normalize(raw, Normalizer.Form.NFC));
+        if (raw == null || Names.isPlainText(raw)) {
+            return raw;
+        }
+        return Names.clean(Normalizer.normalize(raw, Normalizer.Form.NFC));
     }
 
     /**
@@ -351,8 +354,8 @@ public final class Normalize {
      * blank line; null when blank.
      */
     public static String longText(String raw) {
-        if (raw == null) {
-            return null;
+        if (raw == null || Names.isPlainText(raw)) {
+            return raw;
         }
         String cleaned = Names.removeControls(Names.removeInvisible(Normalizer.normalize(raw, Normalizer.Form.NFC)));
         cleaned = LINE_SEPARATOR.matcher(cleaned.replace("\u2029", "\n\n")).replaceAll("\n");

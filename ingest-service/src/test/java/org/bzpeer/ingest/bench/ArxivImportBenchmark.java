@@ -1,0 +1,161 @@
+package org.bzpeer.ingest.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.bzpeer.ingest.work.format.ArxivOaiFormat;
+import org.bzpeer.ingest.work.format.RecordLimits;
+import org.bzpeer.ingest.work.format.XmlWorkFormat;
+import org.bzpeer.testkit.HeapWatch;
+import org.bzpeer.testkit.ServiceTest;
+import org.bzpeer.testkit.SharedData;
+import org.bzpeer.testkit.TarGzEntries;
+import org.bzpeer.testkit.TestTokens;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import com.jayway.jsonpath.JsonPath;
+
+import reactor.core.publisher.Flux;
+
+/**
+ * The arXiv OAI set (103 ListRecords pages, 102,538 records) imported through the HTTP API as one import of 103 parts,
+ * two at a time, next to the same records only parsed, and StAX alone reading the same bytes, in the same run:
+ * records/s to committed (every POST answered) and to published (the outbox drained), and the peak heap of this JVM
+ * (service, broker client, the pages held in memory). Target: the import at 0.5x the parse-only rate or better.
+ * Run by {@code deploy/bench/arxiv}.
+ */
+@Tag("benchmark")
+@ServiceTest
+class ArxivImportBenchmark {
+
+    private static final int PARALLEL_PARTS = 2;
+
+    @Autowired
+    DatabaseClient database;
+
+    @LocalServerPort
+    int port;
+
+    private final StringBuilder report = new StringBuilder();
+    private final ArxivOaiFormat format = new ArxivOaiFormat(RecordLimits.defaults());
+
+    @Test
+    void importTheOaiSetThroughHttp() throws Exception {
+        List<byte[]> pages = new ArrayList<>();
+        TarGzEntries.forEach(SharedData.require("arxiv/oai-cs-2016/listrecords-pages.tar.gz"), name -> true,
+                (name, content) -> pages.add(content));
+        long bytes = pages.stream().mapToLong(page -> page.length).sum();
+        print("arXiv OAI set: %d pages, %.1f MiB, %d cores", pages.size(), bytes / 1048576.0,
+                Runtime.getRuntime().availableProcessors());
+
+        rate("baseline   StAX alone reads every element", pages, this::staxOnly);
+        int records = (int) rate("baseline   parse only (arxiv-oai format: StAX, mapping, normalising)", pages,
+                this::parseOnly)[1];
+        double parseOnly = rate("baseline   parse only, second round", pages, this::parseOnly)[0];
+
+        WebClient http = WebClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.pipelineToken()).build();
+        String importId = JsonPath.read(http.post().uri("/api/v1/imports").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"arXiv OAI cs 2016\", \"expectedBytes\": " + bytes + "}")
+                .retrieve().bodyToMono(String.class).block(), "$.id");
+        try (HeapWatch heap = HeapWatch.start()) {
+            long start = System.nanoTime();
+            Flux.range(0, pages.size())
+                    .flatMap(page -> http.post().uri("/api/v1/imports/{id}/parts?format=arxiv-oai&name=page_{n}.xml",
+                                    importId, page + 1)
+                            .contentType(MediaType.APPLICATION_XML).bodyValue(pages.get(page))
+                            .retrieve().bodyToMono(String.class), PARALLEL_PARTS)
+                    .blockLast(Duration.ofHours(2));
+            double committed = seconds(start);
+            await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofSeconds(1)).until(() -> database
+                    .sql("SELECT count(*) AS waiting FROM event_outbox").map(row -> row.get("waiting", Long.class))
+                    .one().block() == 0);
+            double published = seconds(start);
+            String summary = http.get().uri("/api/v1/imports/{id}", importId).retrieve().bodyToMono(String.class)
+                    .block();
+            print("import     %s records received, %s created, %s rejected; POST -> committed %.1f s = %,.0f "
+                            + "records/s (%.2fx of parse only); -> published %.1f s = %,.0f records/s (%.2fx)",
+                    JsonPath.read(summary, "$.counts.received"), JsonPath.read(summary, "$.counts.created"),
+                    JsonPath.read(summary, "$.counts.rejected"), committed, records / committed,
+                    records / committed / parseOnly, published, records / published, records / published / parseOnly);
+            print("memory     %s (this JVM: service, broker client, embedded PostgreSQL client, %.0f MiB of pages "
+                    + "held by the benchmark)", heap.summary(), bytes / 1048576.0);
+        }
+        print("target     import >= 0.5x parse only");
+        Path out = Path.of("target/benchmark/arxiv-import.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+    }
+
+    /** Reads every page with {@code reader}; returns records/s and records. */
+    private double[] rate(String label, List<byte[]> pages, PageReader reader) throws Exception {
+        long start = System.nanoTime();
+        long records = 0;
+        for (byte[] page : pages) {
+            records += reader.records(page);
+        }
+        double seconds = seconds(start);
+        print("%s: %,d records in %.1f s = %,.0f records/s", label, records, seconds, records / seconds);
+        return new double[] {records / seconds, records};
+    }
+
+    private long staxOnly(byte[] page) throws XMLStreamException {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        XMLStreamReader xml = factory.createXMLStreamReader(new ByteArrayInputStream(page));
+        long records = 0;
+        while (xml.hasNext()) {
+            if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("record")) {
+                records++;
+            } else if (xml.getEventType() == XMLStreamConstants.CHARACTERS) {
+                xml.getText();
+            }
+        }
+        xml.close();
+        return records;
+    }
+
+    private long parseOnly(byte[] page) throws Exception {
+        long records = 0;
+        try (XmlWorkFormat.Records reader = format.open(new ByteArrayInputStream(page))) {
+            for (var record = reader.next(); record != null; record = reader.next()) {
+                records++;
+            }
+        }
+        return records;
+    }
+
+    private void print(String format, Object... args) {
+        String line = String.format(Locale.ROOT, format, args);
+        System.out.println(line);
+        report.append(line).append('\n');
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    @FunctionalInterface
+    private interface PageReader {
+        long records(byte[] page) throws Exception;
+    }
+}
