@@ -33,7 +33,7 @@ class ResearcherPageRoutes {
     private static final Resource EXPLORER_PAGE = new ClassPathResource("static/explorer.html");
 
     @Bean
-    RouterFunction<ServerResponse> researcherPages(WebProperties web) {
+    RouterFunction<ServerResponse> researcherPageRouter(WebProperties web) {
         Map<String, String> config = Map.of("graphBaseUrl", web.graphBaseUrlWithoutSlash());
         return route(GET("/"), request -> html(SEARCH_PAGE))
                 .andRoute(GET("/authors/{id}"), request -> html(AUTHOR_PAGE))
