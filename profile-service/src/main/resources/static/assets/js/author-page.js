@@ -184,7 +184,7 @@ async function loadWorks(cursor) {
     const page = await profileApi.works(authorId, cursor);
     list.append(...page.items.map(workItem));
     more.hidden = !page.nextCursor;
-    more.onclick = () => loadWorks(page.nextCursor);
+    more.onclick = page.nextCursor ? () => loadWorks(page.nextCursor) : null;
   } catch (error) {
     announce(field(main, 'works-status'), `The works could not be loaded: ${error.message}`, true);
   } finally {

@@ -13,7 +13,12 @@ export const KINDS = [
   { type: 'institution', label: 'institutions' },
 ];
 
-/** A graph that can grow: nodes by id, edges by "source|target|type", the centre author first. */
+/** Identifies an edge whichever way round it was given: a co-authorship from A to B is the one from B to A. */
+function edgeKey(edge) {
+  return [edge.source, edge.target].sort().join('|') + `|${edge.type}`;
+}
+
+/** A graph that can grow: nodes by id, edges by their two ends and type, the centre author first. */
 export class GraphModel {
   constructor() {
     this.nodes = new Map();
@@ -30,7 +35,7 @@ export class GraphModel {
       }
     }
     for (const edge of neighbourhood.edges) {
-      this.edges.set(`${edge.source}|${edge.target}|${edge.type}`, edge);
+      this.edges.set(edgeKey(edge), edge);
     }
     const anchor = this.nodes.get(`author:${neighbourhood.author.id}`);
     added.forEach((id, index) => {
