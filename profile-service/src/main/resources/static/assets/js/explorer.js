@@ -41,7 +41,7 @@ async function load(depth) {
 }
 
 function draw() {
-  render(field(main, 'graph'), model, { width: 900, height: 600, onActivate: expand, highlight,
+  render(field(main, 'graph'), model, { aspect: 0.7, onActivate: expand, highlight,
     title: 'Research graph explorer' });
   const people = [...model.nodes.values()].filter((node) => node.type === 'author');
   const from = field(main, 'path-from');

@@ -120,10 +120,13 @@ function shortLabel(text, max = 28) {
 
 /**
  * Renders `model` into `container` as an SVG (role="img", described by a sentence counting each kind) with a legend.
- * With `onActivate`, author nodes other than `activeIds` become buttons (click, Enter or Space) that call it.
- * Nodes and edges in `highlight` (sets of ids and "source|target" keys) are emphasised.
+ * The drawing is as wide as the container (so labels stay legible on a phone) and `aspect` times as high. With
+ * `onActivate`, author nodes become buttons (click, Enter or Space) that call it. Nodes and edges in `highlight`
+ * (sets of node ids and "source|target" keys) are emphasised.
  */
-export function render(container, model, { width = 640, height = 420, onActivate, highlight, title } = {}) {
+export function render(container, model, { aspect = 0.65, onActivate, highlight, title } = {}) {
+  const width = Math.max(280, Math.round(container.clientWidth || 640));
+  const height = Math.round(width * aspect);
   layout(model, width, height);
   const counts = model.counts();
   const summary = `${title}: ${KINDS.map((kind) => `${counts[kind.type]} ${kind.label}`).join(', ')}.`;
