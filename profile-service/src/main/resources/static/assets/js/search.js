@@ -1,4 +1,4 @@
-/** The search page at /: find authors by name, each result linking to its researcher page. */
+/** The search page at /: find authors by name (names are suggested while typing), each result linking to their page. */
 import { profileApi } from './api.js';
 import { announce, el, field } from './dom.js';
 import { renderHeader } from './session.js';
@@ -6,16 +6,11 @@ import { suggestNames } from './suggestions.js';
 
 const main = document.getElementById('main');
 const form = field(main, 'search-form');
-const suggestedId = suggestNames(form.q, field(main, 'suggestions'));
+suggestNames(form.q, field(main, 'suggestions'));
 
 renderHeader();
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const chosen = suggestedId();
-  if (chosen) {
-    location.assign(`/authors/${encodeURIComponent(chosen)}`);
-    return;
-  }
   const status = field(main, 'search-status');
   announce(status, 'Searching…');
   try {

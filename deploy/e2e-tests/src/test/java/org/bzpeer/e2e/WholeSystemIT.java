@@ -266,6 +266,7 @@ class WholeSystemIT {
         try (ResearcherPageInBrowser browser = new ResearcherPageInBrowser(services.baseUrl("profile", 1),
                 REPOSITORY.resolve("deploy/e2e-tests/target"))) {
             ResearcherPageChecks checks = new ResearcherPageChecks(browser);
+            checks.findFromTheSearchPage("Carole-Jean Wu", demo.read("$.id"));
             checks.theDemoResearchersPage(demo, expectedWorkHeadings(fixture));
             checks.followAndUnfollow(demo.read("$.id"), TestTokens.userToken("reader-" + run));
             checks.theExplorer(first, second, third, "Third Author");
