@@ -27,7 +27,8 @@ import org.bzpeer.testkit.TestTokens;
  * The four services started from their packaged jars as separate JVMs, exactly as deployed, several instances of each,
  * against the test JVM's real broker and PostgreSQL. The instances of one service share its database and its
  * consumer group, as replicas of a deployment do. Instance {@code n} of a service listens on a free port of its own
- * and logs to {@code target/e2e-logs/<service>-<n>.log}.
+ * and logs to {@code target/e2e-logs/<service>-<n>.log}. Browsers may call every service from any loopback origin
+ * (CORS), and profile-service's researcher pages call graph-service's first instance.
  */
 final class ServiceProcesses implements AutoCloseable {
 
@@ -38,6 +39,9 @@ final class ServiceProcesses implements AutoCloseable {
      * than the consumers of one group, so each instance gets a share.
      */
     static final int PARTITIONS = 12;
+
+    /** The origins a browser test loads pages from: any port on the loopback interface. */
+    private static final String LOOPBACK_ORIGINS = "http://127.0.0.1:[*],http://localhost:[*]";
 
     /** Small heaps and the C1 compiler only: all the instances share two cores with the broker and PostgreSQL. */
     private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -58,6 +62,8 @@ final class ServiceProcesses implements AutoCloseable {
     private final int instancesPerService;
     private final List<Instance> instances = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
+    /** Planned before anything starts, so a service can be told where another one listens. */
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
 
     ServiceProcesses(Path repository, int instancesPerService) {
         if (instancesPerService < 1) {
@@ -76,7 +82,12 @@ final class ServiceProcesses implements AutoCloseable {
         long started = System.nanoTime();
         for (String service : SERVICES) {
             for (int number = 1; number <= instancesPerService; number++) {
-                instances.add(start(service, number, brokers));
+                ports.put(service + "-" + number, freePort());
+            }
+        }
+        for (String service : SERVICES) {
+            for (int number = 1; number <= instancesPerService; number++) {
+                instances.add(start(service, number, brokers, ports.get(service + "-" + number), false));
             }
         }
         Map<String, Double> readyAfter = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -150,10 +161,6 @@ final class ServiceProcesses implements AutoCloseable {
                 .findFirst().map(this::isReady).orElse(false);
     }
 
-    private Instance start(String service, int number, String brokers) {
-        return start(service, number, brokers, freePort(), false);
-    }
-
     /** Starts an instance; its log is appended to when it is {@code restarted}, else written afresh. */
     private Instance start(String service, int number, String brokers, int port, boolean restarted) {
         Path jar = repository.resolve(service + "-service/target/" + service + "-service.jar");
@@ -188,6 +195,10 @@ final class ServiceProcesses implements AutoCloseable {
         environment.put("BZPEER_JWT_ISSUER", TestTokens.ISSUER);
         environment.put("BZPEER_JWT_AUDIENCES", TestTokens.AUDIENCE);
         environment.put("BZPEER_ORCID_ISSUERS", TestTokens.ISSUER);
+        environment.put("BZPEER_CORS_ALLOWED_ORIGINS", LOOPBACK_ORIGINS);
+        if (service.equals("profile")) {
+            environment.put("BZPEER_WEB_GRAPH_URL", "http://127.0.0.1:" + ports.get("graph-1"));
+        }
         try {
             return new Instance(service, number, port, builder.start(), log);
         } catch (IOException e) {

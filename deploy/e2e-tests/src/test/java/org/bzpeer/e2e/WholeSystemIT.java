@@ -2,6 +2,7 @@ package org.bzpeer.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.bzpeer.schemas.Topics;
@@ -227,6 +231,50 @@ class WholeSystemIT {
         awaitTrustSnapshotOnTheProfile(authorId);
     }
 
+    /**
+     * The researcher page as a person sees it in headless Chromium, served by profile-service and calling graph-service
+     * across origins: every section of the seed page in its order, the demo researcher's works in the seed page's
+     * order, the graph drawn, follow and unfollow, no serious accessibility violation at desktop and phone size;
+     * then the explorer (expanding a person, the path between two researchers), a claim, the owner's edit and a
+     * collaboration request on researchers of this run. Runs after the tests above and before the long sample import.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void theResearcherPageWorksInARealBrowser() throws Exception {
+        assumeTrue(ResearcherPageInBrowser.installed(), ResearcherPageInBrowser.MISSING);
+        String fixture = Files.readString(REPOSITORY.resolve("deploy/local/demo/carole-jean-wu.works.json"));
+        submit(1, fixture, "application/json", "bzpeer");
+        DocumentContext demo = awaitAgreed("profile", "/api/v1/authors/by-external-id/bzpeer-demo/carole-jean-wu",
+                page -> {
+                    assertThat(page.<Integer>read("$.counts.works")).isEqualTo(26);
+                    assertThat(page.<Object>read("$.trust")).isNotNull();
+                });
+        String run = UUID.randomUUID().toString();
+        submit(1, String.join("\n", work("10.7777/" + run + "-1", "Joint work one", run),
+                work("10.7777/" + run + "-2", "Joint work two", run),
+                workBy("10.7777/" + run + "-3", "Second and third", run, "second", "third")),
+                "application/x-ndjson", "bzpeer");
+        String first = awaitAgreed("profile", "/api/v1/authors/by-external-id/e2e/" + run + "-first",
+                page -> assertThat(page.<Object>read("$.trust")).isNotNull()).read("$.id");
+        String second = awaitAgreed("profile", "/api/v1/authors/by-external-id/e2e/" + run + "-second", any -> { })
+                .read("$.id");
+        String third = awaitAgreed("profile", "/api/v1/authors/by-external-id/e2e/" + run + "-third", any -> { })
+                .read("$.id");
+        awaitAgreed("graph", "/api/v1/authors/" + second + "/collaborators",
+                page -> assertThat(page.<Integer>read("$.total")).isEqualTo(2));
+
+        try (ResearcherPageInBrowser browser = new ResearcherPageInBrowser(services.baseUrl("profile", 1),
+                REPOSITORY.resolve("deploy/e2e-tests/target"))) {
+            ResearcherPageChecks checks = new ResearcherPageChecks(browser);
+            checks.findFromTheSearchPage("Carole-Jean Wu", demo.read("$.id"));
+            checks.theDemoResearchersPage(demo, expectedWorkHeadings(fixture));
+            checks.followAndUnfollow(demo.read("$.id"), TestTokens.userToken("reader-" + run));
+            checks.theExplorer(first, second, third, "Third Author");
+            checks.claimEditAndAskToCollaborate(first, TestTokens.userToken("owner-" + run),
+                    TestTokens.userToken("colleague-" + run));
+        }
+    }
+
     @Test
     void everyServiceDescribesItsApiAndReportsHealthAndMetricsToOperators() throws Exception {
         for (ServiceProcesses.Instance instance : services.instances()) {
@@ -348,10 +396,45 @@ class WholeSystemIT {
     }
 
     private static String work(String doi, String title, String run) {
+        return workBy(doi, title, run, "first", "second");
+    }
+
+    /**
+     * A work of 2025 with an abstract, by the authors named after {@code people} ("first" is "First Author", with the
+     * external id {@code e2e/<run>-first}).
+     */
+    private static String workBy(String doi, String title, String run, String... people) {
+        String authorships = Arrays.stream(people).map(person -> "{\"name\": \""
+                + Character.toUpperCase(person.charAt(0)) + person.substring(1) + " Author\", \"ids\": {\"e2e\": \""
+                + run + "-" + person + "\"}}").collect(Collectors.joining(","));
         return "{\"identifiers\": {\"doi\": \"" + doi + "\"}, \"type\": \"article\", \"publicationYear\": 2025, "
-                + "\"title\": \"" + title + "\", \"authorships\": ["
-                + "{\"name\": \"First Author\", \"ids\": {\"e2e\": \"" + run + "-first\"}},"
-                + "{\"name\": \"Second Author\", \"ids\": {\"e2e\": \"" + run + "-second\"}}]}";
+                + "\"title\": \"" + title + "\", \"abstract\": \"What " + title + " found.\", "
+                + "\"authorships\": [" + authorships + "]}";
+    }
+
+    /**
+     * The works of the demo researcher's page as headings "type year venue title": from the seed page when the shared
+     * seed is there (its work lines read "preprint2026arXiv" followed by the title), else from the fixture, which
+     * DemoFixtureTest proves to hold the seed page's works in its order.
+     */
+    private static List<String> expectedWorkHeadings(String fixture) throws IOException {
+        Path seed = SharedData.dir().getParent().resolve("seed/000_e5fc8d0efc4209bc.txt");
+        if (!Files.isRegularFile(seed)) {
+            List<Map<String, Object>> works = JsonPath.parse(fixture).read("$[*]");
+            return works.stream().map(work -> work.get("type") + " " + work.get("publicationYear") + " "
+                    + ((Map<?, ?>) work.get("venue")).get("name") + " " + work.get("title")).toList();
+        }
+        List<String> lines = Files.readAllLines(seed, StandardCharsets.UTF_8);
+        List<String> headings = new ArrayList<>();
+        Pattern workLine = Pattern.compile("([a-z-]+)(\\d{4})(arXiv)");
+        for (int i = 0; i + 2 < lines.size(); i++) {
+            Matcher heading = workLine.matcher(lines.get(i));
+            if (heading.matches()) {
+                headings.add(heading.group(1) + " " + heading.group(2) + " " + heading.group(3) + " "
+                        + lines.get(i + 2));
+            }
+        }
+        return headings;
     }
 
     /** Awaits the trust snapshot every profile instance shows to be the one every trust instance serves. */
