@@ -3,19 +3,29 @@ package org.bzpeer.ingest.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.bzpeer.ingest.author.application.AuthorClustering;
+import org.bzpeer.ingest.author.application.AuthorMentions;
 import org.bzpeer.ingest.author.model.AuthorMention;
-import org.bzpeer.ingest.author.model.PersonName;
+import org.bzpeer.ingest.work.format.ArxivOaiFormat;
+import org.bzpeer.ingest.work.format.RecordLimits;
+import org.bzpeer.ingest.work.format.XmlWorkFormat;
+import org.bzpeer.ingest.work.model.SubmittedAuthorship;
+import org.bzpeer.ingest.work.model.SubmittedInstitution;
+import org.bzpeer.ingest.work.model.SubmittedTopic;
+import org.bzpeer.ingest.work.model.SubmittedVenue;
+import org.bzpeer.ingest.work.model.SubmittedWork;
 import org.bzpeer.testkit.SharedData;
+import org.bzpeer.testkit.TarGzEntries;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -84,38 +94,90 @@ class AuthorResolutionBenchmark {
         Files.writeString(out, report);
     }
 
+    /**
+     * The arXiv OAI set has names only: how many name strings became how many people, which variants were joined and
+     * which namesakes kept apart.
+     */
+    @Test
+    void resolvesTheNameOnlyArxivSet() throws IOException {
+        ArxivOaiFormat format = new ArxivOaiFormat(RecordLimits.defaults());
+        List<AuthorMention> mentions = new ArrayList<>();
+        Set<String> printedNames = new HashSet<>();
+        TarGzEntries.forEach(SharedData.require("arxiv/oai-cs-2016/listrecords-pages.tar.gz"), name -> true,
+                (name, page) -> {
+                    try (XmlWorkFormat.Records records = format.open(new ByteArrayInputStream(page))) {
+                        for (var record = records.next(); record != null; record = records.next()) {
+                            if (record instanceof XmlWorkFormat.Parsed parsed) {
+                                SubmittedWork work = parsed.work();
+                                work.authorships().forEach(authorship -> printedNames.add(authorship.name()));
+                                mentions.addAll(AuthorMentions.of(work.identifiers().get("arxiv"), work));
+                            }
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(name, e);
+                    }
+                });
+        long start = System.nanoTime();
+        List<AuthorClustering.Person> people = AuthorClustering.resolve(mentions);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Long> peoplePerName = new HashMap<>();
+        for (AuthorClustering.Person person : people) {
+            person.mentions().stream().map(mention -> mention.name().key()).distinct()
+                    .forEach(key -> peoplePerName.merge(key, 1L, Long::sum));
+        }
+        print("arXiv OAI set: %,d authorships, %,d distinct printed names (%,d distinct folded names) became %,d "
+                        + "people in %.1f s", mentions.size(), printedNames.size(), peoplePerName.size(), people.size(),
+                seconds);
+        print("variants joined (the people with most works and more than one name):");
+        people.stream().filter(person -> person.mentions().stream().map(m -> m.name().key()).distinct().count() > 1)
+                .sorted(Comparator.comparingInt((AuthorClustering.Person person) -> -person.mentions().size()))
+                .limit(8).forEach(person -> print("  %4d works: %s", person.mentions().size(),
+                        person.mentions().stream().map(m -> m.name().key()).distinct().limit(6).toList()));
+        print("namesakes kept apart (one written-out name, several people):");
+        peoplePerName.entrySet().stream().filter(entry -> entry.getValue() > 1)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .forEach(entry -> print("  %-28s %d people, works %s", entry.getKey(), entry.getValue(),
+                        people.stream().filter(person -> person.mentions().stream()
+                                        .anyMatch(m -> m.name().key().equals(entry.getKey())))
+                                .map(person -> person.mentions().size()).sorted(Comparator.reverseOrder())
+                                .limit(6).toList()));
+        Path out = Path.of("target/benchmark/resolution-arxiv.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+    }
+
+    /**
+     * Maps a work to what resolution sees, the authors' OpenAlex ids left out: names as printed, ORCID iDs,
+     * institution ids, venue, topics and year. Each mention's OpenAlex author id is kept aside as the truth.
+     */
     private void readWork(JsonNode work, List<AuthorMention> mentions, Map<AuthorMention, String> truth) {
-        List<JsonNode> authorships = new ArrayList<>();
-        work.path("authorships").forEach(authorships::add);
-        List<PersonName> names = authorships.stream().map(AuthorResolutionBenchmark::printedName)
-                .map(PersonName::parse).toList();
-        Set<String> topics = new LinkedHashSet<>();
-        work.path("topics").forEach(topic -> topics.add(topic.path("id").asString()));
-        String venue = work.path("primary_location").path("source").path("id").asString(null);
-        Integer year = work.path("publication_year").isInt() ? work.path("publication_year").asInt() : null;
-        for (int i = 0; i < authorships.size(); i++) {
-            if (names.get(i) == null) {
-                continue;
-            }
-            JsonNode authorship = authorships.get(i);
-            Set<String> coauthors = new HashSet<>();
-            for (int j = 0; j < names.size(); j++) {
-                if (j != i && names.get(j) != null) {
-                    coauthors.add(names.get(j).block());
-                }
-            }
-            Set<String> institutions = new HashSet<>();
-            authorship.path("institutions").forEach(institution -> {
-                if (institution.path("id").isString()) {
-                    institutions.add(institution.path("id").asString());
-                }
-            });
+        List<SubmittedAuthorship> authorships = new ArrayList<>();
+        List<String> authorIds = new ArrayList<>();
+        for (JsonNode authorship : work.path("authorships")) {
             String orcid = authorship.path("author").path("orcid").asString(null);
-            AuthorMention mention = new AuthorMention(work.path("id").asString(), i, names.get(i),
-                    orcid == null ? null : orcid.replaceFirst("^https?://orcid.org/", ""), Map.of(), coauthors,
-                    institutions, venue, topics, year);
+            List<SubmittedInstitution> institutions = new ArrayList<>();
+            authorship.path("institutions").forEach(institution -> institutions.add(new SubmittedInstitution(
+                    institution.path("id").asString(null), institution.path("display_name").asString("?"), null,
+                    null)));
+            authorships.add(new SubmittedAuthorship(printedName(authorship),
+                    orcid == null ? Map.of() : Map.of("orcid", orcid.replaceFirst("^https?://orcid.org/", "")),
+                    institutions, false));
+            authorIds.add(authorship.path("author").path("id").asString(null));
+        }
+        List<SubmittedTopic> topics = new ArrayList<>();
+        work.path("topics").forEach(topic -> topics.add(new SubmittedTopic(topic.path("id").asString(),
+                topic.path("display_name").asString("?"), null)));
+        JsonNode source = work.path("primary_location").path("source");
+        SubmittedVenue venue = source.path("id").isString()
+                ? new SubmittedVenue(source.path("display_name").asString("?"), source.path("id").asString(), null,
+                        null)
+                : null;
+        Integer year = work.path("publication_year").isInt() ? work.path("publication_year").asInt() : null;
+        SubmittedWork submitted = new SubmittedWork("openalex", Map.of(), "article", year, null, venue, "?", null,
+                null, false, authorships, topics);
+        for (AuthorMention mention : AuthorMentions.of(work.path("id").asString(), submitted)) {
             mentions.add(mention);
-            String authorId = authorship.path("author").path("id").asString(null);
+            String authorId = authorIds.get(mention.position());
             if (authorId != null) {
                 truth.put(mention, authorId);
             }

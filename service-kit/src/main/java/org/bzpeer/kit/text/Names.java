@@ -21,16 +21,7 @@ public final class Names {
     public static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}\\u0085]+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D]");
-    /**
-     * Characters that carry no visible content and are removed everywhere: soft hyphen, Arabic letter mark,
-     * zero-width space, LRM/RLM, bidi embeddings and isolates, word joiner, invisible operators, BOM.
-     */
-    private static final Pattern INVISIBLE =
-            Pattern.compile("[\\u00AD\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064"
-                    + "\\u2066-\\u2069\\uFEFF]");
     private static final Pattern JOINERS = Pattern.compile("[\\u200C\\u200D]");
-    /** Control characters other than whitespace (which is collapsed separately). */
-    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r\\u000B\\f\\u0085]]");
     private static final Pattern APOSTROPHES =
             Pattern.compile("[\\u2018\\u2019\\u201B\\u02BB\\u02BC\\u02BD\\u0060\\u00B4\\u2032\\uFF07]");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -45,12 +36,29 @@ public final class Names {
 
     /** Removes the characters that carry no visible content (soft hyphens, bidi marks, zero-width spaces...). */
     public static String removeInvisible(String text) {
-        return INVISIBLE.matcher(text).replaceAll("");
+        return removeAll(text, Names::isInvisible);
+    }
+
+    /**
+     * Whether {@code c} carries no visible content and is removed everywhere: soft hyphen, Arabic letter mark,
+     * Mongolian vowel separator, zero-width space, LRM/RLM, bidi embeddings and isolates, word joiner, invisible
+     * operators, BOM.
+     */
+    public static boolean isInvisible(char c) {
+        return c == '\u00AD' || c == '\u061C' || c == '\u180E' || c == '\u200B' || c == '\u200E' || c == '\u200F'
+                || c >= '\u202A' && c <= '\u202E' || c >= '\u2060' && c <= '\u2064' || c >= '\u2066' && c <= '\u2069'
+                || c == '\uFEFF';
+    }
+
+    /** Whether {@code c} is a control character other than whitespace (which is collapsed separately). */
+    public static boolean isControl(char c) {
+        return Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r' && c != '\u000B'
+                && c != '\f' && c != '\u0085';
     }
 
     /** Removes control characters other than whitespace. */
     public static String removeControls(String text) {
-        return CONTROLS.matcher(text).replaceAll("");
+        return removeAll(text, Names::isControl);
     }
 
     /**
@@ -75,7 +83,7 @@ public final class Names {
 
     /** Whether {@code text} holds a control character other than whitespace. */
     public static boolean containsControls(String text) {
-        return CONTROLS.matcher(text).find();
+        return text.chars().anyMatch(c -> isControl((char) c));
     }
 
     /**
@@ -136,5 +144,28 @@ public final class Names {
             }
         }
         return out.toString();
+    }
+
+    private static String removeAll(String text, CharPredicate unwanted) {
+        int first = 0;
+        while (first < text.length() && !unwanted.test(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, first);
+        for (int i = first + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!unwanted.test(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    @FunctionalInterface
+    private interface CharPredicate {
+        boolean test(char c);
     }
 }

@@ -28,27 +28,17 @@ public record ImportSummary(UUID importId, int part, String report, int received
     }
 
     ImportSummary plus(List<RecordOutcome> outcomes) {
-        int created = this.created;
-        int updated = this.updated;
-        int unchanged = this.unchanged;
-        int rejected = this.rejected;
+        RecordOutcome.Tally tally = RecordOutcome.Tally.of(outcomes);
         List<RecordError> errors = new ArrayList<>(this.errors);
-        for (RecordOutcome outcome : outcomes) {
-            if (outcome instanceof RecordOutcome.Imported imported) {
-                switch (imported.change()) {
-                    case CREATED -> created++;
-                    case UPDATED -> updated++;
-                    case UNCHANGED -> unchanged++;
-                }
-            } else if (outcome instanceof RecordOutcome.Rejected error) {
-                rejected++;
-                if (errors.size() < MAX_ERRORS) {
-                    errors.add(new RecordError(error.index(), error.field(), error.reason()));
-                }
+        for (RecordOutcome.Rejected error : tally.rejected()) {
+            if (errors.size() < MAX_ERRORS) {
+                errors.add(new RecordError(error.index(), error.field(), error.reason()));
             }
         }
         errors.sort(Comparator.comparingInt(RecordError::record));
-        return new ImportSummary(importId, part, report, received + outcomes.size(), created, updated, unchanged,
-                rejected, List.copyOf(errors), rejected - errors.size());
+        int rejected = this.rejected + tally.rejected().size();
+        return new ImportSummary(importId, part, report, received + outcomes.size(), created + tally.created(),
+                updated + tally.updated(), unchanged + tally.unchanged(), rejected, List.copyOf(errors),
+                rejected - errors.size());
     }
 }

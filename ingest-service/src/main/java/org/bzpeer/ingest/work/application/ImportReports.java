@@ -2,7 +2,6 @@ package org.bzpeer.ingest.work.application;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -125,24 +124,13 @@ public class ImportReports {
      * sent (before gzip decoding), so a client can set it against the size of what it sends.
      */
     public Mono<Void> record(Part part, long bytesRead, List<RecordOutcome> outcomes) {
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        List<RejectionRow> rejections = new ArrayList<>();
-        for (RecordOutcome outcome : outcomes) {
-            if (outcome instanceof RecordOutcome.Imported imported) {
-                switch (imported.change()) {
-                    case CREATED -> created++;
-                    case UPDATED -> updated++;
-                    case UNCHANGED -> unchanged++;
-                }
-            } else if (outcome instanceof RecordOutcome.Rejected rejected) {
-                rejections.add(new RejectionRow(part.number(), rejected.index(), rejected.field(),
-                        rejected.reason()));
-            }
-        }
+        RecordOutcome.Tally tally = RecordOutcome.Tally.of(outcomes);
+        List<RejectionRow> rejections = tally.rejected().stream()
+                .map(rejected -> new RejectionRow(part.number(), rejected.index(), rejected.field(), rejected.reason()))
+                .toList();
         return store.addProgress(part.importId(), part.number(),
-                new PartProgress(bytesRead, outcomes.size(), created, updated, unchanged, rejections),
+                new PartProgress(bytesRead, outcomes.size(), tally.created(), tally.updated(), tally.unchanged(),
+                        rejections),
                 settings.maxStoredRejectionsPerPart());
     }
 

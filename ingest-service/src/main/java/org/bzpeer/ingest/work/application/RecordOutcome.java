@@ -1,5 +1,8 @@
 package org.bzpeer.ingest.work.application;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** What became of one record of a submission, by its 0-based position in the request. */
 public sealed interface RecordOutcome {
 
@@ -16,5 +19,29 @@ public sealed interface RecordOutcome {
     /** How an imported record changed the work it resolved to. */
     enum Change {
         CREATED, UPDATED, UNCHANGED
+    }
+
+    /** How many of some outcomes changed their works which way, and the rejected ones in order. */
+    record Tally(int created, int updated, int unchanged, List<Rejected> rejected) {
+
+        /** Counts {@code outcomes}. */
+        public static Tally of(List<RecordOutcome> outcomes) {
+            int created = 0;
+            int updated = 0;
+            int unchanged = 0;
+            List<Rejected> rejected = new ArrayList<>();
+            for (RecordOutcome outcome : outcomes) {
+                if (outcome instanceof Imported imported) {
+                    switch (imported.change()) {
+                        case CREATED -> created++;
+                        case UPDATED -> updated++;
+                        case UNCHANGED -> unchanged++;
+                    }
+                } else if (outcome instanceof Rejected rejection) {
+                    rejected.add(rejection);
+                }
+            }
+            return new Tally(created, updated, unchanged, List.copyOf(rejected));
+        }
     }
 }

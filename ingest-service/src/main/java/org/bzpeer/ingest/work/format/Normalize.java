@@ -67,10 +67,6 @@ public final class Normalize {
             Pattern.compile("^(?:<title>)?(?i:abstract)(?:</title>)?(?:[.:]\\s*|\\s+(?=\\p{Lu}|\\d)|\n\\s*)");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final Pattern LINE_SEPARATOR = Pattern.compile("\\r\\n?|[\\u2028\\u0085\\u000B\\f]");
-    private static final Pattern SPACES = Pattern.compile("[\\t\\p{Zs}]+");
-    private static final Pattern SPACED_NEWLINE = Pattern.compile(" ?\n ?");
-    private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
     private static final DateTimeFormatter ISO_DATE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
@@ -357,12 +353,45 @@ public final class Normalize {
         if (raw == null || Names.isPlainText(raw)) {
             return raw;
         }
-        String cleaned = Names.removeControls(Names.removeInvisible(Normalizer.normalize(raw, Normalizer.Form.NFC)));
-        cleaned = LINE_SEPARATOR.matcher(cleaned.replace("\u2029", "\n\n")).replaceAll("\n");
-        cleaned = SPACES.matcher(cleaned).replaceAll(" ");
-        cleaned = BLANK_LINES.matcher(SPACED_NEWLINE.matcher(cleaned).replaceAll("\n")).replaceAll("\n\n");
-        cleaned = cleaned.strip();
-        return cleaned.isEmpty() ? null : cleaned;
+        String text = isAscii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(text.length());
+        int newlines = 0;
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Names.isInvisible(c) || Names.isControl(c)) {
+                continue;
+            }
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                continue;
+            }
+            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u0085' || c == '\u000B' || c == '\f') {
+                newlines++;
+                space = false;
+            } else if (c == '\u2029') {
+                newlines += 2;
+                space = false;
+            } else if (c == '\t' || Character.getType(c) == Character.SPACE_SEPARATOR) {
+                space = newlines == 0;
+            } else {
+                if (!out.isEmpty()) {
+                    out.append(newlines > 0 ? "\n".repeat(Math.min(newlines, 2)) : space ? " " : "");
+                }
+                newlines = 0;
+                space = false;
+                out.append(c);
+            }
+        }
+        return out.isEmpty() ? null : out.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
