@@ -41,7 +41,7 @@ import reactor.core.publisher.Flux;
  * two at a time, next to the same records only parsed, and StAX alone reading the same bytes, in the same run:
  * records/s to committed (every POST answered) and to published (the outbox drained), and the peak heap of this JVM
  * (service, broker client, the pages held in memory). Target: the import at 0.5x the parse-only rate or better.
- * Run by {@code deploy/bench/arxiv}.
+ * Run by {@code deploy/bench/arxiv} ({@code -Dbzpeer.bench.pages=N} in the JVM's arguments takes the first N pages).
  */
 @Tag("benchmark")
 @ServiceTest
@@ -61,8 +61,9 @@ class ArxivImportBenchmark {
     @Test
     void importTheOaiSetThroughHttp() throws Exception {
         List<byte[]> pages = new ArrayList<>();
-        TarGzEntries.forEach(SharedData.require("arxiv/oai-cs-2016/listrecords-pages.tar.gz"), name -> true,
-                (name, content) -> pages.add(content));
+        int wanted = Integer.getInteger("bzpeer.bench.pages", Integer.MAX_VALUE);
+        TarGzEntries.forEach(SharedData.require("arxiv/oai-cs-2016/listrecords-pages.tar.gz"),
+                name -> pages.size() < wanted, (name, content) -> pages.add(content));
         long bytes = pages.stream().mapToLong(page -> page.length).sum();
         print("arXiv OAI set: %d pages, %.1f MiB, %d cores", pages.size(), bytes / 1048576.0,
                 Runtime.getRuntime().availableProcessors());

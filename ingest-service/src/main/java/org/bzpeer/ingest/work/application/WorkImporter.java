@@ -27,15 +27,21 @@ import reactor.util.retry.Retry;
  * Imports batches of valid submissions: de-duplicates them against every work seen before (merging works found to be
  * one), resolves their authors, and, for each work whose content changed, records the new version and its
  * {@code work.imported} event in one transaction (outbox). The works a batch touches are locked first; a batch that
- * conflicts with a concurrent import (another instance linking the same identifiers, or deadlocking with it) is
- * retried record by record, each record up to {@value #RECORD_ATTEMPTS} times with a short random backoff,
- * so concurrent importers settle who creates what, and a record that still conflicts is rejected alone while the rest
- * of the batch is kept.
+ * conflicts with a concurrent import (another instance linking the same identifiers, or deadlocking with it) is tried
+ * again whole, up to {@value #BATCH_ATTEMPTS} times, then record by record, each record up to
+ * {@value #RECORD_ATTEMPTS} times with a short random backoff, so concurrent importers settle who creates what, and a
+ * record that still conflicts is rejected alone while the rest of the batch is kept.
  */
 @Service
 public class WorkImporter {
 
     private static final Logger log = LoggerFactory.getLogger(WorkImporter.class);
+
+    /**
+     * Tries of a whole batch that conflicts with a concurrent import: the other import has usually committed by the
+     * next try, which then sees its works; only a batch that keeps conflicting is split.
+     */
+    private static final int BATCH_ATTEMPTS = 3;
 
     /** Tries of a record that keeps conflicting with concurrent imports (another instance linking its identifiers). */
     private static final int RECORD_ATTEMPTS = 5;
@@ -57,10 +63,12 @@ public class WorkImporter {
 
     /** Imports {@code batch}; emits one outcome per submission, in order. */
     public Mono<List<RecordOutcome>> importBatch(List<IndexedSubmission> batch) {
-        return transactions.transactional(importTogether(batch))
+        return Mono.defer(() -> transactions.transactional(importTogether(batch)))
+                .retryWhen(Retry.backoff(BATCH_ATTEMPTS - 1, Duration.ofMillis(20)).jitter(0.5)
+                        .filter(WorkImporter::isConflict))
                 .onErrorResume(WorkImporter::isConflict, conflict -> {
-                    log.info("Batch of {} conflicted with a concurrent import ({}); retrying record by record",
-                            batch.size(), conflict.getMessage());
+                    log.info("Batch of {} conflicted with concurrent imports {} times ({}); retrying record by record",
+                            batch.size(), BATCH_ATTEMPTS, conflict.getMessage());
                     return Flux.fromIterable(batch)
                             .concatMap(submission -> Mono.defer(() ->
                                             transactions.transactional(importTogether(List.of(submission))))
