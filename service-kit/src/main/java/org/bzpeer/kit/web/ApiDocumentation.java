@@ -1,6 +1,7 @@
 package org.bzpeer.kit.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -52,14 +53,17 @@ public class ApiDocumentation {
         };
     }
 
-    private static ApiResponse problem(String description) {
+    static ApiResponse problem(String description) {
         return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON,
                 new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
     }
 
     private static Schema<?> problemSchema() {
         return new ObjectSchema()
-                .description("RFC 9457 problem details; `type` is one of info.x-problem-types")
+                .description("RFC 9457 problem details; `type` is one of info.x-problem-types; some types carry "
+                        + "further members (e.g. `errors`)")
+                .required(List.of("type", "title", "status"))
+                .additionalProperties(true)
                 .addProperty("type", new StringSchema().example(Problems.TYPE_BASE + "invalid-request"))
                 .addProperty("title", new StringSchema().example("Invalid request"))
                 .addProperty("status", new IntegerSchema().example(400))
