@@ -1,17 +1,38 @@
 package org.bzpeer.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Collection;
+import java.util.List;
 
 import org.bzpeer.kit.web.ProblemTypes;
 import org.bzpeer.testkit.ApiDocumentationContract;
 import org.bzpeer.testkit.ServiceTest;
+import org.junit.jupiter.api.Test;
 
-/** The ingest-service API, documented with an example of every body: see {@link ApiDocumentationContract}. */
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The ingest-service API, documented with an example of every body (see {@link ApiDocumentationContract}), also of
+ * the bodies of works its handlers read themselves.
+ */
 @ServiceTest
 class ApiDocumentationTest extends ApiDocumentationContract {
 
     @Override
     protected Collection<String> problemTypes() {
         return ProblemTypes.uris();
+    }
+
+    @Test
+    void submissionsOfWorksDocumentTheirBodyAndTheirSummary() {
+        JsonNode paths = apiDocument().path("paths");
+        for (JsonNode submission : List.of(paths.path("/api/v1/works").path("post"),
+                paths.path("/api/v1/imports/{importId}/parts").path("post"))) {
+            assertThat(submission.path("requestBody").path("content").propertyNames())
+                    .containsExactlyInAnyOrder("application/json", "application/x-ndjson", "application/jsonl");
+            assertThat(submission.path("responses").path("200").path("content").path("application/json")
+                    .path("schema").path("$ref").asString()).isEqualTo("#/components/schemas/ImportSummary");
+        }
     }
 }

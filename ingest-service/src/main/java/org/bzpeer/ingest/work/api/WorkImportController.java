@@ -34,11 +34,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -64,11 +59,6 @@ class WorkImportController {
     static final String JSON_LINES = "application/jsonl";
     static final String DEFAULT_FORMAT = BzpeerWorkFormat.NAME;
 
-    /** What the API document says a body of works is. */
-    static final String WORKS_BODY = "Work records in the format ?format= names: one JSON object, a JSON array of "
-            + "them, or NDJSON (one per line); optionally gzip-encoded (Content-Encoding: gzip)";
-    static final String SUMMARY = "At least one record was imported: what became of each record";
-
     /** Buffers of the request body fetched ahead of the reader. */
     private static final int BODY_BUFFERS_AHEAD = 4;
 
@@ -90,12 +80,7 @@ class WorkImportController {
     }
 
     /** One body as an import of its own: its report stays at {@code /api/v1/imports/{importId}}. */
-    @Operation(requestBody = @RequestBody(required = true, description = WORKS_BODY, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "array")),
-            @Content(mediaType = NDJSON, schema = @Schema(type = "string")),
-            @Content(mediaType = JSON_LINES, schema = @Schema(type = "string"))}))
-    @ApiResponse(responseCode = "200", description = SUMMARY, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ImportSummary.class)))
+    @WorksSubmission
     @PostMapping(path = "/api/v1/works", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, JSON_LINES,
             MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, MediaType.APPLICATION_ATOM_XML_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
@@ -109,12 +94,7 @@ class WorkImportController {
     }
 
     /** One body as the next part of an open import (a bulk import sends each file so). */
-    @Operation(requestBody = @RequestBody(required = true, description = WORKS_BODY, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "array")),
-            @Content(mediaType = NDJSON, schema = @Schema(type = "string")),
-            @Content(mediaType = JSON_LINES, schema = @Schema(type = "string"))}))
-    @ApiResponse(responseCode = "200", description = SUMMARY, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ImportSummary.class)))
+    @WorksSubmission
     @PostMapping(path = "/api/v1/imports/{importId}/parts",
             consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, JSON_LINES, MediaType.APPLICATION_XML_VALUE,
                     MediaType.TEXT_XML_VALUE, MediaType.APPLICATION_ATOM_XML_VALUE},
