@@ -25,8 +25,10 @@ class ApiDocumentationTest extends ApiDocumentationContract {
     }
 
     @Test
-    void submissionsOfWorksDocumentTheirBodyAndTheirSummary() {
+    void importsAndSubmissionsOfWorksDocumentTheirBodiesAndStatuses() {
         JsonNode paths = apiDocument().path("paths");
+        assertThat(paths.path("/api/v1/imports").path("post").path("responses").propertyNames())
+                .as("an import is created").contains("201").doesNotContain("200");
         for (JsonNode submission : List.of(paths.path("/api/v1/works").path("post"),
                 paths.path("/api/v1/imports/{importId}/parts").path("post"))) {
             assertThat(submission.path("requestBody").path("content").propertyNames())

@@ -42,6 +42,12 @@ class OpenApiDocumentTest extends ApiDocumentationContract {
                 .jsonPath("$.paths['/api/v1/authors/{id}'].get.responses['200'].content['application/json']"
                         + ".examples.example.value.name").isEqualTo("Carole-Jean Wu")
                 .jsonPath("$.paths['/api/v1/authors/{id}'].patch.requestBody.content['application/merge-patch+json']"
-                        + ".schema['$ref']").isEqualTo("#/components/schemas/AuthorEdit");
+                        + ".schema['$ref']").isEqualTo("#/components/schemas/AuthorEdit")
+                .jsonPath("$.paths['/api/v1/authors/{id}/claim'].post.responses['201']").exists()
+                .jsonPath("$.paths['/api/v1/authors/{id}/followers/me'].put.responses['204']").exists()
+                .jsonPath("$.paths['/api/v1/authors/{id}/followers/me'].put.responses['200']").doesNotExist()
+                .jsonPath("$.paths['/api/v1/authors/{id}/collaboration-requests'].post.responses['201']"
+                        + ".content['application/json'].examples.example.value.status").isEqualTo("pending")
+                .jsonPath("$.components.schemas.JsonNode").doesNotExist();
     }
 }

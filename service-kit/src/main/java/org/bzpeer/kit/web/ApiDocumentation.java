@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -17,16 +18,23 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What every service's API document ({@code /v3/api-docs}) says about errors: the RFC 9457 {@code Problem} schema,
  * the catalogue of problem types ({@code info.x-problem-types}), a {@code default} problem response on every
- * operation, and 401/403 on every write and every admin operation.
+ * operation, and 401/403 on every write and every admin operation. A Jackson {@code JsonNode} is documented as a JSON
+ * object.
  */
 @AutoConfiguration
 public class ApiDocumentation {
 
     static final String PROBLEM_JSON = "application/problem+json";
+
+    static {
+        // Jackson's tree is JSON of any shape, not a bean with the properties isArray, isNull, ...
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema());
+    }
 
     @Bean
     OpenApiCustomizer problemDocumentation() {

@@ -28,6 +28,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -107,6 +108,7 @@ class AuthorController {
                 .map(page -> AuthorProfile.from(page, json));
     }
 
+    @ApiResponse(responseCode = "303", description = "Location names the author")
     @GetMapping("/by-external-id/{scheme}/{*value}")
     Mono<ResponseEntity<Void>> byExternalId(@PathVariable String scheme, @PathVariable String value) {
         String normalized = ExternalIds.normalize(scheme, value.startsWith("/") ? value.substring(1) : value);

@@ -97,8 +97,7 @@ public class DeadLetterController {
      * or, when it cannot be decoded, as base64 ({@code payloadBase64}) with the reason ({@code undecodable}).
      */
     public record DeadLetterDetail(DeadLetterSummary deadLetter, Map<String, String> headers, int sizeBytes,
-            @Schema(type = "object", types = "object", description = "The event as JSON, its fields those of its "
-                    + "Avro schema")
+            @Schema(description = "The event as JSON, its fields those of its Avro schema")
             JsonNode payload, String payloadBase64, String undecodable, Position replayedTo, String replayedBy) {
     }
 
