@@ -20,8 +20,10 @@ import tools.jackson.databind.JsonNode;
  * every JSON body under {@code /api/v1} (the success response of each operation and its request body; a response
  * without a body, such as a 204, needs none), examples that fit their schemas (every property of an example object is
  * one of its schema's unless the schema allows others, every required one is there, values have the schema's type,
- * recursively, {@code $ref}s followed), problem examples whose {@code type} is documented with their status, and
- * every problem type of the catalogue in {@code info.x-problem-types}. A service's test extends this and is annotated {@link ServiceTest}.
+ * recursively, {@code $ref}s followed; a success response's example shows every property, so a field added to a
+ * response record without its example fails), problem examples whose {@code type} is documented with their status,
+ * and every problem type of the catalogue in {@code info.x-problem-types}. A service's test extends this and is
+ * annotated {@link ServiceTest}.
  */
 public abstract class ApiDocumentationContract {
 
@@ -69,9 +71,10 @@ public abstract class ApiDocumentationContract {
         JsonNode document = apiDocument();
         List<String> misfits = new ArrayList<>();
         forEachOperation(document, (operation, node) -> {
-            checkExamples(document, operation + " request body", node.path("requestBody"), misfits);
+            checkExamples(document, operation + " request body", node.path("requestBody"), false, misfits);
             for (Map.Entry<String, JsonNode> response : node.path("responses").properties()) {
-                checkExamples(document, operation + " response " + response.getKey(), response.getValue(), misfits);
+                checkExamples(document, operation + " response " + response.getKey(), response.getValue(),
+                        response.getKey().startsWith("2"), misfits);
             }
         });
         assertThat(misfits).as("examples that do not fit the schema of their body").isEmpty();
@@ -122,18 +125,24 @@ public abstract class ApiDocumentationContract {
         return json;
     }
 
-    private static void checkExamples(JsonNode document, String where, JsonNode body, List<String> misfits) {
+    /** Checks the examples of a body; {@code complete}: they must show every property of their schema. */
+    private static void checkExamples(JsonNode document, String where, JsonNode body, boolean complete,
+            List<String> misfits) {
         for (Map.Entry<String, JsonNode> mediaType : body.path("content").properties()) {
             JsonNode schema = mediaType.getValue().path("schema");
             for (Map.Entry<String, JsonNode> example : mediaType.getValue().path("examples").properties()) {
                 String at = where + " " + mediaType.getKey() + " example '" + example.getKey() + "'";
-                fits(document, at, example.getValue().path("value"), schema, misfits);
+                fits(document, at, example.getValue().path("value"), schema, complete, misfits);
             }
         }
     }
 
-    /** Adds to {@code misfits} every way {@code value} (at {@code at}) does not fit {@code schema}. */
-    private static void fits(JsonNode document, String at, JsonNode value, JsonNode schema, List<String> misfits) {
+    /**
+     * Adds to {@code misfits} every way {@code value} (at {@code at}) does not fit {@code schema}; {@code complete}:
+     * every object must hold every property of its schema, as a response does (null where it has no value).
+     */
+    private static void fits(JsonNode document, String at, JsonNode value, JsonNode schema, boolean complete,
+            List<String> misfits) {
         JsonNode resolved = resolve(document, schema);
         if (value.isMissingNode()) {
             misfits.add(at + ": no value");
@@ -159,7 +168,7 @@ public abstract class ApiDocumentationContract {
         }
         if (value.isArray() && resolved.has("items")) {
             for (int i = 0; i < value.size(); i++) {
-                fits(document, at + "[" + i + "]", value.get(i), resolved.path("items"), misfits);
+                fits(document, at + "[" + i + "]", value.get(i), resolved.path("items"), complete, misfits);
             }
         }
         if (value.isObject() && resolved.has("properties")) {
@@ -171,7 +180,7 @@ public abstract class ApiDocumentationContract {
                             + properties.propertyNames());
                 } else if (properties.has(property.getKey())) {
                     fits(document, at + "." + property.getKey(), property.getValue(),
-                            properties.path(property.getKey()), misfits);
+                            properties.path(property.getKey()), complete, misfits);
                 }
             }
             for (JsonNode required : resolved.path("required")) {
@@ -179,11 +188,15 @@ public abstract class ApiDocumentationContract {
                     misfits.add(at + ": required property '" + required.asString() + "' is missing");
                 }
             }
+            if (complete) {
+                properties.propertyNames().stream().filter(name -> !value.has(name)).forEach(name ->
+                        misfits.add(at + ": property '" + name + "' is missing; a response shows every one"));
+            }
         }
         if (value.isObject() && resolved.path("additionalProperties").isObject()) {
             for (Map.Entry<String, JsonNode> entry : value.properties()) {
                 fits(document, at + "." + entry.getKey(), entry.getValue(), resolved.path("additionalProperties"),
-                        misfits);
+                        complete, misfits);
             }
         }
     }
