@@ -32,7 +32,8 @@ class ApiDocumentationTest extends ApiDocumentationContract {
         for (JsonNode submission : List.of(paths.path("/api/v1/works").path("post"),
                 paths.path("/api/v1/imports/{importId}/parts").path("post"))) {
             assertThat(submission.path("requestBody").path("content").propertyNames())
-                    .containsExactlyInAnyOrder("application/json", "application/x-ndjson", "application/jsonl");
+                    .containsExactlyInAnyOrder("application/json", "application/x-ndjson", "application/jsonl",
+                            "application/xml", "text/xml", "application/atom+xml");
             assertThat(submission.path("responses").path("200").path("content").path("application/json")
                     .path("schema").path("$ref").asString()).isEqualTo("#/components/schemas/ImportSummary");
         }

@@ -151,18 +151,9 @@ public abstract class ApiDocumentationContract {
         if (value.isNull() || resolved.isMissingNode()) {
             return;
         }
-        String type = resolved.path("type").isArray() ? resolved.path("type").get(0).asString()
-                : resolved.path("type").asString("");
-        boolean typed = switch (type) {
-            case "object" -> value.isObject();
-            case "array" -> value.isArray();
-            case "string" -> value.isString();
-            case "integer" -> value.isIntegralNumber();
-            case "number" -> value.isNumber();
-            case "boolean" -> value.isBoolean();
-            default -> true;
-        };
-        if (!typed) {
+        JsonNode type = resolved.path("type");
+        List<JsonNode> types = type.isArray() ? type.valueStream().toList() : List.of(type);
+        if (!type.isMissingNode() && types.stream().noneMatch(one -> isOfType(value, one.asString()))) {
             misfits.add(at + ": " + value + " is not of type " + type);
             return;
         }
@@ -199,6 +190,19 @@ public abstract class ApiDocumentationContract {
                         complete, misfits);
             }
         }
+    }
+
+    private static boolean isOfType(JsonNode value, String type) {
+        return switch (type) {
+            case "object" -> value.isObject();
+            case "array" -> value.isArray();
+            case "string" -> value.isString();
+            case "integer" -> value.isIntegralNumber();
+            case "number" -> value.isNumber();
+            case "boolean" -> value.isBoolean();
+            case "null" -> value.isNull();
+            default -> true;
+        };
     }
 
     /** The schema itself, or the component schema its {@code $ref} names. */
