@@ -6,7 +6,10 @@ import org.bzpeer.kit.web.ProblemTypes;
 import org.bzpeer.testkit.ApiDocumentationContract;
 import org.bzpeer.testkit.ServiceTest;
 
-/** The kit's own admin endpoints (dead letters, parked outbox), documented with an example of every body: see {@link ApiDocumentationContract}. */
+/**
+ * The kit's own admin endpoints (dead letters, parked outbox), documented with an example of every body: see
+ * {@link ApiDocumentationContract}.
+ */
 @ServiceTest
 class ApiDocumentationTest extends ApiDocumentationContract {
 
