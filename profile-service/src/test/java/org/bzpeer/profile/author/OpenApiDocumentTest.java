@@ -1,16 +1,23 @@
 package org.bzpeer.profile.author;
 
+import java.util.Collection;
+
+import org.bzpeer.kit.web.ProblemTypes;
+import org.bzpeer.testkit.ApiDocumentationContract;
 import org.bzpeer.testkit.ServiceTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The open API describes itself: gateways can generate clients from /v3/api-docs. */
+/**
+ * The open API describes itself: gateways can generate clients from /v3/api-docs, with an example of every body
+ * (see {@link ApiDocumentationContract}).
+ */
 @ServiceTest
-class OpenApiDocumentTest {
+class OpenApiDocumentTest extends ApiDocumentationContract {
 
-    @Autowired
-    WebTestClient http;
+    @Override
+    protected Collection<String> problemTypes() {
+        return ProblemTypes.uris();
+    }
 
     @Test
     void theApiDocumentListsTheProfileEndpoints() {
@@ -31,6 +38,16 @@ class OpenApiDocumentTest {
                 .exists()
                 .jsonPath("$.components.schemas.Problem.properties.field").exists()
                 .jsonPath("$.info['x-problem-types']['https://bzpeer.org/problems/not-the-owner'].status")
-                .isEqualTo(403);
+                .isEqualTo(403)
+                .jsonPath("$.paths['/api/v1/authors/{id}'].get.responses['200'].content['application/json']"
+                        + ".examples.example.value.name").isEqualTo("Carole-Jean Wu")
+                .jsonPath("$.paths['/api/v1/authors/{id}'].patch.requestBody.content['application/merge-patch+json']"
+                        + ".schema['$ref']").isEqualTo("#/components/schemas/AuthorEdit")
+                .jsonPath("$.paths['/api/v1/authors/{id}/claim'].post.responses['201']").exists()
+                .jsonPath("$.paths['/api/v1/authors/{id}/followers/me'].put.responses['204']").exists()
+                .jsonPath("$.paths['/api/v1/authors/{id}/followers/me'].put.responses['200']").doesNotExist()
+                .jsonPath("$.paths['/api/v1/authors/{id}/collaboration-requests'].post.responses['201']"
+                        + ".content['application/json'].examples.example.value.status").isEqualTo("pending")
+                .jsonPath("$.components.schemas.JsonNode").doesNotExist();
     }
 }

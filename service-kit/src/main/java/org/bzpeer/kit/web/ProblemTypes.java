@@ -63,6 +63,11 @@ public final class ProblemTypes {
             new ProblemType("broker-unavailable", 503, "Broker unavailable",
                     "Kafka did not answer an admin operation on dead letters in time; send the request again."));
 
+    /** The type URI of every problem type. */
+    public static List<String> uris() {
+        return ALL.stream().map(ProblemType::uri).toList();
+    }
+
     private ProblemTypes() {
     }
 }

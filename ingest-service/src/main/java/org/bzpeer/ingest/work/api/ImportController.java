@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,6 +49,7 @@ class ImportController {
     record ImportRequest(String name, Long expectedBytes) {
     }
 
+    @ApiResponse(responseCode = "201", description = "Open: the import's report, at Location")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('SCOPE_works:write')")
     Mono<ResponseEntity<ImportReport>> open(@RequestBody(required = false) ImportRequest request,

@@ -80,6 +80,7 @@ class WorkImportController {
     }
 
     /** One body as an import of its own: its report stays at {@code /api/v1/imports/{importId}}. */
+    @WorksSubmission
     @PostMapping(path = "/api/v1/works", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, JSON_LINES,
             MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, MediaType.APPLICATION_ATOM_XML_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
@@ -93,6 +94,7 @@ class WorkImportController {
     }
 
     /** One body as the next part of an open import (a bulk import sends each file so). */
+    @WorksSubmission
     @PostMapping(path = "/api/v1/imports/{importId}/parts",
             consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, JSON_LINES, MediaType.APPLICATION_XML_VALUE,
                     MediaType.TEXT_XML_VALUE, MediaType.APPLICATION_ATOM_XML_VALUE},

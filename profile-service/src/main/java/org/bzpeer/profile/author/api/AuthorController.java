@@ -26,6 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,18 +85,30 @@ class AuthorController {
     }
 
     /**
+     * The owner's edit as the API document describes it: the fields a merge patch may hold. The handler reads the
+     * patch as JSON itself, to tell a field set to null from one left out.
+     */
+    record AuthorEdit(String description, Boolean openToCollaborate, List<String> notMyWork) {
+    }
+
+    /**
      * The owner's edit, a JSON merge patch: {@code description} (text, or null for the generated one),
      * {@code openToCollaborate} (boolean), {@code notMyWork} (work ids listed for the author). Answers the page.
      */
     @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
     @PreAuthorize("hasAuthority('SCOPE_profile:write')")
-    Mono<AuthorProfile> edit(@PathVariable String id, @RequestBody JsonNode patch, @AuthenticationPrincipal Jwt user) {
+    Mono<AuthorProfile> edit(@PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "A JSON merge patch; fields left out "
+                    + "stay as they are, a null description goes back to the generated one",
+                    content = @Content(schema = @Schema(implementation = AuthorEdit.class)))
+            @RequestBody JsonNode patch, @AuthenticationPrincipal Jwt user) {
         OwnerEdits.Edit edit = parseEdit(patch);
         return edits.edit(id, user.getSubject(), edit)
                 .then(pages.page(id, user.getSubject()))
                 .map(page -> AuthorProfile.from(page, json));
     }
 
+    @ApiResponse(responseCode = "303", description = "Location names the author")
     @GetMapping("/by-external-id/{scheme}/{*value}")
     Mono<ResponseEntity<Void>> byExternalId(@PathVariable String scheme, @PathVariable String value) {
         String normalized = ExternalIds.normalize(scheme, value.startsWith("/") ? value.substring(1) : value);

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Mono;
 
 /**
@@ -59,6 +60,7 @@ class CollaborationController {
         this.requests = requests;
     }
 
+    @ApiResponse(responseCode = "201", description = "Sent to the author's owner; Location names the request")
     @PostMapping("/api/v1/authors/{id}/collaboration-requests")
     Mono<ResponseEntity<RequestView>> send(@PathVariable String id, @AuthenticationPrincipal Jwt user,
             @RequestBody NewRequest body) {

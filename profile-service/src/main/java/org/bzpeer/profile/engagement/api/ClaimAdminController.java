@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
@@ -33,6 +34,7 @@ class ClaimAdminController {
         this.claims = claims;
     }
 
+    @ApiResponse(responseCode = "204", description = "Revoked: the author is unclaimed")
     @PostMapping("/api/v1/admin/authors/{id}/claim/revoke")
     Mono<ResponseEntity<Void>> revoke(@PathVariable String id, @AuthenticationPrincipal Jwt operator,
             @RequestBody(required = false) @Valid Revocation body) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,6 +39,8 @@ class EngagementController {
         this.follows = follows;
     }
 
+    @ApiResponse(responseCode = "201", description = "Claimed now")
+    @ApiResponse(responseCode = "200", description = "The user's claim already")
     @PostMapping("/claim")
     Mono<ResponseEntity<Void>> claim(@PathVariable String id, @AuthenticationPrincipal Jwt user) {
         return claims.claim(id, user.getSubject(), user.getClaimAsString("orcid"), user.getClaimAsString("iss"))
@@ -45,16 +48,19 @@ class EngagementController {
                         : HttpStatus.OK).build());
     }
 
+    @ApiResponse(responseCode = "204", description = "Released, or not the user's claim to begin with")
     @DeleteMapping("/claim")
     Mono<ResponseEntity<Void>> release(@PathVariable String id, @AuthenticationPrincipal Jwt user) {
         return claims.release(id, user.getSubject()).thenReturn(ResponseEntity.noContent().build());
     }
 
+    @ApiResponse(responseCode = "204", description = "The user follows the author")
     @PutMapping("/followers/me")
     Mono<ResponseEntity<Void>> follow(@PathVariable String id, @AuthenticationPrincipal Jwt user) {
         return follows.follow(id, user.getSubject()).thenReturn(ResponseEntity.noContent().build());
     }
 
+    @ApiResponse(responseCode = "204", description = "The user does not follow the author")
     @DeleteMapping("/followers/me")
     Mono<ResponseEntity<Void>> unfollow(@PathVariable String id, @AuthenticationPrincipal Jwt user) {
         return follows.unfollow(id, user.getSubject()).thenReturn(ResponseEntity.noContent().build());

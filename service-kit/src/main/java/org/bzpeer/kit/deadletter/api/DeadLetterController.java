@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -96,6 +97,7 @@ public class DeadLetterController {
      * or, when it cannot be decoded, as base64 ({@code payloadBase64}) with the reason ({@code undecodable}).
      */
     public record DeadLetterDetail(DeadLetterSummary deadLetter, Map<String, String> headers, int sizeBytes,
+            @Schema(description = "The event as JSON, its fields those of its Avro schema")
             JsonNode payload, String payloadBase64, String undecodable, Position replayedTo, String replayedBy) {
     }
 
