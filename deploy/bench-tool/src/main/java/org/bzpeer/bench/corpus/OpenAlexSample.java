@@ -115,8 +115,22 @@ public final class OpenAlexSample {
             List<CorpusWork.Topic> named = orEmpty(topics).stream().filter(topic -> present(topic.displayName()))
                     .map(topic -> new CorpusWork.Topic(lastPathSegment(topic.id()), topic.displayName())).toList();
             Named source = primaryLocation == null ? null : primaryLocation.source();
-            return new CorpusWork(lastPathSegment(id), bareDoi(doi), type, year, present(title) ? title : displayName,
+            return new CorpusWork(lastPathSegment(id), bareDoi(doi), ourType(), year,
+                    present(title) ? title : displayName,
                     abstractText(), source == null ? null : source.displayName(), kept, named);
+        }
+
+        /**
+         * The type in our JSON format's vocabulary (ingest's WorkType, served in GET /api/v1/works/schema.json), which
+         * the synthetic corpus is written in: OpenAlex's own names outside it become the nearest one.
+         */
+        private String ourType() {
+            return switch (type == null ? "other" : type) {
+                case "peer-review" -> "review";
+                case "retraction" -> "erratum";
+                case "paratext", "libguides", "supplementary-materials", "standard", "grant" -> "other";
+                default -> type;
+            };
         }
 
         /** The abstract, words in the order of their positions; null when OpenAlex has none. */
