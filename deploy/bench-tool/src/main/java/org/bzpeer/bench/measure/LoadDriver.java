@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +42,9 @@ public final class LoadDriver {
             return requests / seconds;
         }
     }
+
+    /** Requests a fixed-rate load keeps open at most. */
+    static final int MAX_IN_FLIGHT = 64;
 
     private final HttpClient http;
 
@@ -79,12 +83,18 @@ public final class LoadDriver {
         return new Result(all.length, seconds, Percentiles.ofNanos(all), errors.get());
     }
 
-    /** GETs at {@code perSecond} for {@code duration}, then waits for the last answers. */
+    /**
+     * GETs at {@code perSecond} for {@code duration}, then waits for the last answers. At most
+     * {@value #MAX_IN_FLIGHT} requests are open at once, as a gateway's connection pool would hold them: a request due
+     * while all are open waits for one, and its latency still counts from when it was due, so queueing is measured,
+     * never hidden, while the client does not open a connection per late request and bury the server in them.
+     */
     public Result fixedRate(List<URI> targets, double perSecond, Duration duration) throws InterruptedException {
         int count = (int) Math.round(perSecond * duration.toNanos() / 1e9);
         long[] latencies = new long[count];
         AtomicInteger errors = new AtomicInteger();
         List<CompletableFuture<Void>> answers = new ArrayList<>(count);
+        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long due = start + (long) (i * 1e9 / perSecond);
@@ -95,9 +105,11 @@ public final class LoadDriver {
             int index = i;
             HttpRequest request = HttpRequest.newBuilder(targets.get(i % targets.size())).timeout(TIMEOUT).GET()
                     .build();
+            inFlight.acquire();
             answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .handle((response, failure) -> {
                         latencies[index] = System.nanoTime() - due;
+                        inFlight.release();
                         if (failure != null || response.statusCode() != 200) {
                             errors.incrementAndGet();
                         }

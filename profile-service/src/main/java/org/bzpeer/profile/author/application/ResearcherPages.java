@@ -1,10 +1,12 @@
 package org.bzpeer.profile.author.application;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.bzpeer.kit.web.ProblemException;
 import org.bzpeer.profile.author.store.AuthorRecord;
 import org.bzpeer.profile.author.store.PageStore;
+import org.bzpeer.profile.author.store.PageStore.RecordSummary;
 import org.bzpeer.profile.author.store.ProfileStore;
 import org.bzpeer.profile.author.store.WorkFilter;
 import org.bzpeer.profile.author.store.WorkListPosition;
@@ -12,15 +14,33 @@ import org.bzpeer.profile.author.store.WorkRecord;
 import org.bzpeer.profile.engagement.application.Claims;
 import org.springframework.stereotype.Service;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import reactor.core.publisher.Mono;
 
-/** Reads a researcher page: the author with description and viewer relation, their works, look-up by external id. */
+/**
+ * Reads a researcher page: the author with description and viewer relation, their works, look-up by external id. The
+ * summary a generated description is written from (main topics, venues, years: an aggregate over every work of the
+ * author) is kept for {@link #SUMMARY_KEPT} per author and work count, so a page read again costs one look-up of the
+ * author row; a work added or disowned changes the count and so the summary at once, a changed topic of a work already
+ * listed shows within that time.
+ */
 @Service
 public class ResearcherPages {
+
+    static final Duration SUMMARY_KEPT = Duration.ofMinutes(5);
+    private static final int SUMMARIES_KEPT = 100_000;
 
     private final ProfileStore profiles;
     private final PageStore pages;
     private final Claims claims;
+    private final AsyncCache<SummaryKey, RecordSummary> summaries = Caffeine.newBuilder()
+            .expireAfterWrite(SUMMARY_KEPT).maximumSize(SUMMARIES_KEPT).buildAsync();
+
+    /** Whose summary, at which number of works. */
+    private record SummaryKey(String authorId, long workCount) {
+    }
 
     public ResearcherPages(ProfileStore profiles, PageStore pages, Claims claims) {
         this.profiles = profiles;
@@ -40,7 +60,7 @@ public class ResearcherPages {
     public Mono<Page> page(String authorId, String viewerId) {
         return profiles.findAuthor(authorId)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Author", authorId)))
-                .flatMap(author -> pages.summarize(authorId).flatMap(summary -> {
+                .flatMap(author -> summary(author).flatMap(summary -> {
                     Description description = Description.of(author.description(), summary);
                     if (viewerId == null) {
                         return Mono.just(new Page(author, description, null));
@@ -49,6 +69,11 @@ public class ResearcherPages {
                             .map(relation -> new Page(author, description, new Viewer(relation.getT1(),
                                     viewerId.equals(relation.getT2()))));
                 }));
+    }
+
+    private Mono<RecordSummary> summary(AuthorRecord author) {
+        return Mono.fromFuture(summaries.get(new SummaryKey(author.authorId(), author.workCount()),
+                (key, executor) -> pages.summarize(key.authorId()).toFuture()));
     }
 
     /** Up to {@code limit} works of {@code authorId} that {@code filter} admits, after {@code after}. */
