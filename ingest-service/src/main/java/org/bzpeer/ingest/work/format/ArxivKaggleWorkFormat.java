@@ -1,9 +1,6 @@
 package org.bzpeer.ingest.work.format;
 
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,7 +47,6 @@ public class ArxivKaggleWorkFormat implements WorkFormat {
     private static final Pattern FOOTNOTE_MARKS = Pattern.compile("[\\d\\s,;]*(?:and[\\d\\s,;]+)*");
     private static final Pattern SPLIT_INITIALS = Pattern.compile("(\\p{L}\\.) -(\\p{L})");
     /** A line break that starts a paragraph: arXiv abstracts are wrapped, and a new paragraph is indented. */
-    private static final Pattern PARAGRAPH = Pattern.compile("\n[ \t]+");
 
     private final RecordLimits limits;
 
@@ -86,7 +82,7 @@ public class ArxivKaggleWorkFormat implements WorkFormat {
         for (JsonField version : versions.elements()) {
             if ("v1".equals(version.objectOrAbsent().get("version").text())) {
                 JsonField created = version.get("created");
-                LocalDate date = created.normalised(ArxivKaggleWorkFormat::rfc1123Date);
+                LocalDate date = created.normalised(Normalize::rfc1123Date);
                 if (date != null && !limits.isPlausibleYear(date.getYear())) {
                     throw created.reject(limits.yearRule());
                 }
@@ -96,22 +92,9 @@ public class ArxivKaggleWorkFormat implements WorkFormat {
         return null;
     }
 
-    private static LocalDate rfc1123Date(String raw) {
-        try {
-            return ZonedDateTime.parse(raw.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toLocalDate();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("must be a date such as 'Mon, 2 Apr 2007 19:18:42 GMT'");
-        }
-    }
-
     /** The abstract with arXiv's hard line wraps undone and its paragraphs (indented lines) kept apart. */
     private static String abstractText(JsonField field) {
-        String raw = field.uncleanedText();
-        if (raw == null) {
-            return null;
-        }
-        String paragraphs = PARAGRAPH.matcher(raw.strip().replace("\r\n", "\n")).replaceAll("\u2029");
-        return Normalize.abstractText(paragraphs.replace('\n', ' '));
+        return Normalize.arxivAbstract(field.uncleanedText());
     }
 
     private List<SubmittedAuthorship> authorships(JsonField authorsParsed) {

@@ -1,9 +1,5 @@
 package org.bzpeer.ingest.work.format;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -78,7 +74,7 @@ public class ArxivOaiFormat extends StreamedXmlFormat {
         for (XmlElement version : metadata.children("version")) {
             if ("v1".equals(version.attribute("version")) && version.child("date") != null) {
                 XmlElement date = version.child("date");
-                paper.date(date.normalised(ArxivOaiFormat::rfc1123Date), date.path());
+                paper.date(date.normalised(Normalize::rfc1123Date), date.path());
             }
         }
         XmlElement authors = metadata.child("authors");
@@ -103,14 +99,5 @@ public class ArxivOaiFormat extends StreamedXmlFormat {
 
     private static List<String> nonNull(String... parts) {
         return Arrays.stream(parts).filter(Objects::nonNull).toList();
-    }
-
-    /** The day of an arXivRaw version date, {@code Mon, 2 Apr 2007 19:18:42 GMT}. */
-    private static LocalDate rfc1123Date(String date) {
-        try {
-            return ZonedDateTime.parse(date.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toLocalDate();
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("must be a date such as Mon, 2 Apr 2007 19:18:42 GMT");
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.bzpeer.ingest.work.model.SubmittedAuthorship;
 import org.bzpeer.ingest.work.model.SubmittedInstitution;
@@ -38,8 +37,6 @@ final class ArxivPaper {
     static final String TYPE = "preprint";
 
     private static final SubmittedVenue ARXIV = new SubmittedVenue("arXiv", null, "repository", null);
-    private static final Pattern PARAGRAPH = Pattern.compile("\\n[ \\t]+|\\n\\s*\\n");
-    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\n\\s*");
 
     private final RecordLimits limits;
     private final Map<String, String> identifiers = new LinkedHashMap<>();
@@ -104,8 +101,7 @@ final class ArxivPaper {
 
     ArxivPaper abstractText(XmlElement element) {
         if (element != null) {
-            String paragraphs = PARAGRAPH.matcher(element.text().stripLeading()).replaceAll("\u2029");
-            abstractText = Normalize.longText(LINE_BREAK.matcher(paragraphs).replaceAll(" "));
+            abstractText = Normalize.arxivAbstract(element.text());
         }
         return this;
     }

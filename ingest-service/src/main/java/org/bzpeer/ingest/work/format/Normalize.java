@@ -1,7 +1,9 @@
 package org.bzpeer.ingest.work.format;
 
 import java.text.Normalizer;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -65,6 +67,8 @@ public final class Normalize {
      */
     private static final Pattern ABSTRACT_LABEL =
             Pattern.compile("^(?:<title>)?(?i:abstract)(?:</title>)?(?:[.:]\\s*|\\s+(?=\\p{Lu}|\\d)|\n\\s*)");
+    /** Where an arXiv abstract starts a paragraph: a line indented, or a blank line. */
+    private static final Pattern ARXIV_PARAGRAPH = Pattern.compile("\\n[ \\t]+|\\n\\s*\\n");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final DateTimeFormatter ISO_DATE =
@@ -392,6 +396,31 @@ public final class Normalize {
             }
         }
         return true;
+    }
+
+    /**
+     * An arXiv abstract: its hard line wraps undone, its paragraphs (after a blank line or an indented line) kept
+     * apart, then as {@link #abstractText}. Null when blank.
+     */
+    public static String arxivAbstract(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String paragraphs = ARXIV_PARAGRAPH.matcher(raw.strip().replace("\r\n", "\n")).replaceAll("\u2029");
+        return abstractText(paragraphs.replace('\n', ' '));
+    }
+
+    /**
+     * The day of an RFC 1123 date-time as arXiv prints version dates: {@code Mon, 2 Apr 2007 19:18:42 GMT}.
+     *
+     * @throws IllegalArgumentException when it is not one
+     */
+    public static LocalDate rfc1123Date(String raw) {
+        try {
+            return ZonedDateTime.parse(raw.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toLocalDate();
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("must be a date such as 'Mon, 2 Apr 2007 19:18:42 GMT'");
+        }
     }
 
     /**
