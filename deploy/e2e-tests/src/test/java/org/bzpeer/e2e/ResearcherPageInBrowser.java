@@ -105,7 +105,8 @@ final class ResearcherPageInBrowser implements AutoCloseable {
     Map<String, Double> navigationTimings() {
         @SuppressWarnings("unchecked")
         Map<String, Number> timings = (Map<String, Number>) script("const n = performance.getEntriesByType"
-                + "('navigation')[0]; return {responseEnd: n.responseEnd, domContentLoaded: n.domContentLoadedEventEnd};");
+                + "('navigation')[0];"
+                + " return {responseEnd: n.responseEnd, domContentLoaded: n.domContentLoadedEventEnd};");
         return Map.of("responseEnd", timings.get("responseEnd").doubleValue(),
                 "domContentLoaded", timings.get("domContentLoaded").doubleValue());
     }

@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The progress bar of a bulk import, redrawn every second from the import's report: records and what became of them,
- * and the bytes the service received against the bytes to send (percent done and ETA): on a terminal one line rewritten in place, otherwise a
- * line every ten seconds, so logs stay readable. Ends with a summary naming the report.
+ * and the bytes the service received against the bytes to send (percent done and ETA): on a terminal one line
+ * rewritten in place, otherwise a line every ten seconds, so logs stay readable. Ends with a summary naming the
+ * report.
  */
 final class ImportProgress {
 

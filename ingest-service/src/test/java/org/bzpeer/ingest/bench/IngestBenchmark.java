@@ -55,7 +55,8 @@ class IngestBenchmark {
     @Test
     void measure() throws IOException {
         List<byte[]> records = new ArrayList<>();
-        SharedData.forEachLine(SharedData.require("openalex/kfupm/works.jsonl.gz"), (line, number) -> records.add(line));
+        SharedData.forEachLine(SharedData.require("openalex/kfupm/works.jsonl.gz"),
+                (line, number) -> records.add(line));
         byte[] ndjson = joinLines(records);
         WebTestClient slowClient = http.mutate().responseTimeout(Duration.ofMinutes(5)).build();
         StringBuilder report = new StringBuilder();

@@ -20,9 +20,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Operation(requestBody = @RequestBody(required = true, description = "Work records in the format ?format= or the "
-        + "content type's format parameter names (without a name: an Atom body is arXiv's, another XML body is known by its "
-        + "root element, JSON is bzpeer's): one JSON object, a JSON array of them, a source's list page, NDJSON (one "
-        + "per line) or an XML document; optionally gzip-encoded (Content-Encoding: gzip)", content = {
+        + "content type's format parameter names (without a name: an Atom body is arXiv's, another XML body is known "
+        + "by its root element, JSON is bzpeer's): one JSON object, a JSON array of them, a source's list page, "
+        + "NDJSON (one per line) or an XML document; optionally gzip-encoded (Content-Encoding: gzip)", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(types = {"array", "object"})),
             @Content(mediaType = WorkImportController.NDJSON, schema = @Schema(type = "string")),
             @Content(mediaType = WorkImportController.JSON_LINES, schema = @Schema(type = "string")),

@@ -33,10 +33,10 @@ import org.bzpeer.schemas.events.WorkIdentifiers;
 import org.bzpeer.schemas.events.WorkImported;
 
 /**
- * The import of one batch, decided in memory from identities loaded up front: which work each record is (de-duplication,
- * {@link WorkComponents}), who its authors are (author resolution), and whether it changes what was published. Records
- * are applied in order, so a batch that holds the same work twice ends with its last record. Not thread-safe; one per
- * batch.
+ * The import of one batch, decided in memory from identities loaded up front: which work each record is
+ * (de-duplication, {@link WorkComponents}), who its authors are (author resolution), and whether it changes what was
+ * published. Records are applied in order, so a batch that holds the same work twice ends with its last record. Not
+ * thread-safe; one per batch.
  *
  * <p>Rules. A work's id derives from the best identifier linked to it (doi, openalex, arxiv, pmid, pmcid, then other
  * schemes; a work with no identifier at all is known by a title fingerprint of title, year and first author); a work

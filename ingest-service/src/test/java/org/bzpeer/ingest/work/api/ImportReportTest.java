@@ -50,8 +50,8 @@ class ImportReportTest {
 
     @Test
     void aSubmissionIsAnImportOfOnePartWhoseReportKeepsEveryRejectedRecord() {
-        String body = String.join("\n", work("Kept one"), "{\"title\": \"no type\", \"authorships\": [{\"name\": \"X\"}]}",
-                "{broken", work("Kept two"));
+        String body = String.join("\n", work("Kept one"),
+                "{\"title\": \"no type\", \"authorships\": [{\"name\": \"X\"}]}", "{broken", work("Kept two"));
 
         DocumentContext summary = JsonPath.parse(http.post().uri("/api/v1/works")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.pipelineToken())
@@ -64,11 +64,12 @@ class ImportReportTest {
         DocumentContext report = report(importId);
         assertThat(report.<String>read("$.state")).isEqualTo("finished");
         assertThat(report.<String>read("$.submittedBy")).isEqualTo("test-pipeline");
-        assertThat(report.<Map<String, Object>>read("$.counts")).containsEntry("received", 4).containsEntry("created", 2)
-                .containsEntry("rejected", 2);
+        assertThat(report.<Map<String, Object>>read("$.counts")).containsEntry("received", 4)
+                .containsEntry("created", 2).containsEntry("rejected", 2);
         assertThat(report.<List<Object>>read("$.parts")).hasSize(1);
         assertThat(report.<String>read("$.parts[0].state")).isEqualTo("done");
-        assertThat(report.<Integer>read("$.parts[0].bytesRead")).isEqualTo(body.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(report.<Integer>read("$.parts[0].bytesRead"))
+                .isEqualTo(body.getBytes(StandardCharsets.UTF_8).length);
         assertThat(report.<List<Integer>>read("$.rejections.items[*].record")).containsExactly(1, 2);
         assertThat(report.<List<String>>read("$.rejections.items[*].field")).containsExactly("type", "$");
         assertThat(report.<String>read("$.rejections.items[0].reason")).isNotBlank();
@@ -81,7 +82,8 @@ class ImportReportTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\": \"snapshot 2026-11\", \"expectedBytes\": 12345}")
                 .exchange().expectStatus().isCreated()
-                .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).startsWith("/api/v1/imports/"))
+                .expectHeader().value(HttpHeaders.LOCATION,
+                        location -> assertThat(location).startsWith("/api/v1/imports/"))
                 .expectBody(String.class).returnResult().getResponseBody());
         String importId = opened.read("$.id");
         assertThat(opened.<String>read("$.state")).isEqualTo("open");
@@ -98,8 +100,8 @@ class ImportReportTest {
         assertThat(running.<String>read("$.state")).isEqualTo("open");
         assertThat(running.<String>read("$.name")).isEqualTo("snapshot 2026-11");
         assertThat(running.<Integer>read("$.expectedBytes")).isEqualTo(12345);
-        assertThat(running.<Map<String, Object>>read("$.counts")).containsEntry("received", 8).containsEntry("created", 5)
-                .containsEntry("rejected", 3);
+        assertThat(running.<Map<String, Object>>read("$.counts")).containsEntry("received", 8)
+                .containsEntry("created", 5).containsEntry("rejected", 3);
         assertThat(running.<List<String>>read("$.parts[*].name")).containsExactly("page-1.jsonl", "page-2.json.gz");
         assertThat(running.<List<Integer>>read("$.parts[*].bytesRead")).as("bytes as sent, before gzip decoding")
                 .containsExactly(first.getBytes(StandardCharsets.UTF_8).length, gzip(second).length);
