@@ -20,8 +20,10 @@ import org.bzpeer.ingest.author.model.PersonName;
  * only when the same ORCID iD joins them. Then each authorship without identifiers joins the person it most likely
  * is, among those with a {@link PersonName#compatible compatible} name (same surname, given names agreeing as far as
  * both go, initials-aware and transliteration-aware): evidence is weighed from shared co-authors, institutions, venue,
- * topics and years (see {@link #evidence}); without enough evidence, and when a written-out name is not that of
- * exactly one identified person, it becomes a person of its own, so namesakes stay apart. Finally people known only
+ * topics and years (see {@link #evidence}); without enough evidence it joins the one person who writes out the same
+ * name when that person is identified, or when the name is distinctive (the only written-out first name of its
+ * block: one "David Eppstein" among the "D. Eppstein"s, unlike the many first names of "W. Wang"); otherwise it
+ * becomes a person of its own, so namesakes stay apart. Finally people known only
  * by name are joined when their works together give the evidence one work alone did not.
  *
  * <p>Deterministic: the result depends on the set of mentions, not on the order they are given in (each block of
@@ -55,6 +57,8 @@ public final class AuthorClustering {
     }
 
     private static List<Cluster> resolveBlock(List<AuthorMention> block) {
+        boolean distinctive = block.stream().filter(mention -> mention.name().full())
+                .map(mention -> mention.name().given().get(0)).distinct().count() == 1;
         List<Cluster> clusters = new ArrayList<>();
         Map<String, Cluster> byKey = new HashMap<>();
         for (AuthorMention mention : block) {
@@ -64,7 +68,7 @@ public final class AuthorClustering {
         }
         for (AuthorMention mention : block) {
             if (!mention.identified()) {
-                Cluster chosen = mostLikely(mention, clusters);
+                Cluster chosen = mostLikely(mention, clusters, distinctive);
                 if (chosen == null) {
                     chosen = new Cluster();
                     clusters.add(chosen);
@@ -120,7 +124,7 @@ public final class AuthorClustering {
     }
 
     /** The person a name-only mention most likely is, or null for a person of its own. */
-    private static Cluster mostLikely(AuthorMention mention, List<Cluster> clusters) {
+    private static Cluster mostLikely(AuthorMention mention, List<Cluster> clusters, boolean distinctive) {
         Cluster best = null;
         int bestScore = Integer.MIN_VALUE;
         int secondScore = Integer.MIN_VALUE;
@@ -144,7 +148,7 @@ public final class AuthorClustering {
         if (best != null && bestScore >= JOIN_AT && bestScore - secondScore >= 2) {
             return best;
         }
-        if (sameWrittenOut.size() == 1 && sameWrittenOut.get(0).identified()
+        if (sameWrittenOut.size() == 1 && (sameWrittenOut.get(0).identified() || distinctive)
                 && evidence(mention, sameWrittenOut.get(0)) >= 0) {
             return sameWrittenOut.get(0);
         }
