@@ -170,16 +170,10 @@ public final class PipelineBenchmark {
             deleteTree(benchDirectory.resolve("stack-single"));
             deleteTree(benchDirectory.resolve("stack-replicas"));
         }
-        report.line("Targets");
-        report.lines(targets);
-        report.blank();
-        report.line("Took %.1f min. Data directories %s.", secondsSince(startedAt) / 60,
-                options.keepData() ? "kept under " + benchDirectory : "deleted (--keep-data keeps them)");
-        Path reportFile = benchDirectory.resolve("pipeline.txt");
-        report.writeTo(reportFile);
-        System.out.println();
-        System.out.println("=".repeat(30) + " report, also in " + reportFile + " " + "=".repeat(30));
-        System.out.print(report.text());
+        report.finish(targets, String.format(Locale.ROOT, "Took %.1f min. Data directories %s.",
+                secondsSince(startedAt) / 60,
+                options.keepData() ? "kept under " + benchDirectory : "deleted (--keep-data keeps them)"),
+                benchDirectory.resolve("pipeline.txt"));
     }
 
     /** Baselines, sample import, latency at half load, synthetic import and profile reads, memory: one instance each. */

@@ -194,16 +194,10 @@ public final class ProfileBenchmark {
         if (!options.keepData()) {
             deleteTree(stackDirectory);
         }
-        report.line("Targets");
-        report.lines(targets);
-        report.blank();
-        report.line("Took %.1f min. Data directory %s.", secondsSince(startedAt) / 60,
-                options.keepData() ? "kept in " + stackDirectory : "deleted (--keep-data keeps it)");
-        Path reportFile = benchDirectory.resolve("profile.txt");
-        report.writeTo(reportFile);
-        System.out.println();
-        System.out.println("=".repeat(30) + " report, also in " + reportFile + " " + "=".repeat(30));
-        System.out.print(report.text());
+        report.finish(targets, String.format(Locale.ROOT, "Took %.1f min. Data directory %s.",
+                secondsSince(startedAt) / 60,
+                options.keepData() ? "kept in " + stackDirectory : "deleted (--keep-data keeps it)"),
+                benchDirectory.resolve("profile.txt"));
     }
 
     /** The sample, then synthetic works in steps until the store holds enough authors. */

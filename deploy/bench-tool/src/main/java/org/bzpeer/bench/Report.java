@@ -28,9 +28,20 @@ final class Report {
         return String.join("\n", lines) + "\n";
     }
 
-    void writeTo(Path file) throws IOException {
+    /**
+     * Ends the report with the targets met or missed and how long the run took, writes it to {@code file} and prints
+     * it under a banner naming that file.
+     */
+    void finish(List<String> targets, String took, Path file) throws IOException {
+        line("Targets");
+        lines(targets);
+        blank();
+        lines.add(took);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text());
+        System.out.println();
+        System.out.println("=".repeat(30) + " report, also in " + file + " " + "=".repeat(30));
+        System.out.print(text());
     }
 
     /** "met" or "MISSED", for a figure next to its target. */
