@@ -12,13 +12,12 @@ import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.Authorship;
 import org.bzpeer.schemas.events.AuthorshipDisowned;
 import org.bzpeer.schemas.events.WorkImported;
+import org.bzpeer.testkit.RecordedTopic;
 import org.bzpeer.testkit.ServiceTest;
 import org.bzpeer.testkit.TestEvents;
 import org.bzpeer.testkit.TestTokens;
-import org.bzpeer.testkit.TopicRecorder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -33,17 +32,8 @@ class AuthorshipDisowningTest {
     @Autowired
     WebTestClient http;
 
-    TopicRecorder published;
-
-    @BeforeEach
-    void recordPublishedWorks() {
-        published = TestEvents.record(Topics.WORK_IMPORTED.name());
-    }
-
-    @AfterEach
-    void stopRecording() {
-        published.close();
-    }
+    @RegisterExtension
+    final RecordedTopic published = new RecordedTopic(Topics.WORK_IMPORTED.name());
 
     @Test
     void aDisownedAuthorshipLeavesTheWorkAndStaysAwayThroughReimports() {

@@ -24,13 +24,11 @@ import org.bzpeer.ingest.work.api.MalformedCorpus.Entry;
 import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.WorkImported;
 import org.bzpeer.testkit.HeapWatch;
+import org.bzpeer.testkit.RecordedTopic;
 import org.bzpeer.testkit.ServiceTest;
-import org.bzpeer.testkit.TestEvents;
 import org.bzpeer.testkit.TestTokens;
-import org.bzpeer.testkit.TopicRecorder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -63,17 +61,8 @@ class MalformedCorpusTest {
     @LocalServerPort
     int port;
 
-    TopicRecorder published;
-
-    @BeforeEach
-    void recordPublishedWorks() {
-        published = TestEvents.record(Topics.WORK_IMPORTED.name());
-    }
-
-    @AfterEach
-    void stopRecording() {
-        published.close();
-    }
+    @RegisterExtension
+    final RecordedTopic published = new RecordedTopic(Topics.WORK_IMPORTED.name());
 
     /** One request of the corpus: its records, how they are sent, and the bytes that went out. */
     record Request(String name, List<Entry> entries, boolean ndjson, boolean gzip) {

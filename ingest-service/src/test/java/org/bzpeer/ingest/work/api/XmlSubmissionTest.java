@@ -18,15 +18,13 @@ import java.util.stream.Stream;
 
 import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.WorkImported;
+import org.bzpeer.testkit.RecordedTopic;
 import org.bzpeer.testkit.ServiceTest;
 import org.bzpeer.testkit.SharedData;
 import org.bzpeer.testkit.TarGzEntries;
-import org.bzpeer.testkit.TestEvents;
 import org.bzpeer.testkit.TestTokens;
-import org.bzpeer.testkit.TopicRecorder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -52,17 +50,8 @@ class XmlSubmissionTest {
     @Autowired
     WebTestClient http;
 
-    TopicRecorder published;
-
-    @BeforeEach
-    void recordPublishedWorks() {
-        published = TestEvents.record(Topics.WORK_IMPORTED.name());
-    }
-
-    @AfterEach
-    void stopRecording() {
-        published.close();
-    }
+    @RegisterExtension
+    final RecordedTopic published = new RecordedTopic(Topics.WORK_IMPORTED.name());
 
     @Test
     void everyAtomFixtureImportsWithoutAServerError() throws IOException {
