@@ -16,14 +16,12 @@ import java.util.function.Predicate;
 
 import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.WorkImported;
+import org.bzpeer.testkit.RecordedTopic;
 import org.bzpeer.testkit.ServiceTest;
 import org.bzpeer.testkit.SharedData;
-import org.bzpeer.testkit.TestEvents;
 import org.bzpeer.testkit.TestTokens;
-import org.bzpeer.testkit.TopicRecorder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,17 +42,8 @@ class SourceFormatsImportTest {
     @Autowired
     WebTestClient http;
 
-    TopicRecorder published;
-
-    @BeforeEach
-    void recordPublishedWorks() {
-        published = TestEvents.record(Topics.WORK_IMPORTED.name());
-    }
-
-    @AfterEach
-    void stopRecording() {
-        published.close();
-    }
+    @RegisterExtension
+    final RecordedTopic published = new RecordedTopic(Topics.WORK_IMPORTED.name());
 
     /**
      * Rejections expected per file, verified by hand: none; every record of these files is a work. The raw author
@@ -86,7 +75,7 @@ class SourceFormatsImportTest {
     @Test
     void aPreprintAndItsPublishedVersionBecomeOneWorkWhicheverSourceLinksThem() {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String arxivId = "2301." + Math.abs(run.hashCode() % 90_000 + 10_000);
+        String arxivId = "2301." + (Math.floorMod(run.hashCode(), 90_000) + 10_000);
         String articleDoi = "10.5555/published-" + run;
         // Crossref names the arXiv preprint by its DataCite DOI; the preprint arrives first, on its own
         post("/api/v1/works?format=arxiv-kaggle", NDJSON, false, bytes(kaggle(arxivId, null)))
@@ -108,7 +97,7 @@ class SourceFormatsImportTest {
     @Test
     void anArxivRecordNamingItsJournalDoiJoinsTheArticleAndTheContentTypeNamesTheFormat() {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String arxivId = "2302." + Math.abs(run.hashCode() % 90_000 + 10_000);
+        String arxivId = "2302." + (Math.floorMod(run.hashCode(), 90_000) + 10_000);
         String articleDoi = "10.5555/journal-" + run;
 
         post("/api/v1/works", MediaType.parseMediaType("application/x-ndjson; format=crossref"), false,
