@@ -1,14 +1,19 @@
 package org.bzpeer.ingest.work.application;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.bzpeer.ingest.author.application.AuthorResolution;
+import org.bzpeer.ingest.author.application.BylineAuthors;
+import org.bzpeer.ingest.author.model.PublishedMention;
 import org.bzpeer.ingest.work.store.ConcurrentImportException;
 import org.bzpeer.ingest.work.store.IdentityStore;
 import org.bzpeer.ingest.work.store.IdentityStore.Key;
+import org.bzpeer.kit.messaging.TransientFailures;
 import org.bzpeer.kit.outbox.OutboxRelay;
 import org.bzpeer.kit.outbox.OutboxWriter;
 import org.slf4j.Logger;
@@ -25,8 +30,9 @@ import reactor.util.retry.Retry;
 
 /**
  * Imports batches of valid submissions: de-duplicates them against every work seen before (merging works found to be
- * one), resolves their authors, and, for each work whose content changed, records the new version and its
- * {@code work.imported} event in one transaction (outbox). The works a batch touches are locked first; a batch that
+ * one), decides their authors ({@link BylineAuthors}), and, for each work whose content changed, records the new
+ * version, its {@code work.imported} event (outbox) and its authorships for author resolution
+ * ({@link AuthorResolution}, which settles the authors shortly after), in one transaction. The works a batch touches are locked first; a batch that
  * conflicts with a concurrent import (another instance linking the same identifiers, or deadlocking with it) is tried
  * again whole, up to {@value #BATCH_ATTEMPTS} times, then record by record, each record up to
  * {@value #RECORD_ATTEMPTS} times with a short random backoff, so concurrent importers settle who creates what, and a
@@ -47,14 +53,16 @@ public class WorkImporter {
     private static final int RECORD_ATTEMPTS = 5;
 
     private final IdentityStore store;
+    private final AuthorResolution resolution;
     private final OutboxWriter outbox;
     private final OutboxRelay relay;
     private final TransactionalOperator transactions;
     private final MeterRegistry meters;
 
-    public WorkImporter(IdentityStore store, OutboxWriter outbox, OutboxRelay relay,
+    public WorkImporter(IdentityStore store, AuthorResolution resolution, OutboxWriter outbox, OutboxRelay relay,
             TransactionalOperator transactions, MeterRegistry meters) {
         this.store = store;
+        this.resolution = resolution;
         this.outbox = outbox;
         this.relay = relay;
         this.transactions = transactions;
@@ -103,14 +111,26 @@ public class WorkImporter {
                     Map<String, String> retired = components.retiredWorkIds();
                     Set<String> touched = new LinkedHashSet<>(retired.keySet());
                     workKeys.forEach(key -> touched.add(components.workIdOf(key)));
-                    return Mono.zip(store.findPublished(touched), store.findDisowned(touched)).flatMap(state -> {
-                        BatchPlan plan = new BatchPlan(components, state.getT1(), state.getT2());
+                    return Mono.zip(store.findPublished(touched), store.findDisowned(touched),
+                            resolution.bylineAuthors(touched, BylineAuthors.writtenNames(
+                                    batch.stream().map(IndexedSubmission::work).toList()))).flatMap(state -> {
+                        BylineAuthors authors = state.getT3();
+                        BatchPlan plan = new BatchPlan(components, state.getT1(), state.getT2(), authors);
                         batch.forEach(plan::apply);
                         plan.retire(retired);
+                        Set<String> republished = new LinkedHashSet<>(retired.keySet());
+                        Map<String, List<PublishedMention>> mentions = new HashMap<>();
+                        plan.workChanges().forEach(change -> {
+                            republished.add(change.workId());
+                            if (!retired.containsKey(change.workId())) {
+                                mentions.put(change.workId(), authors.mentions().get(change.workId()));
+                            }
+                        });
                         return store.saveWorks(plan.workChanges())
                                 .then(store.retireWorks(retired))
                                 .then(store.linkWorkIdentifiers(components.newLinks()))
                                 .then(outbox.appendAll(plan.events()))
+                                .then(resolution.replaceMentions(republished, mentions))
                                 .thenReturn(plan.outcomes());
                     });
                 }));
@@ -118,7 +138,7 @@ public class WorkImporter {
 
     private static boolean isConflict(Throwable error) {
         return error instanceof ConcurrentImportException || error instanceof DataIntegrityViolationException
-                || error instanceof ConcurrencyFailureException;
+                || error instanceof ConcurrencyFailureException || TransientFailures.isRolledBackConflict(error);
     }
 
     private void count(List<RecordOutcome> outcomes) {

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.awaitility.Awaitility;
+import org.bzpeer.ingest.author.application.AuthorResolution;
 import org.bzpeer.ingest.work.format.OpenAlexWorkFormat;
 import org.bzpeer.ingest.work.format.RecordLimits;
 import org.bzpeer.ingest.work.model.SubmittedAuthorship;
@@ -45,15 +48,20 @@ import tools.jackson.databind.json.JsonMapper;
  * importers racing through their own histories of one corpus (as instances do) must agree on every identity.
  */
 @ServiceTest
-@TestPropertySource(properties = {"bzpeer.service-name=ingest_convergence", "bzpeer.outbox.enabled=false"})
+@TestPropertySource(properties = {"bzpeer.service-name=ingest_convergence", "bzpeer.outbox.enabled=false",
+        "bzpeer.ingest.resolution.linger=0s"})
 class IdentityConvergenceTest {
 
-    private static final List<String> TABLES = List.of("work", "work_identifier", "work_alias", "event_outbox");
+    private static final List<String> TABLES = List.of("work", "work_identifier", "work_alias", "event_outbox",
+            "author_mention", "unresolved_block");
     /** History, not state: how often and when a work changed, and which ids were retired on the way. */
     private static final Set<String> HISTORY_COLUMNS = Set.of("version", "first_imported_at", "last_changed_at");
 
     @Autowired
     WorkImporter importer;
+
+    @Autowired
+    AuthorResolution resolution;
 
     private final DatabaseCoordinates database = TestInfrastructure.database("ingest_convergence");
 
@@ -137,9 +145,25 @@ class IdentityConvergenceTest {
                 .allSatisfy(outcome -> assertThat(outcome).isInstanceOf(RecordOutcome.Imported.class));
     }
 
+    /** The tables once author resolution has settled every block the imports changed. */
     private Map<String, List<String>> snapshot() {
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> {
+            resolution.resolveDueBlocks();
+            return count("unresolved_block") == 0;
+        });
         return ReadModelSnapshot.take(database.jdbcUrl(), database.user(), database.password(),
                 Set.of("work_alias", "event_outbox"), HISTORY_COLUMNS);
+    }
+
+    private long count(String table) {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                database.password()); Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void empty() {
@@ -184,9 +208,13 @@ class IdentityConvergenceTest {
         return batches;
     }
 
+    private static final List<String> GIVEN_NAMES = List.of("Ana", "Bruno", "Carla", "Ana", "Davi");
+    private static final List<String> SURNAMES = List.of("Silva", "Souza");
+
     /**
      * 3 to 8 works of 1 to 4 versions over a pool of people known by an OpenAlex id and an ORCID, by either, by a
-     * pipeline's id or by name only. A version adds a work identifier (so an early version may be known only by a
+     * pipeline's id or by name only, from few names (written out or as initials), so that author resolution has
+     * namesakes to tell apart and name variants to join. A version adds a work identifier (so an early version may be known only by a
      * lesser one, and a later one merges it), changes the byline, or gives an authorship one more identifier. A
      * fifth of the works have no identifier at all and are known by title, year and first author.
      */
@@ -204,7 +232,10 @@ class IdentityConvergenceTest {
                 default -> {
                 }
             }
-            people.add(new SubmittedAuthorship("Person " + seed + "-" + i, ids, List.of(), false));
+            String given = GIVEN_NAMES.get(i % GIVEN_NAMES.size());
+            String surname = SURNAMES.get(random.nextInt(SURNAMES.size()));
+            String printed = random.nextInt(3) == 0 ? given.charAt(0) + ". " + surname : given + " " + surname;
+            people.add(new SubmittedAuthorship(printed, ids, List.of(), false));
         }
         List<List<SubmittedWork>> corpus = new ArrayList<>();
         for (int w = 0, works = 3 + random.nextInt(6); w < works; w++) {
