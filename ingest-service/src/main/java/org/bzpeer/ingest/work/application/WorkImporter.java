@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -136,9 +137,11 @@ public class WorkImporter {
                 }));
     }
 
+    /** Whether {@code error} (or what retries of it exhausted) is a conflict with a concurrent import. */
     private static boolean isConflict(Throwable error) {
-        return error instanceof ConcurrentImportException || error instanceof DataIntegrityViolationException
-                || error instanceof ConcurrencyFailureException || TransientFailures.isRolledBackConflict(error);
+        Throwable cause = Exceptions.isRetryExhausted(error) && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof ConcurrentImportException || cause instanceof DataIntegrityViolationException
+                || cause instanceof ConcurrencyFailureException || TransientFailures.isRolledBackConflict(cause);
     }
 
     private void count(List<RecordOutcome> outcomes) {
