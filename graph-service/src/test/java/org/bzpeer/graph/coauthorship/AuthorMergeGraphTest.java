@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
 import org.bzpeer.schemas.events.WorkImported;
+import org.bzpeer.testkit.AwaitedJson;
 import org.bzpeer.testkit.ServiceTest;
 import org.bzpeer.testkit.TestEvents;
 import org.bzpeer.testkit.TopicRecorder;
@@ -71,8 +72,7 @@ class AuthorMergeGraphTest {
 
             JsonNode summary = awaitSummary(survivor, s -> s.get("workCount").asInt() == 3);
             assertThat(summary.get("coauthorCount").asInt()).as("co-author and other, never itself").isEqualTo(2);
-            await().atMost(EVENTUALLY).until(() -> http.get().uri("/api/v1/authors/{id}/graph-summary", retired)
-                    .exchange().returnResult(String.class).getStatus().value() == 404);
+            AwaitedJson.awaitStatus(http, 404, "/api/v1/authors/{id}/graph-summary", retired);
             assertThat(collaboratorIds(coauthor)).containsExactly(survivor);
             assertThat(collaboratorIds(survivor)).containsExactlyInAnyOrder(coauthor, other);
             assertNoTraceOf(retired);
@@ -135,10 +135,6 @@ class AuthorMergeGraphTest {
     }
 
     private JsonNode awaitSummary(String authorId, Predicate<JsonNode> condition) {
-        return await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(100)).until(() -> {
-            var result = http.get().uri("/api/v1/authors/{id}/graph-summary", authorId).exchange()
-                    .returnResult(JsonNode.class);
-            return result.getStatus().is2xxSuccessful() ? result.getResponseBody().blockFirst() : null;
-        }, summary -> summary != null && condition.test(summary));
+        return AwaitedJson.await200(http, condition, "/api/v1/authors/{id}/graph-summary", authorId);
     }
 }

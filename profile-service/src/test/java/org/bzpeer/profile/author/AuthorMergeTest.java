@@ -17,6 +17,7 @@ import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.AuthorClaimed;
 import org.bzpeer.schemas.events.FollowCreated;
 import org.bzpeer.schemas.events.WorkImported;
+import org.bzpeer.testkit.AwaitedJson;
 import org.bzpeer.testkit.ServiceTest;
 import org.bzpeer.testkit.TestEvents;
 import org.bzpeer.testkit.TestTokens;
@@ -176,8 +177,7 @@ class AuthorMergeTest {
     }
 
     private void awaitStatus(String uri, HttpStatus status) {
-        await().atMost(PATIENCE).until(() -> http.get().uri(uri).exchange().returnResult(String.class)
-                .getStatus().value() == status.value());
+        AwaitedJson.awaitStatus(http, status.value(), uri);
     }
 
     private void follow(String authorId, String user) {
