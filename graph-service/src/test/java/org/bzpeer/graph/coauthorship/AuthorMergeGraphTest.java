@@ -103,6 +103,8 @@ class AuthorMergeGraphTest {
         publish(work(workId, 2, 2020, "Moved", List.of(survivor, coauthor)));
         awaitSummary(survivor, summary -> summary.get("workCount").asInt() == 1);
         TestEvents.publish(Topics.AUTHOR_MERGED, retired, merge(retired, survivor));
+        await().atMost(EVENTUALLY).until(() -> count("SELECT count(*) FROM retired_author WHERE author_id = :id",
+                retired) == 1);
 
         String late = uniqueId("w_");
         WorkImported older = work(late, 1, 2018, "Imported before the merge", List.of(retired, coauthor));
@@ -120,10 +122,13 @@ class AuthorMergeGraphTest {
     private void assertNoTraceOf(String authorId) {
         await().atMost(EVENTUALLY).untilAsserted(() -> {
             for (String count : AUTHOR_TRACES) {
-                assertThat(database.sql(count).bind("id", authorId).map((row, meta) -> row.get(0, Long.class))
-                        .one().block()).as(count).isZero();
+                assertThat(count(count, authorId)).as(count).isZero();
             }
         });
+    }
+
+    private long count(String sql, String authorId) {
+        return database.sql(sql).bind("id", authorId).map((row, meta) -> row.get(0, Long.class)).one().block();
     }
 
     private List<String> collaboratorIds(String authorId) {

@@ -90,6 +90,8 @@ class AuthorMergeTrustTest {
         publish(work(workId, 2, 2020, "Moved", List.of(survivor)));
         AwaitedJson.awaitStatus(http, 404, TRUST, retired);
         TestEvents.publish(Topics.AUTHOR_MERGED, retired, merge(retired, survivor));
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM retired_author WHERE author_id = :id",
+                retired) == 1);
 
         WorkImported older = work(uniqueId("w_"), 1, 2019, "Imported before the merge", List.of(retired));
         older.setOccurredAt(Instant.now().minusSeconds(3600));

@@ -15,8 +15,8 @@ import org.springframework.messaging.Message;
 
 /**
  * Where events arrive, a polled batch at a time: {@code work.imported}, {@code author.merged},
- * {@code author.graph.updated} and {@code trust.updated}, each handed to the projection. Transient failures are waited out; a record that fails on
- * its own is dead-lettered with its reason; never dropped.
+ * {@code author.graph.updated} and {@code trust.updated}, each handed to the projection. Transient failures are waited
+ * out; a record that fails on its own is dead-lettered with its reason; never dropped.
  */
 @Configuration
 class ProfileEventConsumers {

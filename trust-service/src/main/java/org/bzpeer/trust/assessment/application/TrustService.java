@@ -54,9 +54,10 @@ import reactor.core.publisher.Mono;
  * the authors whose facts changed as pending; {@link #assessPending} then reassesses pending authors a batch at a
  * time, so an author touched by a work, its graph summary and a claim in quick succession is reassessed, and
  * published, once. An assessment that changed (score, band, level, claim or any component with its explanation) is
- * stored with a new revision and its {@code trust.updated} goes to the outbox; an author left with neither a work
- * nor a claim, or merged into another author ({@code author.merged}), loses the assessment. Idempotent: an event already applied, or older than what is stored, changes
- * nothing and marks nobody. Follows are stored but are not part of the score, so they mark nobody.
+ * stored with a new revision and its {@code trust.updated} goes to the outbox; an author left with neither a work nor
+ * a claim, or merged into another author ({@code author.merged}), loses the assessment. Idempotent: an event already
+ * applied, or older than what is stored, changes nothing and marks nobody. Follows are stored but are not part of the
+ * score, so they mark nobody.
  */
 @Service
 public class TrustService implements SmartLifecycle {
