@@ -1,6 +1,7 @@
 package org.bzpeer.profile.author.store;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -120,9 +121,15 @@ public class ProfileStore {
             ORDER BY author_id LIMIT :limit FOR UPDATE
             """;
 
-    /** Tokens (space-separated) folded from a display name, kept only while that is still the author's name. */
+    /**
+     * Tokens (space-separated) folded from a display name, kept only while that is still the author's name; a retired
+     * author (merged into another) gets none, so search does not find them.
+     */
     private static final String SAVE_NAME_TOKENS = """
-            UPDATE author a SET name_tokens = string_to_array(u.tokens, ' '), name_tokens_of = u.name
+            UPDATE author a SET name_tokens = CASE WHEN EXISTS (
+                    SELECT 1 FROM retired_author r WHERE r.author_id = a.author_id AND r.revived_at IS NULL)
+                THEN CAST('{}' AS text[]) ELSE string_to_array(u.tokens, ' ') END,
+                name_tokens_of = u.name
             FROM unnest(CAST(:ids AS text[]), CAST(:names AS text[]), CAST(:tokens AS text[])) AS u(id, name, tokens)
             WHERE a.author_id = u.id AND a.display_name = u.name
             """;
@@ -317,6 +324,14 @@ public class ProfileStore {
                 .fetch().rowsUpdated().then();
     }
 
+    /**
+     * Recomputes {@code authorIds} from their stored authorships, as a change of their works does: an author left
+     * without works, claim or followers is removed. Run in a transaction.
+     */
+    public Mono<Void> recompute(Collection<String> authorIds) {
+        return authorIds.isEmpty() ? Mono.empty() : recomputeAuthors(new TreeSet<>(authorIds).toArray(String[]::new));
+    }
+
     private Mono<Void> recomputeAuthors(String[] authorIds) {
         return database.sql(RECOMPUTE_AUTHORS).bind("ids", authorIds).fetch().rowsUpdated()
                 .then(database.sql(CLEAR_EXTERNAL_IDS).bind("ids", authorIds).fetch().rowsUpdated())
@@ -324,6 +339,22 @@ public class ProfileStore {
                 .then(database.sql(ZERO_WORK_COUNTS).bind("ids", authorIds).fetch().rowsUpdated())
                 .then(database.sql(REMOVE_AUTHORS_WITHOUT_WORKS).bind("ids", authorIds).fetch().rowsUpdated())
                 .then(saveNameTokens(database.sql(STALE_NAME_TOKENS).bind("ids", authorIds)))
+                .then();
+    }
+
+    /**
+     * Folds the name tokens of {@code authorIds} again, now: after a merge retired them (they get none) or a work
+     * brought them back. Run in a transaction.
+     */
+    public Mono<Void> refoldNameTokens(Collection<String> authorIds) {
+        if (authorIds.isEmpty()) {
+            return Mono.empty();
+        }
+        String[] ids = authorIds.toArray(String[]::new);
+        return database.sql("UPDATE author SET name_tokens_of = NULL WHERE author_id = ANY(CAST(:ids AS text[]))")
+                .bind("ids", ids)
+                .fetch().rowsUpdated()
+                .then(saveNameTokens(database.sql(STALE_NAME_TOKENS).bind("ids", ids)))
                 .then();
     }
 
