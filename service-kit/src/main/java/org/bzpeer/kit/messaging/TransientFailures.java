@@ -35,20 +35,6 @@ public final class TransientFailures {
         return false;
     }
 
-    /**
-     * Whether {@code failure}, or any of its causes, is a transaction the database rolled back to settle a conflict
-     * with another (a deadlock, a serialization failure: SQL state class 40), which the same work may simply retry.
-     */
-    public static boolean isRolledBackConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof R2dbcException database && database.getSqlState() != null
-                    && database.getSqlState().startsWith("40")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean isTransientItself(Throwable failure) {
         if (failure instanceof TransientDataAccessException || failure instanceof RecoverableDataAccessException
                 || failure instanceof DataAccessResourceFailureException

@@ -13,7 +13,6 @@ import org.bzpeer.ingest.author.model.PublishedMention;
 import org.bzpeer.ingest.work.store.ConcurrentImportException;
 import org.bzpeer.ingest.work.store.IdentityStore;
 import org.bzpeer.ingest.work.store.IdentityStore.Key;
-import org.bzpeer.kit.messaging.TransientFailures;
 import org.bzpeer.kit.outbox.OutboxRelay;
 import org.bzpeer.kit.outbox.OutboxWriter;
 import org.slf4j.Logger;
@@ -24,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.spi.R2dbcException;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -137,11 +137,24 @@ public class WorkImporter {
                 }));
     }
 
-    /** Whether {@code error} (or what retries of it exhausted) is a conflict with a concurrent import. */
+    /**
+     * Whether {@code error} (or what retries of it exhausted) is a conflict with a concurrent import or resolution: a
+     * moved identifier, a duplicate key, or a transaction the database rolled back to settle a conflict (a deadlock,
+     * a serialization failure: SQL state class 40).
+     */
     private static boolean isConflict(Throwable error) {
         Throwable cause = Exceptions.isRetryExhausted(error) && error.getCause() != null ? error.getCause() : error;
-        return cause instanceof ConcurrentImportException || cause instanceof DataIntegrityViolationException
-                || cause instanceof ConcurrencyFailureException || TransientFailures.isRolledBackConflict(cause);
+        if (cause instanceof ConcurrentImportException || cause instanceof DataIntegrityViolationException
+                || cause instanceof ConcurrencyFailureException) {
+            return true;
+        }
+        for (Throwable inner = cause; inner != null && inner.getCause() != inner; inner = inner.getCause()) {
+            if (inner instanceof R2dbcException database && database.getSqlState() != null
+                    && database.getSqlState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void count(List<RecordOutcome> outcomes) {
