@@ -425,7 +425,21 @@ public class ProfileStore {
                 .fetch().rowsUpdated().then();
     }
 
-    /** The profile of {@code authorId}, if known, with what its owner wrote on it. */
+    /**
+     * The page revision of {@code authorId}, if known: it changes whenever anything its page shows changes, except the
+     * summary a generated description is written from (see migration V7).
+     */
+    public Mono<Long> findPageRevision(String authorId) {
+        return database.sql("SELECT page_revision FROM author WHERE author_id = :id")
+                .bind("id", authorId)
+                .map((row, meta) -> row.get("page_revision", Long.class))
+                .one();
+    }
+
+    /**
+     * The profile of {@code authorId}, if known, with what its owner wrote on it; its external ids are read after the
+     * rest, so they are never older than its page revision.
+     */
     public Mono<AuthorRecord> findAuthor(String authorId) {
         return database.sql("""
                         SELECT a.author_id, a.display_name, a.orcid, a.affiliation_id, a.affiliation_name,
@@ -437,7 +451,8 @@ public class ProfileStore {
                                EXISTS (SELECT 1 FROM author_claim c WHERE c.author_id = a.author_id) AS claimed,
                                g.coauthor_count, g.close_collaborator_count, g.topic_count, g.institution_count,
                                t.score, t.band, t.verification_level, t.components,
-                               e.description, coalesce(e.open_to_collaborate, false) AS open_to_collaborate
+                               e.description, coalesce(e.open_to_collaborate, false) AS open_to_collaborate,
+                               a.page_revision
                         FROM author a
                         LEFT JOIN author_graph_summary g ON g.author_id = a.author_id
                         LEFT JOIN author_trust t ON t.author_id = a.author_id
@@ -464,7 +479,8 @@ public class ProfileStore {
                         row.get("claimed", Boolean.class),
                         row.get("description", String.class),
                         Boolean.TRUE.equals(row.get("open_to_collaborate", Boolean.class)),
-                        Map.of()))
+                        Map.of(),
+                        row.get("page_revision", Long.class)))
                 .one()
                 .flatMap(author -> externalIds(authorId).map(author::withExternalIds));
     }
