@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * <p>A page read again costs one look-up of the author's page revision: each instance keeps the pages it built (at
  * most {@value #PAGES_KEPT}, each for {@link #SUMMARY_KEPT}) with the revision they were built at, and serves one only
  * while the stored revision is still that one. Invariant: the revision changes in the same transaction as anything the
- * page shows (database triggers, migration V7), and it is read afresh on every request, after any write that request's
+ * page shows (database triggers, migration V8), and it is read afresh on every request, after any write that request's
  * caller saw acknowledged, whichever instance took the write; so a follow, claim, edit, trust or graph update, or a
  * work added or disowned shows on the next read from any instance, never a page from before it. The one exception is
  * the summary a generated description is written from (main topics, venues, years: an aggregate over every work of

@@ -427,7 +427,7 @@ public class ProfileStore {
 
     /**
      * The page revision of {@code authorId}, if known: it changes whenever anything its page shows changes, except the
-     * summary a generated description is written from (see migration V7).
+     * summary a generated description is written from (see migration V8).
      */
     public Mono<Long> findPageRevision(String authorId) {
         return database.sql("SELECT page_revision FROM author WHERE author_id = :id")
