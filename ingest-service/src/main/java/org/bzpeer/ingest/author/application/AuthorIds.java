@@ -47,7 +47,8 @@ public final class AuthorIds {
      * {@code printed}; {@code repeated} when an earlier authorship of the work prints the same name.
      */
     public static String unidentified(String workId, int position, String printed, boolean repeated) {
-        return BzpeerIds.unidentifiedAuthorId(workId + "|" + Names.matchKey(printed) + (repeated ? "|" + position : ""));
+        String seed = workId + "|" + Names.matchKey(printed);
+        return BzpeerIds.unidentifiedAuthorId(repeated ? seed + "|" + position : seed);
     }
 
     /**
@@ -60,8 +61,10 @@ public final class AuthorIds {
         if (!keys.isEmpty()) {
             return BzpeerIds.authorId(keys.stream().min(BEST_FIRST).orElseThrow());
         }
-        PublishedMention first = mentions.stream().min(Comparator.comparing((PublishedMention m) -> m.mention().workId())
-                .thenComparingInt(m -> m.mention().position())).orElseThrow();
+        PublishedMention first = mentions.stream()
+                .min(Comparator.comparing((PublishedMention m) -> m.mention().workId())
+                        .thenComparingInt(m -> m.mention().position()))
+                .orElseThrow();
         return unidentified(first.mention().workId(), first.mention().position(), first.printed(),
                 repeated.test(first));
     }

@@ -37,15 +37,15 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Settles who the authors of the published works are. Imports publish works with a first decision
- * ({@link BylineAuthors}) and mark the blocks (surname and first initial) whose mentions changed; after a short
- * linger, each marked block is resolved as a whole from every mention it holds ({@link AuthorClustering}) and every
- * person is given their id ({@link AuthorIds}). Mentions whose id changes are published again, their works naming the
- * new id (one new version per work), and an author id no mention holds any more is retired with
- * {@code author.merged}, naming the id that took most of its mentions: all in one transaction, the works locked as
- * imports lock them before any mention changes (a resolution that still deadlocks with an import is rolled back and
- * tried again, its blocks still marked). So once the queue is empty, every id is a function of the published records alone, whatever
- * order they came in. Safe with several instances (see {@link PendingKeys}).
+ * Settles who the authors of the published works are. Imports publish works with a first decision ({@link
+ * BylineAuthors}) and mark the blocks (surname and first initial) whose mentions changed; after a short linger, each
+ * marked block is resolved as a whole from every mention it holds ({@link AuthorClustering}) and every person is given
+ * their id ({@link AuthorIds}). Mentions whose id changes are published again, their works naming the new id (one new
+ * version per work), and an author id no mention holds any more is retired with {@code author.merged}, naming the id
+ * that took most of its mentions: all in one transaction, the works locked as imports lock them before any mention
+ * changes (a resolution that still deadlocks with an import is rolled back and tried again, its blocks still marked).
+ * So once the queue is empty, every id is a function of the published records alone, whatever order they came in. Safe
+ * with several instances (see {@link PendingKeys}).
  */
 @Service
 public class AuthorResolution implements SmartLifecycle {
@@ -60,7 +60,8 @@ public class AuthorResolution implements SmartLifecycle {
     private final Counter merged;
 
     public AuthorResolution(MentionStore mentions, WorkRepublishing republishing, OutboxWriter outbox,
-            DatabaseClient database, OutboxRelay relay, TransactionalOperator transactions, ResolutionProperties properties,
+            DatabaseClient database, OutboxRelay relay, TransactionalOperator transactions,
+            ResolutionProperties properties,
             MeterRegistry meters) {
         this.mentions = mentions;
         this.republishing = republishing;
@@ -120,8 +121,8 @@ public class AuthorResolution implements SmartLifecycle {
      * works were locked. If an import changed one meanwhile, this resolution is dropped: that import queued the same
      * blocks again, and they are resolved from what it published.
      */
-    private static boolean stillAsRead(List<PublishedMention> found, Map<String, Map<Integer, PublishedMention>> current,
-            Set<String> blocks) {
+    private static boolean stillAsRead(List<PublishedMention> found,
+            Map<String, Map<Integer, PublishedMention>> current, Set<String> blocks) {
         Set<PublishedMention> read = new HashSet<>();
         found.stream().filter(mention -> current.containsKey(mention.mention().workId())).forEach(read::add);
         Set<PublishedMention> now = new HashSet<>();
