@@ -32,7 +32,7 @@ public final class BylineAuthors {
     /**
      * @param published            the mentions last published of the works the batch touches, by work and position
      * @param authorsByWrittenName author ids published under each written-out name of the batch
-     *                             ({@link #writtenNames}), at least two when there are several
+     *                             ({@link #writtenNames})
      */
     public BylineAuthors(Map<String, Map<Integer, PublishedMention>> published,
             Map<String, Set<String>> authorsByWrittenName) {
