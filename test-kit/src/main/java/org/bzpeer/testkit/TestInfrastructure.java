@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -74,6 +75,21 @@ public final class TestInfrastructure {
             throw new IllegalStateException("Cannot create test database " + name, e);
         }
         return new DatabaseCoordinates("127.0.0.1", server.getPort(), name, DB_USER, DB_PASSWORD);
+    }
+
+    /**
+     * The processes of the shared PostgreSQL server (its postmaster and every backend and worker it forked), for
+     * benchmarks that account for the database's CPU time; empty when it has not started.
+     */
+    public static synchronized List<ProcessHandle> postgresProcesses() {
+        if (postgres == null || postgresStopped) {
+            return List.of();
+        }
+        String dataDirectory = postgresData.toString();
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().arguments().map(List::of).orElse(List.of()).contains(dataDirectory))
+                .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()))
+                .toList();
     }
 
     /**

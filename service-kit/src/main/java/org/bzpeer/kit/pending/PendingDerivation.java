@@ -12,12 +12,19 @@ import reactor.core.publisher.Mono;
 
 /**
  * Recomputes what is derived from the keys waiting in a {@link PendingKeys} queue, a batch at a time, on a thread of
- * its own: each batch claims up to {@code batchSize} due keys, hands them to {@code derive} and completes them, all in
- * one transaction, so a crash leaves the keys waiting and a redo is harmless. Consumers mark keys and
- * {@link #wakeUp()} it; while a batch runs, new marks of the same keys coalesce, so under load each key is recomputed
- * far less often than it is touched.
+ * its own: each batch claims up to {@code batchSize} due keys for {@link #LEASE} (a statement of its own, so writers
+ * never wait for a recomputation), hands them to {@code derive} and completes the claim in one transaction; a crash
+ * leaves the keys to come due when the lease ends, a failure releases them at once, and a redo is harmless. Consumers
+ * mark keys and {@link #wakeUp()} it; while a batch runs, new marks of the same keys coalesce, so under load each key
+ * is recomputed far less often than it is touched.
  */
 public final class PendingDerivation implements SmartLifecycle {
+
+    /**
+     * How long a claim keeps its keys from other derivers: longer than any batch takes, short enough that the keys of a
+     * deriver that died are soon recomputed by another.
+     */
+    public static final Duration LEASE = Duration.ofMinutes(2);
 
     private final PendingKeys queue;
     private final TransactionalOperator transactions;
@@ -50,14 +57,18 @@ public final class PendingDerivation implements SmartLifecycle {
 
     /** Claims, recomputes and completes one batch of due keys; returns how many keys it recomputed. */
     public int deriveBatch() {
-        Integer claimed = transactions.transactional(queue.claimDue(batchSize)
-                        .flatMap(keys -> keys.isEmpty() ? Mono.just(0)
-                                : derive.apply(keys).then(queue.complete(keys)).thenReturn(keys.size())))
-                .block();
-        if (claimed != null && claimed > 0) {
-            afterCommit.run();
+        PendingKeys.Claim claim = queue.claimDue(batchSize, LEASE).block();
+        if (claim == null || claim.isEmpty()) {
+            return 0;
         }
-        return claimed == null ? 0 : claimed;
+        try {
+            transactions.transactional(derive.apply(claim.keys()).then(queue.complete(claim))).block();
+        } catch (RuntimeException failure) {
+            queue.release(claim).onErrorResume(releaseFailed -> Mono.empty()).block();
+            throw failure;
+        }
+        afterCommit.run();
+        return claim.keys().size();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.bzpeer.kit.pending;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
@@ -10,16 +11,21 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * A queue of keys (author ids) whose derived state must be recomputed, kept in a table of the service's database
- * shaped {@code (key TEXT COLLATE "C" PRIMARY KEY, due_at TIMESTAMPTZ NOT NULL)}. Writers {@link #mark} keys in the
- * transaction that changes their inputs; a deriver {@link #claimDue claims} due keys, recomputes them from what is
- * committed and {@link #complete completes} them in one transaction. Marks of one key coalesce into one row, so a key
- * touched by many events is recomputed once.
+ * A queue of keys (author ids, name blocks) whose derived state must be recomputed, kept in a table of the service's
+ * database shaped {@code (key TEXT COLLATE "C" PRIMARY KEY, due_at TIMESTAMPTZ NOT NULL)}. Writers {@link #mark} keys in
+ * the transaction that changes their inputs; a deriver {@link #claimDue claims} due keys in a statement of its own,
+ * recomputes them from what is committed and {@link #complete completes} the claim in the recomputation's transaction.
+ * Marks of one key coalesce into one row, so a key touched by many events is recomputed once.
  *
- * <p>Why it is safe with several instances: a claim locks its rows ({@code FOR UPDATE SKIP LOCKED}, row locks, not
- * lock-table entries, so thousands of keys cost nothing extra); a writer that marks a claimed key waits for the
- * claim's transaction and then inserts the key afresh, so a change committed after a recomputation read its inputs
- * is always recomputed again. Writers mark keys in sorted order, so two writers never deadlock on each other.
+ * <p>A claim is a lease, not a lock held while recomputing: it moves the claimed rows' {@code due_at} to one instant
+ * in the future (the lease's end, the same for every key of the claim) and commits at once, so writers marking those
+ * keys never wait for a recomputation (they did while the claim held row locks: imports queued behind author
+ * resolution for most of a bulk import). A mark of a claimed key moves its {@code due_at} off the lease's end, and
+ * completing deletes only the keys still at it: a change committed after a recomputation read its inputs is always
+ * recomputed again. A deriver that dies leaves its keys to come due when the lease ends; one that fails releases them
+ * ({@link #release}). Writers mark keys in sorted order, so two writers never deadlock on each other. Safe with several
+ * instances: a claim skips rows another transaction holds, and a key re-marked during a recomputation may be claimed
+ * again by another instance before the first completes, which only recomputes it twice.
  */
 public final class PendingKeys {
 
@@ -27,6 +33,15 @@ public final class PendingKeys {
     private final String markSql;
     private final String claimSql;
     private final String completeSql;
+    private final String releaseSql;
+
+    /** Keys claimed together, leased until {@code leaseEnd}. */
+    public record Claim(List<String> keys, OffsetDateTime leaseEnd) {
+
+        public boolean isEmpty() {
+            return keys.isEmpty();
+        }
+    }
 
     /** @param table the queue table, created by the service's own migration in the shape above */
     public PendingKeys(DatabaseClient database, String table) {
@@ -38,9 +53,17 @@ public final class PendingKeys {
                 ON CONFLICT (key) DO UPDATE SET due_at = LEAST(%1$s.due_at, EXCLUDED.due_at)
                 """.formatted(table);
         this.claimSql = """
-                SELECT key FROM %s WHERE due_at <= now() ORDER BY due_at, key LIMIT :limit FOR UPDATE SKIP LOCKED
+                UPDATE %1$s q SET due_at = now() + CAST(:lease AS interval)
+                FROM (SELECT key FROM %1$s WHERE due_at <= now() ORDER BY due_at, key LIMIT :limit
+                      FOR UPDATE SKIP LOCKED) AS due
+                WHERE q.key = due.key
+                RETURNING q.key, q.due_at
                 """.formatted(table);
-        this.completeSql = "DELETE FROM %s WHERE key = ANY(CAST(:keys AS text[]))".formatted(table);
+        this.completeSql = "DELETE FROM %s WHERE key = ANY(CAST(:keys AS text[])) AND due_at = :leaseEnd"
+                .formatted(table);
+        this.releaseSql = """
+                UPDATE %s SET due_at = now() WHERE key = ANY(CAST(:keys AS text[])) AND due_at = :leaseEnd
+                """.formatted(table);
     }
 
     /**
@@ -57,22 +80,39 @@ public final class PendingKeys {
                 .fetch().rowsUpdated().then();
     }
 
-    /** Claims up to {@code limit} due keys no other transaction holds, oldest first, until the transaction ends. */
-    public Mono<List<String>> claimDue(int limit) {
+    /**
+     * Claims up to {@code limit} due keys, oldest first, for {@code lease}; run it outside the recomputation's
+     * transaction, so the claim commits before the recomputation starts.
+     */
+    public Mono<Claim> claimDue(int limit, Duration lease) {
         return database.sql(claimSql)
+                .bind("lease", lease.toMillis() + " milliseconds")
                 .bind("limit", limit)
-                .map((row, meta) -> row.get("key", String.class))
+                .map((row, meta) -> new Claim(List.of(row.get("key", String.class)),
+                        row.get("due_at", OffsetDateTime.class)))
                 .all()
-                .collectList();
+                .collectList()
+                .map(claimed -> claimed.isEmpty() ? new Claim(List.of(), null)
+                        : new Claim(claimed.stream().map(one -> one.keys().get(0)).sorted().toList(),
+                                claimed.get(0).leaseEnd()));
     }
 
-    /** Removes claimed {@code keys} from the queue; run it in the transaction that claimed and recomputed them. */
-    public Mono<Void> complete(Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return Mono.empty();
-        }
-        return database.sql(completeSql)
-                .bind("keys", keys.toArray(String[]::new))
+    /**
+     * Removes the keys of {@code claim} that nobody marked since it was made; run it in the transaction that
+     * recomputed them.
+     */
+    public Mono<Void> complete(Claim claim) {
+        return claim.isEmpty() ? Mono.empty() : database.sql(completeSql)
+                .bind("keys", claim.keys().toArray(String[]::new))
+                .bind("leaseEnd", claim.leaseEnd())
+                .fetch().rowsUpdated().then();
+    }
+
+    /** Makes the keys of a claim whose recomputation failed due again now, rather than when the lease ends. */
+    public Mono<Void> release(Claim claim) {
+        return claim.isEmpty() ? Mono.empty() : database.sql(releaseSql)
+                .bind("keys", claim.keys().toArray(String[]::new))
+                .bind("leaseEnd", claim.leaseEnd())
                 .fetch().rowsUpdated().then();
     }
 }
