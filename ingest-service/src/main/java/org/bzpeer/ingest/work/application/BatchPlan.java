@@ -46,6 +46,12 @@ import org.bzpeer.schemas.events.WorkImported;
  * derived from the work and the name. Every id is thus a function of the records, never of their order. Authorships
  * the author's owner disowned are left out. A work whose resolved content hashes the same as its last published
  * version is unchanged.
+ *
+ * <p>A record without identifiers that {@link WorkComponents#sameWorkByTitle joined an identified work by its title}
+ * adds nothing to that work's content and publishes nothing (it is unchanged): the content is that of the work's
+ * records with identifiers, whichever arrived first, so a copy without identifiers never wipes out the identifiers,
+ * abstract or anything else they gave. (Its abstract is not taken over either when theirs has none: content is the
+ * last record's, never pieced together, which is what keeps it a function of the records and not of their order.)
  */
 final class BatchPlan {
 
@@ -59,6 +65,7 @@ final class BatchPlan {
     private final Map<String, WorkImported> lastContent = new HashMap<>();
     private final List<OutboundEvent<WorkImported>> events = new ArrayList<>();
     private final List<RecordOutcome> outcomes = new ArrayList<>();
+    private final Map<Integer, String> absorbed = new LinkedHashMap<>();
 
     /**
      * @param works     which work each identifier names
@@ -107,8 +114,14 @@ final class BatchPlan {
 
     void apply(IndexedSubmission submission) {
         SubmittedWork work = submission.work();
-        String workId = works.workIdOf(workKeys(work).get(0));
+        List<Key> keys = workKeys(work);
+        String workId = works.workIdOf(keys.get(0));
         WorkImported content = content(workId, work);
+        if (keys.size() == 1 && works.identified(keys.get(0))) {
+            lastContent.putIfAbsent(workId, content);
+            absorbed.put(submission.index(), workId);
+            return;
+        }
         lastContent.put(workId, content);
         byte[] encoded = EventCodec.instance().encode(content);
         PublishedWork last = published.get(workId);
@@ -267,7 +280,12 @@ final class BatchPlan {
         return events;
     }
 
+    /** One outcome per record applied, in record order. */
     List<RecordOutcome> outcomes() {
-        return outcomes;
+        List<RecordOutcome> all = new ArrayList<>(outcomes);
+        absorbed.forEach((index, workId) -> all.add(
+                new RecordOutcome.Imported(index, Change.UNCHANGED, workId, published.get(workId).version())));
+        all.sort(Comparator.comparingInt(RecordOutcome::index));
+        return all;
     }
 }

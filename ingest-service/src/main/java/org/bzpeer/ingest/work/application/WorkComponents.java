@@ -1,14 +1,18 @@
 package org.bzpeer.ingest.work.application;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.bzpeer.ingest.work.store.IdentityStore.Key;
 import org.bzpeer.ingest.work.store.IdentityStore.Link;
+import org.bzpeer.ingest.work.store.IdentityStore.TitleKey;
 
 /**
  * Which work each identifier of a batch names. Identifiers a record lists together name one work, and so do
@@ -16,6 +20,15 @@ import org.bzpeer.ingest.work.store.IdentityStore.Link;
  * best identifier in the set ({@link #BEST_FIRST}). So the id is a function of the records seen, not of their order;
  * when a record joins sets that had ids of their own, every id but the surviving one is retired. Sets only grow
  * (identifiers are never unlinked), so a retired id never comes back. Not thread-safe; one per batch.
+ *
+ * <p>A work without identifiers (known by its title fingerprint only) is also the identified work its record's
+ * {@link WorkTitleKeys title key} points to ({@link #sameWorkByTitle}): when the records with identifiers that share
+ * its title key and lie within one year of it all belong to one work, it joins that work, whichever came first.
+ * When they belong to several works it is ambiguous and stays a work of its own. Two works that have identifiers are
+ * never joined on their titles (an erratum or a second edition has its own DOI), and a work without identifiers joins
+ * nothing but an identified work. Limit: a join is never undone, so when a second identified work with that title
+ * key arrives only after the join, the work stays joined to the first (the one case where the outcome depends on
+ * the order of arrival).
  */
 final class WorkComponents {
 
@@ -30,6 +43,7 @@ final class WorkComponents {
     private final Map<Key, String> linked;
     private final Map<Key, Key> parent = new HashMap<>();
     private Map<Key, String> workIds;
+    private Set<Key> identifiedRoots;
 
     /** @param linked every identifier of every work the batch touches, with the work it is linked to */
     WorkComponents(Map<Key, String> linked) {
@@ -41,6 +55,43 @@ final class WorkComponents {
     /** Records that {@code keys} (one record's identifiers) name the same work. */
     void sameWork(List<Key> keys) {
         keys.forEach(key -> union(keys.get(0), key));
+    }
+
+    /**
+     * Joins each work without identifiers among {@code titleKeys} to the one identified work whose records share its
+     * title key and lie within one year of it, if there is exactly one such work. Call once every record's
+     * identifiers are known ({@link #sameWork}); every key named must be linked or a record's.
+     */
+    void sameWorkByTitle(Collection<TitleKey> titleKeys) {
+        Map<String, List<TitleKey>> identifiedByTitle = new HashMap<>();
+        titleKeys.stream().filter(key -> !key.knownBy().scheme().equals(TITLE_FINGERPRINT))
+                .forEach(key -> identifiedByTitle.computeIfAbsent(key.titleKey(), title -> new ArrayList<>())
+                        .add(key));
+        Map<Key, Key> joins = new LinkedHashMap<>();
+        for (TitleKey unidentified : titleKeys) {
+            Key fingerprint = unidentified.knownBy();
+            if (!fingerprint.scheme().equals(TITLE_FINGERPRINT) || identified(fingerprint)) {
+                continue;
+            }
+            Map<Key, Key> matchingWorks = new HashMap<>();
+            identifiedByTitle.getOrDefault(unidentified.titleKey(), List.of()).stream()
+                    .filter(key -> Math.abs(key.year() - unidentified.year()) <= 1)
+                    .forEach(key -> matchingWorks.putIfAbsent(root(key.knownBy()), key.knownBy()));
+            if (matchingWorks.size() == 1) {
+                joins.put(fingerprint, matchingWorks.values().iterator().next());
+            }
+        }
+        joins.forEach(this::union);
+    }
+
+    /** Whether the work {@code key} names has an identifier other than a title fingerprint. */
+    boolean identified(Key key) {
+        if (identifiedRoots == null) {
+            identifiedRoots = new HashSet<>();
+            parent.keySet().stream().filter(other -> !other.scheme().equals(TITLE_FINGERPRINT))
+                    .forEach(other -> identifiedRoots.add(root(other)));
+        }
+        return identifiedRoots.contains(root(key));
     }
 
     /** The id of the work {@code key} names; call once every record is known. */
@@ -94,6 +145,7 @@ final class WorkComponents {
             parent.put(rootA, rootB);
         }
         workIds = null;
+        identifiedRoots = null;
     }
 
     private Key root(Key key) {

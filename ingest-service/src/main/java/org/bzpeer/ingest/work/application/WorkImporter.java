@@ -1,14 +1,18 @@
 package org.bzpeer.ingest.work.application;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.bzpeer.ingest.work.store.ConcurrentImportException;
 import org.bzpeer.ingest.work.store.IdentityStore;
 import org.bzpeer.ingest.work.store.IdentityStore.Key;
+import org.bzpeer.ingest.work.store.IdentityStore.TitleKey;
 import org.bzpeer.kit.outbox.OutboxRelay;
 import org.bzpeer.kit.outbox.OutboxWriter;
 import org.slf4j.Logger;
@@ -25,7 +29,8 @@ import reactor.util.retry.Retry;
 
 /**
  * Imports batches of valid submissions: de-duplicates them against every work seen before (merging works found to be
- * one), resolves their authors, and, for each work whose content changed, records the new version and its
+ * one by their identifiers, or a work without identifiers and the identified work its title key points to), resolves
+ * their authors, and, for each work whose content changed, records the new version and its
  * {@code work.imported} event in one transaction (outbox). The works a batch touches are locked first; a batch that
  * conflicts with a concurrent import (another instance linking the same identifiers, or deadlocking with it) is tried
  * again whole, up to {@value #BATCH_ATTEMPTS} times, then record by record, each record up to
@@ -87,33 +92,58 @@ public class WorkImporter {
                 });
     }
 
+    /**
+     * Imports {@code batch} in the caller's transaction: locks the title keys and the works the batch's identifiers
+     * and title keys name, joins records into works, and saves what the plan decided.
+     */
     private Mono<List<RecordOutcome>> importTogether(List<IndexedSubmission> batch) {
         Set<Key> workKeys = new LinkedHashSet<>();
-        batch.forEach(submission -> workKeys.addAll(BatchPlan.workKeys(submission.work())));
-        return store.findWorkIds(workKeys).flatMap(found -> store.lockWorkIdentifiers(Set.copyOf(found.values()))
-                .flatMap(linked -> {
-                    found.forEach((key, workId) -> {
-                        if (!workId.equals(linked.get(key))) {
-                            throw new ConcurrentImportException("another import moved identifier " + key.scheme()
-                                    + ":" + key.value() + " meanwhile");
-                        }
-                    });
-                    WorkComponents components = new WorkComponents(linked);
-                    batch.forEach(submission -> components.sameWork(BatchPlan.workKeys(submission.work())));
-                    Map<String, String> retired = components.retiredWorkIds();
-                    Set<String> touched = new LinkedHashSet<>(retired.keySet());
-                    workKeys.forEach(key -> touched.add(components.workIdOf(key)));
-                    return Mono.zip(store.findPublished(touched), store.findDisowned(touched)).flatMap(state -> {
-                        BatchPlan plan = new BatchPlan(components, state.getT1(), state.getT2());
-                        batch.forEach(plan::apply);
-                        plan.retire(retired);
-                        return store.saveWorks(plan.workChanges())
-                                .then(store.retireWorks(retired))
-                                .then(store.linkWorkIdentifiers(components.newLinks()))
-                                .then(outbox.appendAll(plan.events()))
-                                .thenReturn(plan.outcomes());
+        Set<TitleKey> titleKeys = new LinkedHashSet<>();
+        batch.forEach(submission -> {
+            List<Key> keys = BatchPlan.workKeys(submission.work());
+            workKeys.addAll(keys);
+            Optional.ofNullable(WorkTitleKeys.of(submission.work(), keys)).ifPresent(titleKeys::add);
+        });
+        Set<String> titles = titleKeys.stream().map(TitleKey::titleKey).collect(Collectors.toSet());
+        return store.lockTitleKeys(titles)
+                .then(store.findWorkIds(workKeys))
+                .flatMap(found -> store.findTitledWorks(titles, found.values()).flatMap(titled -> {
+                    Map<Key, String> seen = new HashMap<>(found);
+                    titled.forEach(work -> seen.put(work.key().knownBy(), work.workId()));
+                    return store.lockWorkIdentifiers(Set.copyOf(seen.values())).flatMap(linked -> {
+                        seen.forEach((key, workId) -> {
+                            if (!workId.equals(linked.get(key))) {
+                                throw new ConcurrentImportException("another import moved identifier "
+                                        + key.scheme() + ":" + key.value() + " meanwhile");
+                            }
+                        });
+                        WorkComponents components = new WorkComponents(linked);
+                        batch.forEach(submission -> components.sameWork(BatchPlan.workKeys(submission.work())));
+                        Set<TitleKey> knownTitleKeys = new LinkedHashSet<>(titleKeys);
+                        titled.forEach(work -> knownTitleKeys.add(work.key()));
+                        components.sameWorkByTitle(knownTitleKeys);
+                        return save(batch, workKeys, components)
+                                .flatMap(outcomes -> store.saveTitleKeys(titleKeys).thenReturn(outcomes));
                     });
                 }));
+    }
+
+    /** Plans the batch on the joined works and saves the plan: works, retired ids, new links, events. */
+    private Mono<List<RecordOutcome>> save(List<IndexedSubmission> batch, Set<Key> workKeys,
+            WorkComponents components) {
+        Map<String, String> retired = components.retiredWorkIds();
+        Set<String> touched = new LinkedHashSet<>(retired.keySet());
+        workKeys.forEach(key -> touched.add(components.workIdOf(key)));
+        return Mono.zip(store.findPublished(touched), store.findDisowned(touched)).flatMap(state -> {
+            BatchPlan plan = new BatchPlan(components, state.getT1(), state.getT2());
+            batch.forEach(plan::apply);
+            plan.retire(retired);
+            return store.saveWorks(plan.workChanges())
+                    .then(store.retireWorks(retired))
+                    .then(store.linkWorkIdentifiers(components.newLinks()))
+                    .then(outbox.appendAll(plan.events()))
+                    .thenReturn(plan.outcomes());
+        });
     }
 
     private static boolean isConflict(Throwable error) {
