@@ -117,7 +117,8 @@ final class BatchPlan {
         List<Key> keys = workKeys(work);
         String workId = works.workIdOf(keys.get(0));
         WorkImported content = content(workId, work);
-        if (keys.size() == 1 && works.identified(keys.get(0))) {
+        if (keys.size() == 1 && keys.get(0).scheme().equals(WorkComponents.TITLE_FINGERPRINT)
+                && works.identified(keys.get(0))) {
             lastContent.putIfAbsent(workId, content);
             absorbed.put(submission.index(), workId);
             return;

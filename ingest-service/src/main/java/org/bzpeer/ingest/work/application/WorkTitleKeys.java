@@ -20,8 +20,8 @@ import org.bzpeer.kit.text.Names;
  * <p>Titles too generic to tell works apart get no key, so such records are never merged on their title: titles of
  * fewer than {@value #MIN_SIGNIFICANT_WORDS} significant words (words other than {@link #STOP_WORDS}: "BERT",
  * "Quantum chaos", "Letter to the editor"), and the standing titles of {@link #GENERIC_TITLES} however long
- * ("Response to reviewers' comments", "Cumulative author index"). A record without year or without a first author with a
- * surname gets no key either.
+ * ("Response to reviewers' comments", "Cumulative author index"). A record without year or without a first author
+ * with a surname gets no key either.
  */
 final class WorkTitleKeys {
 
