@@ -1,15 +1,27 @@
 package org.bzpeer.ingest.work.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.bzpeer.ingest.author.model.PersonName;
+import org.bzpeer.ingest.work.format.OpenAlexWorkFormat;
+import org.bzpeer.ingest.work.format.RecordLimits;
 import org.bzpeer.ingest.work.model.SubmittedAuthorship;
 import org.bzpeer.ingest.work.model.SubmittedWork;
 import org.bzpeer.ingest.work.store.IdentityStore.Key;
 import org.bzpeer.ingest.work.store.IdentityStore.TitleKey;
+import org.bzpeer.testkit.SharedData;
 import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The title-key rule without Spring: which records get a key ({@link WorkTitleKeys}) and which works without
@@ -83,6 +95,61 @@ class TitleMatchingTest {
 
         assertThat(components.workIdOf(copy.knownBy())).isEqualTo(components.workIdOf(doi));
         assertThat(components.identified(copy.knownBy())).isTrue();
+    }
+
+    /**
+     * Golden figures on the real OpenAlex sample: how many works get a title key, and how many share it, within a
+     * year, with another work of the sample (a copy without identifiers of those would be ambiguous and kept apart):
+     * mostly a preprint (arXiv, SSRN, ESS Open Archive, Research Square) and its published version that OpenAlex
+     * keeps as two works, and the two editions of Angewandte Chemie.
+     * Each work's copy printed otherwise (upper case, a trailing full stop, the first author as "Surname, Given", a
+     * year later) has the work's title key.
+     */
+    @Test
+    void realWorksPrintedOtherwiseKeepTheirTitleKeysAndFewShareOne() {
+        Path sample = SharedData.dir().resolve("openalex/kfupm/works.jsonl.gz");
+        assumeTrue(Files.isRegularFile(sample), () -> SharedData.missing(sample));
+        OpenAlexWorkFormat format = new OpenAlexWorkFormat(RecordLimits.defaults());
+        JsonMapper json = JsonMapper.builder().build();
+        List<TitleKey> keys = new ArrayList<>();
+        List<String> misprinted = new ArrayList<>();
+        SharedData.forEachLine(sample, (line, number) -> {
+            SubmittedWork work = format.parse(json.readTree(line));
+            TitleKey key = key(work);
+            if (key == null) {
+                return;
+            }
+            keys.add(key);
+            TitleKey copy = key(printedOtherwise(work));
+            if (copy == null || !copy.titleKey().equals(key.titleKey())) {
+                misprinted.add(work.title() + " / " + work.authorships().get(0).name());
+            }
+        });
+        Map<String, List<TitleKey>> byTitle = keys.stream().collect(Collectors.groupingBy(TitleKey::titleKey));
+        List<String> shared = keys.stream()
+                .filter(key -> byTitle.get(key.titleKey()).stream().anyMatch(other -> other != key
+                        && !other.knownBy().equals(key.knownBy()) && Math.abs(other.year() - key.year()) <= 1))
+                .map(key -> key.titleKey() + " " + key.year() + " " + key.knownBy().value())
+                .sorted().toList();
+
+        System.out.printf("title keys: %d of 3684 works have one; %d share it within a year with another work,"
+                + " e.g. %s%n", keys.size(), shared.size(), shared.subList(0, 6));
+        assertThat(misprinted).isEmpty();
+        assertThat(keys).hasSize(3662);
+        assertThat(shared).hasSize(262).contains(
+                "a sparse grid isogeometric solver|beck 2017 10.48550/arxiv.1707.09598",
+                "a sparse grid isogeometric solver|beck 2018 10.1016/j.cma.2018.02.017",
+                "elucidation of the intersystem crossing mechanism in a helical bodipy for low dose photodynamic"
+                        + " therapy|wang 2020 10.1002/anie.202005269");
+    }
+
+    /** {@code work} as a pipeline without identifiers might print it. */
+    private static SubmittedWork printedOtherwise(SubmittedWork work) {
+        PersonName first = PersonName.parse(work.authorships().get(0).name());
+        String byline = first.surname() + ", " + String.join(" ", first.given());
+        return new SubmittedWork("bzpeer", Map.of(), work.type(), work.publicationYear() + 1, null, null,
+                work.title().toUpperCase(Locale.ROOT) + ".", null, null, false,
+                List.of(new SubmittedAuthorship(byline, Map.of(), List.of(), false)), List.of());
     }
 
     /** A record of {@link #TITLE} by Grace Hopper, made known to {@code components}, and its title key. */
