@@ -12,3 +12,11 @@ CREATE TABLE work_title_key (
     FOREIGN KEY (scheme, value) REFERENCES work_identifier (scheme, value)
 );
 CREATE INDEX work_title_key_identifier ON work_title_key (scheme, value);
+
+-- A copy's own content (a work without identifiers, as its last record gave it): published again when the copy,
+-- merged into an identified work by its title key, becomes ambiguous and a work of its own once more. Set for the
+-- works known by title fingerprints alone.
+ALTER TABLE work ADD COLUMN copy_content BYTEA;
+UPDATE work SET copy_content = content
+WHERE NOT EXISTS (SELECT 1 FROM work_identifier i
+                  WHERE i.work_id = work.work_id AND i.scheme <> 'title-fingerprint');

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import org.bzpeer.ingest.work.application.RecordOutcome.Change;
 import org.bzpeer.ingest.work.model.SubmittedAuthorship;
 import org.bzpeer.ingest.work.model.SubmittedWork;
+import org.bzpeer.ingest.work.store.IdentityStore.Copy;
 import org.bzpeer.ingest.work.store.IdentityStore.Key;
 import org.bzpeer.ingest.work.store.IdentityStore.PublishedWork;
 import org.bzpeer.ingest.work.store.IdentityStore.WorkChange;
@@ -47,11 +49,12 @@ import org.bzpeer.schemas.events.WorkImported;
  * the author's owner disowned are left out. A work whose resolved content hashes the same as its last published
  * version is unchanged.
  *
- * <p>A record without identifiers that {@link WorkComponents#sameWorkByTitle joined an identified work by its title}
- * adds nothing to that work's content and publishes nothing (it is unchanged): the content is that of the work's
- * records with identifiers, whichever arrived first, so a copy without identifiers never wipes out the identifiers,
- * abstract or anything else they gave. (Its abstract is not taken over either when theirs has none: content is the
- * last record's, never pieced together, which is what keeps it a function of the records and not of their order.)
+ * <p>A copy (a record without identifiers) that {@link WorkComponents#joinByTitle joins an identified work by its
+ * title} adds nothing to that work's content (the record is unchanged): the content is that of the work's records
+ * with identifiers, whichever arrived first, so a copy never wipes out the identifiers, abstract or anything else they
+ * gave. (Its abstract is not taken over either when theirs has none: content is the last record's, never pieced
+ * together, which is what keeps it a function of the records and not of their order.) The copy's own id is published
+ * as merged into that work, and published with the copy's own content again should the join no longer hold.
  */
 final class BatchPlan {
 
@@ -65,6 +68,9 @@ final class BatchPlan {
     private final Map<String, WorkImported> lastContent = new HashMap<>();
     private final List<OutboundEvent<WorkImported>> events = new ArrayList<>();
     private final List<RecordOutcome> outcomes = new ArrayList<>();
+    private final Map<String, Copy> storedCopies;
+    private final Map<String, byte[]> copyContents = new HashMap<>();
+    private final List<Copy> copyChanges = new ArrayList<>();
     private final Map<Integer, String> absorbed = new LinkedHashMap<>();
 
     /**
@@ -73,9 +79,16 @@ final class BatchPlan {
      * @param disowned  the authors disowned on each of those works, left out of every version
      */
     BatchPlan(WorkComponents works, Map<String, PublishedWork> published, Map<String, Set<String>> disowned) {
+        this(works, published, disowned, Map.of());
+    }
+
+    /** @param copies the stored state of the copies {@code works} decided on, by their own work id */
+    BatchPlan(WorkComponents works, Map<String, PublishedWork> published, Map<String, Set<String>> disowned,
+            Map<String, Copy> copies) {
         this.works = works;
         this.published = published;
         this.disowned = disowned;
+        this.storedCopies = copies;
     }
 
     /**
@@ -114,17 +127,18 @@ final class BatchPlan {
 
     void apply(IndexedSubmission submission) {
         SubmittedWork work = submission.work();
-        List<Key> keys = workKeys(work);
-        String workId = works.workIdOf(keys.get(0));
+        String workId = works.workIdOf(workKeys(work).get(0));
         WorkImported content = content(workId, work);
-        if (keys.size() == 1 && keys.get(0).scheme().equals(WorkComponents.TITLE_FINGERPRINT)
-                && works.identified(keys.get(0))) {
-            lastContent.putIfAbsent(workId, content);
-            absorbed.put(submission.index(), workId);
-            return;
+        byte[] encoded = EventCodec.instance().encode(content);
+        if (works.copies().containsKey(workId)) {
+            copyContents.put(workId, encoded);
+            String joined = works.copies().get(workId);
+            if (joined != null) {
+                absorbed.put(submission.index(), joined);
+                return;
+            }
         }
         lastContent.put(workId, content);
-        byte[] encoded = EventCodec.instance().encode(content);
         PublishedWork last = published.get(workId);
         if (last != null && last.contentHash().equals(hash(encoded))) {
             outcomes.add(new RecordOutcome.Imported(submission.index(), Change.UNCHANGED, workId, last.version()));
@@ -141,23 +155,59 @@ final class BatchPlan {
      */
     void retire(Map<String, String> retiredToSurviving) {
         retiredToSurviving.forEach((retired, survivor) -> {
-            if (!published.containsKey(retired)) {
+            if (published.containsKey(retired)) {
+                WorkImported tombstone = tombstone(retired, survivor, lastContent.get(survivor));
+                publish(tombstone, EventCodec.instance().encode(tombstone));
+            }
+        });
+    }
+
+    /**
+     * Publishes each copy the batch decided on as it now stands, unless it was so already: merged into the work it
+     * joins (a version naming it in {@code mergedInto}), or, when it joins none, its own content (a copy the batch
+     * holds was published so by {@link #apply}). Call after every record is applied.
+     */
+    void settleCopies() {
+        works.copies().forEach((copyId, joined) -> {
+            Copy stored = storedCopies.get(copyId);
+            byte[] own = copyContents.containsKey(copyId) ? copyContents.get(copyId)
+                    : stored == null ? null : stored.ownContent();
+            if (own == null) {
                 return;
             }
-            WorkImported survivorContent = lastContent.get(survivor);
-            WorkImported tombstone = WorkImported.newBuilder()
-                    .setEventId("")
-                    .setOccurredAt(Instant.EPOCH)
-                    .setWorkId(retired)
-                    .setVersion(0)
-                    .setSource(survivorContent.getSource())
-                    .setIdentifiers(WorkIdentifiers.newBuilder().build())
-                    .setType(survivorContent.getType())
-                    .setMergedInto(survivor)
-                    .setAuthorships(List.of())
-                    .build();
-            publish(tombstone, EventCodec.instance().encode(tombstone));
+            WorkImported ownContent = EventCodec.instance().decode(own, WorkImported.class);
+            if (joined != null) {
+                publishIfChanged(tombstone(copyId, joined, ownContent));
+            } else if (!copyContents.containsKey(copyId)) {
+                publishIfChanged(ownContent);
+            }
+            if (copyContents.containsKey(copyId) || stored == null || !Objects.equals(joined, stored.mergedInto())) {
+                copyChanges.add(new Copy(copyId, own, joined));
+            }
         });
+    }
+
+    private void publishIfChanged(WorkImported content) {
+        byte[] encoded = EventCodec.instance().encode(content);
+        PublishedWork last = published.get(content.getWorkId());
+        if (last == null || !last.contentHash().equals(hash(encoded))) {
+            publish(content, encoded);
+        }
+    }
+
+    /** The last version of {@code retired}: merged into {@code survivor}, of the source and type of {@code basis}. */
+    private static WorkImported tombstone(String retired, String survivor, WorkImported basis) {
+        return WorkImported.newBuilder()
+                .setEventId("")
+                .setOccurredAt(Instant.EPOCH)
+                .setWorkId(retired)
+                .setVersion(0)
+                .setSource(basis.getSource())
+                .setIdentifiers(WorkIdentifiers.newBuilder().build())
+                .setType(basis.getType())
+                .setMergedInto(survivor)
+                .setAuthorships(List.of())
+                .build();
     }
 
     /**
@@ -279,6 +329,11 @@ final class BatchPlan {
 
     List<OutboundEvent<WorkImported>> events() {
         return events;
+    }
+
+    /** The copies whose own content or join changed, to store. */
+    List<Copy> copyChanges() {
+        return copyChanges;
     }
 
     /** One outcome per record applied, in record order. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.bzpeer.ingest.work.store.IdentityStore.Key;
 import org.bzpeer.ingest.work.store.IdentityStore.Link;
@@ -21,14 +22,14 @@ import org.bzpeer.ingest.work.store.IdentityStore.TitleKey;
  * when a record joins sets that had ids of their own, every id but the surviving one is retired. Sets only grow
  * (identifiers are never unlinked), so a retired id never comes back. Not thread-safe; one per batch.
  *
- * <p>A work without identifiers (known by its title fingerprint only) is also the identified work its record's
- * {@link WorkTitleKeys title key} points to ({@link #sameWorkByTitle}): when the records with identifiers that share
- * its title key and lie within one year of it all belong to one work, it joins that work, whichever came first.
- * When they belong to several works it is ambiguous and stays a work of its own. Two works that have identifiers are
- * never joined on their titles (an erratum or a second edition has its own DOI), and a work without identifiers joins
- * nothing but an identified work. Limit: a join is never undone, so when a second identified work with that title
- * key arrives only after the join, the work stays joined to the first (the one case where the outcome depends on
- * the order of arrival).
+ * <p>A copy (a record without any identifier, known by its title fingerprint only) is also the identified work its
+ * {@link WorkTitleKeys title key} points to ({@link #joinByTitle}): when the records with identifiers that share its
+ * title key and lie within one year of it all belong to one work, the copy joins that work; when they belong to
+ * several works it is ambiguous and stays a work of its own. Two works that have identifiers are never joined on
+ * their titles (an erratum or a second edition has its own DOI). Unlike identifiers, a copy's fingerprint is never
+ * linked to the work it joins: the join is decided again from the current records whenever a batch touches the
+ * title key, so a copy that a second identified work makes ambiguous leaves the first again, and the outcome is the
+ * same whatever the order of arrival.
  */
 final class WorkComponents {
 
@@ -44,6 +45,7 @@ final class WorkComponents {
     private final Map<Key, Key> parent = new HashMap<>();
     private Map<Key, String> workIds;
     private Set<Key> identifiedRoots;
+    private final Map<String, String> copies = new TreeMap<>();
 
     /** @param linked every identifier of every work the batch touches, with the work it is linked to */
     WorkComponents(Map<Key, String> linked) {
@@ -58,34 +60,38 @@ final class WorkComponents {
     }
 
     /**
-     * Joins each work without identifiers among {@code titleKeys} to the one identified work whose records share its
-     * title key and lie within one year of it, if there is exactly one such work. Call once every record's
-     * identifiers are known ({@link #sameWork}); every key named must be linked or a record's.
+     * Decides which copies among {@code titleKeys} join which identified work: the one work whose records share the
+     * copy's title key and lie within one year of it, if there is exactly one. Call once every record's identifiers
+     * are known ({@link #sameWork}); every key named must be linked or a record's.
      */
-    void sameWorkByTitle(Collection<TitleKey> titleKeys) {
+    void joinByTitle(Collection<TitleKey> titleKeys) {
         Map<String, List<TitleKey>> identifiedByTitle = new HashMap<>();
         titleKeys.stream().filter(key -> !key.knownBy().scheme().equals(TITLE_FINGERPRINT))
                 .forEach(key -> identifiedByTitle.computeIfAbsent(key.titleKey(), title -> new ArrayList<>())
                         .add(key));
-        Map<Key, Key> joins = new LinkedHashMap<>();
-        for (TitleKey unidentified : titleKeys) {
-            Key fingerprint = unidentified.knownBy();
+        for (TitleKey copy : titleKeys) {
+            Key fingerprint = copy.knownBy();
             if (!fingerprint.scheme().equals(TITLE_FINGERPRINT) || identified(fingerprint)) {
                 continue;
             }
-            Map<Key, Key> matchingWorks = new HashMap<>();
-            identifiedByTitle.getOrDefault(unidentified.titleKey(), List.of()).stream()
-                    .filter(key -> Math.abs(key.year() - unidentified.year()) <= 1)
-                    .forEach(key -> matchingWorks.putIfAbsent(root(key.knownBy()), key.knownBy()));
-            if (matchingWorks.size() == 1) {
-                joins.put(fingerprint, matchingWorks.values().iterator().next());
-            }
+            Set<String> matchingWorks = new HashSet<>();
+            identifiedByTitle.getOrDefault(copy.titleKey(), List.of()).stream()
+                    .filter(key -> Math.abs(key.year() - copy.year()) <= 1)
+                    .forEach(key -> matchingWorks.add(workIdOf(key.knownBy())));
+            copies.put(workIdOf(fingerprint), matchingWorks.size() == 1 ? matchingWorks.iterator().next() : null);
         }
-        joins.forEach(this::union);
+    }
+
+    /**
+     * The copies {@link #joinByTitle} decided on, by their own work id, each with the work it joins, or null when it
+     * stays a work of its own.
+     */
+    Map<String, String> copies() {
+        return copies;
     }
 
     /** Whether the work {@code key} names has an identifier other than a title fingerprint. */
-    boolean identified(Key key) {
+    private boolean identified(Key key) {
         if (identifiedRoots == null) {
             identifiedRoots = new HashSet<>();
             parent.keySet().stream().filter(other -> !other.scheme().equals(TITLE_FINGERPRINT))

@@ -121,29 +121,38 @@ public class WorkImporter {
                         batch.forEach(submission -> components.sameWork(BatchPlan.workKeys(submission.work())));
                         Set<TitleKey> knownTitleKeys = new LinkedHashSet<>(titleKeys);
                         titled.forEach(work -> knownTitleKeys.add(work.key()));
-                        components.sameWorkByTitle(knownTitleKeys);
+                        components.joinByTitle(knownTitleKeys);
                         return save(batch, workKeys, components)
                                 .flatMap(outcomes -> store.saveTitleKeys(titleKeys).thenReturn(outcomes));
                     });
                 }));
     }
 
-    /** Plans the batch on the joined works and saves the plan: works, retired ids, new links, events. */
+    /** Plans the batch on the joined works and saves the plan: works, retired ids, new links, copies, events. */
     private Mono<List<RecordOutcome>> save(List<IndexedSubmission> batch, Set<Key> workKeys,
             WorkComponents components) {
         Map<String, String> retired = components.retiredWorkIds();
         Set<String> touched = new LinkedHashSet<>(retired.keySet());
         workKeys.forEach(key -> touched.add(components.workIdOf(key)));
-        return Mono.zip(store.findPublished(touched), store.findDisowned(touched)).flatMap(state -> {
-            BatchPlan plan = new BatchPlan(components, state.getT1(), state.getT2());
-            batch.forEach(plan::apply);
-            plan.retire(retired);
-            return store.saveWorks(plan.workChanges())
-                    .then(store.retireWorks(retired))
-                    .then(store.linkWorkIdentifiers(components.newLinks()))
-                    .then(outbox.appendAll(plan.events()))
-                    .thenReturn(plan.outcomes());
+        components.copies().forEach((copy, joined) -> {
+            touched.add(copy);
+            if (joined != null) {
+                touched.add(joined);
+            }
         });
+        return Mono.zip(store.findPublished(touched), store.findDisowned(touched),
+                store.findCopies(components.copies().keySet())).flatMap(state -> {
+                    BatchPlan plan = new BatchPlan(components, state.getT1(), state.getT2(), state.getT3());
+                    batch.forEach(plan::apply);
+                    plan.retire(retired);
+                    plan.settleCopies();
+                    return store.saveWorks(plan.workChanges())
+                            .then(store.retireWorks(retired))
+                            .then(store.linkWorkIdentifiers(components.newLinks()))
+                            .then(store.saveCopies(plan.copyChanges()))
+                            .then(outbox.appendAll(plan.events()))
+                            .thenReturn(plan.outcomes());
+                });
     }
 
     private static boolean isConflict(Throwable error) {

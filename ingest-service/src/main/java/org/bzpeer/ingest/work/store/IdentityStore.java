@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -62,6 +63,13 @@ public class IdentityStore {
 
     /** A title key as stored, with the work its identifier is linked to now. */
     public record TitledWork(TitleKey key, String workId) {
+    }
+
+    /**
+     * A copy (a work without identifiers): its own content (the encoded event as its last record gave it, without the
+     * per-event fields) and the work it is merged into by its title key, or null when it is a work of its own.
+     */
+    public record Copy(String workId, byte[] ownContent, String mergedInto) {
     }
 
     /** The works {@code keys} are linked to. */
@@ -236,6 +244,55 @@ public class IdentityStore {
                 .bind("schemes", links.stream().map(link -> link.key().scheme()).toArray(String[]::new))
                 .bind("values", links.stream().map(link -> link.key().value()).toArray(String[]::new))
                 .bind("owners", links.stream().map(Link::ownerId).toArray(String[]::new))
+                .fetch().rowsUpdated().then();
+    }
+
+    /** The copies among {@code workIds}: works known by a title fingerprint alone. */
+    public Mono<Map<String, Copy>> findCopies(Collection<String> workIds) {
+        if (workIds.isEmpty()) {
+            return Mono.just(new HashMap<>());
+        }
+        return database.sql("""
+                        SELECT w.work_id, encode(w.copy_content, 'base64') AS content, a.surviving_id
+                        FROM work w LEFT JOIN work_alias a ON a.retired_id = w.work_id
+                        WHERE w.work_id = ANY(CAST(:ids AS text[])) AND w.copy_content IS NOT NULL""")
+                .bind("ids", workIds.toArray(String[]::new))
+                .map((row, meta) -> new Copy(row.get("work_id", String.class),
+                        Base64.getMimeDecoder().decode(row.get("content", String.class)),
+                        row.get("surviving_id", String.class)))
+                .all()
+                .collectMap(Copy::workId, copy -> copy, HashMap::new);
+    }
+
+    /**
+     * Records copies: the own content of each, and the work it is merged into as its alias (none when null). The
+     * copies' work rows must be saved already ({@link #saveWorks}).
+     */
+    public Mono<Void> saveCopies(Collection<Copy> copies) {
+        if (copies.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql("""
+                        WITH copy AS (
+                            SELECT work_id, content, NULLIF(merged_into, '') AS merged_into
+                            FROM unnest(CAST(:ids AS text[]), CAST(:contents AS text[]), CAST(:merged AS text[]))
+                                 AS c(work_id, content, merged_into)),
+                        own AS (
+                            UPDATE work SET copy_content = decode(copy.content, 'base64') FROM copy
+                            WHERE work.work_id = copy.work_id),
+                        separated AS (
+                            DELETE FROM work_alias USING copy
+                            WHERE work_alias.retired_id = copy.work_id AND copy.merged_into IS NULL)
+                        INSERT INTO work_alias (retired_id, surviving_id)
+                        SELECT work_id, merged_into FROM copy WHERE merged_into IS NOT NULL
+                        ON CONFLICT (retired_id) DO UPDATE SET surviving_id = EXCLUDED.surviving_id,
+                                                              retired_at = now()
+                        WHERE work_alias.surviving_id <> EXCLUDED.surviving_id""")
+                .bind("ids", copies.stream().map(Copy::workId).toArray(String[]::new))
+                .bind("contents", copies.stream().map(copy -> Base64.getEncoder().encodeToString(copy.ownContent()))
+                        .toArray(String[]::new))
+                .bind("merged", copies.stream().map(copy -> Objects.toString(copy.mergedInto(), ""))
+                        .toArray(String[]::new))
                 .fetch().rowsUpdated().then();
     }
 

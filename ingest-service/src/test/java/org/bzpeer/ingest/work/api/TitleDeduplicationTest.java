@@ -1,6 +1,7 @@
 package org.bzpeer.ingest.work.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * real broker and database: in either order, in one batch or two, with the year one off; the copy without
  * identifiers never changes the identified work's content, the retired id is published once with {@code mergedInto}
  * and kept as an alias, and a re-import publishes nothing. A year two off, another first author, a generic title, or
- * two identified works with the title keep works apart.
+ * two identified works with the title keep works apart; a namesake arriving after the merge undoes it.
  */
 @ServiceTest
 class TitleDeduplicationTest {
@@ -82,12 +83,32 @@ class TitleDeduplicationTest {
         submit(work(null, title, 2019, "G. Hopper", null)).expectBody()
                 .jsonPath("$.created").isEqualTo(0).jsonPath("$.unchanged").isEqualTo(1);
 
-        afterAnotherWork();
+        assertThat(afterAnotherWork()).filteredOn(work -> article.getWorkId().equals(work.getMergedInto()))
+                .as("the copy's own id, merged at once").singleElement()
+                .satisfies(copy -> assertThat(aliasOf(copy.getWorkId())).isEqualTo(article.getWorkId()));
         assertThat(titled()).singleElement().satisfies(only -> {
             assertThat(only.getWorkId()).isEqualTo(article.getWorkId());
             assertThat(only.getIdentifiers().getDoi()).isEqualTo(doi);
             assertThat(only.getAbstractText()).isEqualTo("What the estimators do.");
         });
+    }
+
+    @Test
+    void aCopyMadeAmbiguousByALaterNamesakeIsAWorkOfItsOwnAgain() {
+        submit(work(doi, title, 2020, "Grace Hopper", null) + "\n" + work(null, title, 2020, "Grace Hopper", null))
+                .expectBody().jsonPath("$.created").isEqualTo(1).jsonPath("$.unchanged").isEqualTo(1);
+        String articleId = awaitEvent(doi).getWorkId();
+        String copyId = afterAnotherWork().stream().filter(work -> articleId.equals(work.getMergedInto()))
+                .findFirst().orElseThrow().getWorkId();
+
+        submit(work(doi + "-erratum", title, 2021, "Grace Hopper", null)).expectBody()
+                .jsonPath("$.created").isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(versionsOf(copyId))
+                .extracting(WorkImported::getVersion, WorkImported::getMergedInto, WorkImported::getTitle)
+                .containsExactly(tuple(1L, articleId, null), tuple(2L, null, title)));
+        assertThat(aliasOf(copyId)).isNull();
+        assertThat(titled()).hasSize(3).extracting(WorkImported::getMergedInto).containsOnlyNulls();
     }
 
     @Test

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The title-key rule without Spring: which records get a key ({@link WorkTitleKeys}) and which works without
- * identifiers join which identified works ({@link WorkComponents#sameWorkByTitle}).
+ * identifiers join which identified works ({@link WorkComponents#joinByTitle}).
  */
 class TitleMatchingTest {
 
@@ -56,17 +56,20 @@ class TitleMatchingTest {
     }
 
     @Test
-    void aWorkWithoutIdentifiersJoinsTheOneIdentifiedWorkWithinAYear() {
+    void aCopyJoinsTheOneIdentifiedWorkWithinAYear() {
         WorkComponents components = new WorkComponents(Map.of());
         TitleKey article = record(components, Map.of("doi", "10.5555/a"), 2020);
         TitleKey copy = record(components, Map.of(), 2021);
         TitleKey twoYearsOff = record(components, Map.of(), 2022, "Sparse spectral estimators for lattice models!");
 
-        components.sameWorkByTitle(List.of(copy, article, twoYearsOff));
+        components.joinByTitle(List.of(copy, article, twoYearsOff));
 
-        assertThat(components.workIdOf(copy.knownBy())).isEqualTo(components.workIdOf(article.knownBy()));
-        assertThat(components.workIdOf(twoYearsOff.knownBy())).isNotEqualTo(components.workIdOf(article.knownBy()));
-        assertThat(components.identified(twoYearsOff.knownBy())).isFalse();
+        String articleId = components.workIdOf(article.knownBy());
+        assertThat(components.copies()).containsEntry(components.workIdOf(copy.knownBy()), articleId)
+                .containsEntry(components.workIdOf(twoYearsOff.knownBy()), null)
+                .hasSize(2);
+        assertThat(components.workIdOf(copy.knownBy())).as("a copy keeps its own id").isNotEqualTo(articleId);
+        assertThat(components.retiredWorkIds()).isEmpty();
     }
 
     @Test
@@ -76,10 +79,11 @@ class TitleMatchingTest {
         TitleKey erratum = record(components, Map.of("doi", "10.5555/a-erratum"), 2021);
         TitleKey copy = record(components, Map.of(), 2020);
 
-        components.sameWorkByTitle(List.of(article, erratum, copy));
+        components.joinByTitle(List.of(article, erratum, copy));
 
-        assertThat(List.of(article, erratum, copy)).extracting(key -> components.workIdOf(key.knownBy()))
-                .doesNotHaveDuplicates();
+        String copyId = components.workIdOf(copy.knownBy());
+        assertThat(components.copies()).containsOnlyKeys(copyId).containsEntry(copyId, null);
+        assertThat(components.workIdOf(article.knownBy())).isNotEqualTo(components.workIdOf(erratum.knownBy()));
     }
 
     @Test
@@ -90,11 +94,23 @@ class TitleMatchingTest {
         components.sameWork(List.of(doi, arxiv));
         TitleKey copy = record(components, Map.of(), 2020);
 
-        components.sameWorkByTitle(List.of(new TitleKey(copy.titleKey(), 2019, arxiv),
+        components.joinByTitle(List.of(new TitleKey(copy.titleKey(), 2019, arxiv),
                 new TitleKey(copy.titleKey(), 2020, doi), copy));
 
-        assertThat(components.workIdOf(copy.knownBy())).isEqualTo(components.workIdOf(doi));
-        assertThat(components.identified(copy.knownBy())).isTrue();
+        assertThat(components.copies()).containsExactly(
+                Map.entry(components.workIdOf(copy.knownBy()), components.workIdOf(doi)));
+    }
+
+    @Test
+    void aFingerprintLinkedToIdentifiersIsNoCopy() {
+        WorkComponents components = new WorkComponents(Map.of());
+        TitleKey article = record(components, Map.of("doi", "10.5555/a"), 2020);
+        TitleKey copy = record(components, Map.of(), 2020);
+        components.sameWork(List.of(copy.knownBy(), new Key("doi", "10.5555/b")));
+
+        components.joinByTitle(List.of(article, copy));
+
+        assertThat(components.copies()).isEmpty();
     }
 
     /**
