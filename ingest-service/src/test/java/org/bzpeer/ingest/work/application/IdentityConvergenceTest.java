@@ -15,17 +15,21 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import org.bzpeer.ingest.work.format.OpenAlexWorkFormat;
 import org.bzpeer.ingest.work.format.RecordLimits;
 import org.bzpeer.ingest.work.model.SubmittedAuthorship;
 import org.bzpeer.ingest.work.model.SubmittedWork;
+import org.bzpeer.ingest.work.store.IdentityStore.TitleKey;
 import org.bzpeer.kit.store.ReadModelSnapshot;
 import org.bzpeer.testkit.ServiceTest;
 import org.bzpeer.testkit.SharedData;
@@ -39,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Property: ingest's own tables and what it publishes are a function of the final records. Corpora of works with
- * several versions each (identifiers added, authorships added, dropped, reordered and given identifiers) are imported
+ * several versions each (identifiers added, authorships added, dropped, reordered and given identifiers), copies of
+ * some without identifiers (joining their work by title, or not) and namesakes making copies ambiguous are imported
  * through the real importer in random histories (older versions before, between and after others, repeated, in
  * batches of any size, each work's final version after its older ones), and every history must leave the same
  * identity tables and the same last published content per work as the final versions imported alone. Three
@@ -55,10 +60,8 @@ class IdentityConvergenceTest {
             SELECT DISTINCT concat_ws(' | ', t.title_key, t.year, t.scheme = 'title-fingerprint', i.work_id) AS row
             FROM work_title_key t JOIN work_identifier i ON i.scheme = t.scheme AND i.value = t.value
             ORDER BY row""";
-    /** Source of the copies without identifiers that {@link #syntheticCorpus} adds. */
+    /** Source of the copies without identifiers that the corpora add. */
     private static final String COPY = "copy";
-    /** Source of the copies of works that have a namesake: another identified work of the same title key. */
-    private static final String AMBIGUOUS_COPY = "copy-of-one-of-two";
     /** History, not state: how often and when a work changed, and which ids were retired on the way. */
     private static final Set<String> HISTORY_COLUMNS = Set.of("version", "first_imported_at", "last_changed_at");
 
@@ -89,7 +92,10 @@ class IdentityConvergenceTest {
         });
         for (long seed = 1; seed <= 3; seed++) {
             Random random = new Random(seed);
-            assertSameForEveryHistory(alteredCorpus(real, random), random, 3);
+            List<List<SubmittedWork>> corpus = alteredCorpus(real, random);
+            assertThat(joinedCopies(corpus.stream().map(versions -> versions.get(versions.size() - 1)).toList()))
+                    .as("real copies that join their works").isGreaterThan(20);
+            assertSameForEveryHistory(corpus, random, 3);
         }
     }
 
@@ -127,15 +133,28 @@ class IdentityConvergenceTest {
         List<SubmittedWork> finals = corpus.stream().map(versions -> versions.get(versions.size() - 1)).toList();
         Map<String, List<String>> expected = replay(List.of(finals));
         assertThat(expected.get("work")).hasSize(finals.size());
-        long joinedCopies = finals.stream().filter(work -> work.source().equals(COPY)
-                && Math.abs(work.publicationYear() - 2020) <= 1
-                || work.source().equals(AMBIGUOUS_COPY) && work.publicationYear() == 2022).count();
-        assertThat(count("work_alias")).as("copies merged into their works").isEqualTo(joinedCopies);
+        assertThat(count("work_alias")).as("copies merged into their works").isEqualTo(joinedCopies(finals));
         for (int i = 0; i < histories; i++) {
             List<List<SubmittedWork>> history = randomHistory(corpus, random);
             assertThat(replay(history)).as("identity tables after history %d of %d batches", i, history.size())
                     .isEqualTo(expected);
         }
+    }
+
+    /**
+     * How many of {@code finals} are copies that join a work: records without identifiers whose title key exactly one
+     * record with identifiers shares within a year (each record of {@code finals} is a work of its own).
+     */
+    private static long joinedCopies(List<SubmittedWork> finals) {
+        List<TitleKey> identified = titleKeys(finals.stream().filter(work -> !work.identifiers().isEmpty()));
+        return titleKeys(finals.stream().filter(work -> work.identifiers().isEmpty())).stream()
+                .filter(copy -> identified.stream().filter(key -> key.titleKey().equals(copy.titleKey())
+                        && Math.abs(key.year() - copy.year()) <= 1).count() == 1)
+                .count();
+    }
+
+    private static List<TitleKey> titleKeys(Stream<SubmittedWork> works) {
+        return works.map(work -> WorkTitleKeys.of(work, BatchPlan.workKeys(work))).filter(Objects::nonNull).toList();
     }
 
     private Map<String, List<String>> replay(List<List<SubmittedWork>> history) {
@@ -280,7 +299,7 @@ class IdentityConvergenceTest {
                 boolean namesake = random.nextBoolean();
                 List<SubmittedAuthorship> byFirstAuthor =
                         List.of(new SubmittedAuthorship(firstAuthor.name(), Map.of(), List.of(), false));
-                corpus.add(List.of(new SubmittedWork(namesake ? AMBIGUOUS_COPY : COPY, Map.of(), "article",
+                corpus.add(List.of(new SubmittedWork(COPY, Map.of(), "article",
                         2020 + random.nextInt(3), null, null, "WORK " + seed + "-" + w + ".", "Abstract of a copy",
                         null, false, byFirstAuthor, List.of())));
                 if (namesake) {
@@ -324,7 +343,7 @@ class IdentityConvergenceTest {
 
     /**
      * Each real work becomes version 1, and may get later versions that drop an authorship, add one (without
-     * identifiers), give one an ORCID, or add a work identifier.
+     * identifiers), give one an ORCID, or add a work identifier; a third of them get a copy without identifiers.
      */
     private static List<List<SubmittedWork>> alteredCorpus(List<SubmittedWork> real, Random random) {
         List<List<SubmittedWork>> corpus = new ArrayList<>();
@@ -354,8 +373,18 @@ class IdentityConvergenceTest {
                 versions.add(current);
             }
             corpus.add(versions);
+            if (original.title() != null && random.nextInt(3) == 0) {
+                corpus.add(List.of(copyOf(original)));
+            }
         }
         return corpus;
+    }
+
+    /** {@code work} as a pipeline without identifiers might send it: title in upper case, first author only. */
+    private static SubmittedWork copyOf(SubmittedWork work) {
+        return new SubmittedWork(COPY, Map.of(), work.type(), work.publicationYear(), null, null,
+                work.title() == null ? null : work.title().toUpperCase(Locale.ROOT), "Abstract of a copy", null, false,
+                work.authorships().isEmpty() ? List.of() : List.of(work.authorships().get(0)), List.of());
     }
 
     private static SubmittedAuthorship withId(SubmittedAuthorship authorship, String scheme, String value) {
