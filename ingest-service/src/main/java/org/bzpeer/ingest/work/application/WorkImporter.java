@@ -1,6 +1,7 @@
 package org.bzpeer.ingest.work.application;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.bzpeer.ingest.work.store.ConcurrentImportException;
 import org.bzpeer.ingest.work.store.IdentityStore;
 import org.bzpeer.ingest.work.store.IdentityStore.Key;
 import org.bzpeer.ingest.work.store.IdentityStore.TitleKey;
+import org.bzpeer.ingest.work.store.IdentityStore.TitledWork;
 import org.bzpeer.kit.outbox.OutboxRelay;
 import org.bzpeer.kit.outbox.OutboxWriter;
 import org.slf4j.Logger;
@@ -107,7 +109,7 @@ public class WorkImporter {
         Set<String> titles = titleKeys.stream().map(TitleKey::titleKey).collect(Collectors.toSet());
         return store.lockTitleKeys(titles)
                 .then(store.findWorkIds(workKeys))
-                .flatMap(found -> store.findTitledWorks(titles, found.values()).flatMap(titled -> {
+                .flatMap(found -> findTitledWorks(titles, found.values()).flatMap(titled -> {
                     Map<Key, String> seen = new HashMap<>(found);
                     titled.forEach(work -> seen.put(work.key().knownBy(), work.workId()));
                     return store.lockWorkIdentifiers(Set.copyOf(seen.values())).flatMap(linked -> {
@@ -126,6 +128,19 @@ public class WorkImporter {
                                 .flatMap(outcomes -> store.saveTitleKeys(titleKeys).thenReturn(outcomes));
                     });
                 }));
+    }
+
+    /**
+     * The stored title keys equal to {@code titles} (locked already) or to a title key of {@code workIds}; the latter
+     * are locked too and read again, so a copy with such a title key imported meanwhile is seen.
+     */
+    private Mono<List<TitledWork>> findTitledWorks(Set<String> titles, Collection<String> workIds) {
+        return store.findTitledWorks(titles, workIds).flatMap(titled -> {
+            Set<String> more = titled.stream().map(work -> work.key().titleKey())
+                    .filter(title -> !titles.contains(title)).collect(Collectors.toSet());
+            return more.isEmpty() ? Mono.just(titled)
+                    : store.lockTitleKeys(more).then(store.findTitledWorks(titles, workIds));
+        });
     }
 
     /** Plans the batch on the joined works and saves the plan: works, retired ids, new links, copies, events. */

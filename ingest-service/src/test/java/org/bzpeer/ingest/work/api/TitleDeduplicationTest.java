@@ -33,7 +33,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * real broker and database: in either order, in one batch or two, with the year one off; the copy without
  * identifiers never changes the identified work's content, the retired id is published once with {@code mergedInto}
  * and kept as an alias, and a re-import publishes nothing. A year two off, another first author, a generic title, or
- * two identified works with the title keep works apart; a namesake arriving after the merge undoes it.
+ * two identified works with the title keep works apart; a namesake arriving after the merge undoes it, and two
+ * namesakes found to be one work by their identifiers take the copy in.
  */
 @ServiceTest
 class TitleDeduplicationTest {
@@ -155,6 +156,25 @@ class TitleDeduplicationTest {
         assertThat(titled()).extracting(WorkImported::getMergedInto).containsOnlyNulls();
     }
 
+    @Test
+    void aCopyOfTwoWorksFoundToBeOneJoinsThemWhateverTheirTitleNow() {
+        String arxiv = "2304." + (Math.floorMod(run.hashCode(), 90_000) + 10_000);
+        submit(work(null, title, 2020, "Grace Hopper", null) + "\n"
+                + record("{\"arxiv\": \"" + arxiv + "\"}", title, 2019, "Grace Hopper", null) + "\n"
+                + work(doi, title, 2020, "Grace Hopper", null))
+                .expectBody().jsonPath("$.created").isEqualTo(3);
+        String copyId = afterAnotherWork().stream().filter(work -> title.equals(work.getTitle())
+                && work.getIdentifiers().getArxivId() == null && work.getIdentifiers().getDoi() == null)
+                .findFirst().orElseThrow().getWorkId();
+
+        submit(record("{\"doi\": \"" + doi + "\", \"arxiv\": \"" + arxiv + "\"}", "Retitled: " + title, 2020,
+                "Grace Hopper", null)).expectBody().jsonPath("$.updated").isEqualTo(1);
+
+        String articleId = awaitEvent(doi).getWorkId();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(versionsOf(copyId))
+                .extracting(WorkImported::getMergedInto).containsExactly(null, articleId));
+    }
+
     /** Imports an unrelated work and waits for its event, so every event of the requests before it has arrived. */
     private List<WorkImported> afterAnotherWork() {
         String marker = doi + "-marker";
@@ -216,7 +236,12 @@ class TitleDeduplicationTest {
     }
 
     private static String work(String doi, String title, int year, String firstAuthor, String abstractText) {
-        return "{" + (doi == null ? "" : "\"identifiers\": {\"doi\": \"" + doi + "\"}, ")
+        return record(doi == null ? null : "{\"doi\": \"" + doi + "\"}", title, year, firstAuthor, abstractText);
+    }
+
+    private static String record(String identifiers, String title, int year, String firstAuthor,
+            String abstractText) {
+        return "{" + (identifiers == null ? "" : "\"identifiers\": " + identifiers + ", ")
                 + "\"type\": \"article\", \"publicationYear\": " + year + ", \"title\": \"" + title + "\", "
                 + (abstractText == null ? "" : "\"abstract\": \"" + abstractText + "\", ")
                 + "\"authorships\": [{\"name\": \"" + firstAuthor + "\"}, {\"name\": \"Second Author\"}]}";
