@@ -10,6 +10,7 @@ import org.bzpeer.schemas.events.AuthorClaimRevoked;
 import org.bzpeer.schemas.events.AuthorClaimTakenOver;
 import org.bzpeer.schemas.events.AuthorClaimed;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
+import org.bzpeer.schemas.events.AuthorMerged;
 import org.bzpeer.schemas.events.AuthorshipDisowned;
 import org.bzpeer.schemas.events.CollaborationAccepted;
 import org.bzpeer.schemas.events.CollaborationDeclined;
@@ -25,6 +26,13 @@ public final class Topics {
     /** Works as imported; key = work id. Produced by ingest-service. */
     public static final Topic<WorkImported> WORK_IMPORTED =
             new Topic<>("work.imported", WorkImported.class, LATEST_PER_KEY);
+
+    /**
+     * Author ids retired by author resolution, each with the id that took its authorships; key = retired author id.
+     * Produced by ingest-service, in the same transaction as the works it publishes again naming the survivor.
+     */
+    public static final Topic<AuthorMerged> AUTHOR_MERGED =
+            new Topic<>("author.merged", AuthorMerged.class, LATEST_PER_KEY);
 
     /**
      * Claims of author records by users, and a claimant's later proof of the record's ORCID iD; key = author id.
@@ -78,10 +86,10 @@ public final class Topics {
             new Topic<>("trust.updated", TrustUpdated.class, LATEST_PER_KEY);
 
     /** All topics, for tooling that creates or inspects them. */
-    public static final List<Topic<?>> ALL = List.of(WORK_IMPORTED, AUTHOR_CLAIMED, AUTHOR_CLAIM_TAKEN_OVER,
-            AUTHOR_CLAIM_RELEASED, AUTHOR_CLAIM_REVOKED, FOLLOW_CREATED, FOLLOW_DELETED, AUTHORSHIP_DISOWNED,
-            COLLABORATION_REQUESTED, COLLABORATION_ACCEPTED, COLLABORATION_DECLINED, AUTHOR_GRAPH_UPDATED,
-            TRUST_UPDATED);
+    public static final List<Topic<?>> ALL = List.of(WORK_IMPORTED, AUTHOR_MERGED, AUTHOR_CLAIMED,
+            AUTHOR_CLAIM_TAKEN_OVER, AUTHOR_CLAIM_RELEASED, AUTHOR_CLAIM_REVOKED, FOLLOW_CREATED, FOLLOW_DELETED,
+            AUTHORSHIP_DISOWNED, COLLABORATION_REQUESTED, COLLABORATION_ACCEPTED, COLLABORATION_DECLINED,
+            AUTHOR_GRAPH_UPDATED, TRUST_UPDATED);
 
     private Topics() {
     }

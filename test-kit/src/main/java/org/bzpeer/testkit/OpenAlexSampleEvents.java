@@ -2,9 +2,12 @@ package org.bzpeer.testkit;
 
 import static org.awaitility.Awaitility.await;
 
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +74,43 @@ public final class OpenAlexSampleEvents {
                 author.get("distinct_coauthors_in_sample").asInt(),
                 author.path("orcid").isString() ? shortId(author.get("orcid").asString()) : null)));
         return authors;
+    }
+
+    /**
+     * How many works of the sample carry an authorship without an author id whose name could be that of
+     * {@code authorId}: the same surname and first initial as a name the author is printed with (accents,
+     * case and punctuation folded). Author resolution may rightly join such authorships to the author, so the author's
+     * works in BZPEER lie between OpenAlex's count and that count plus this bound.
+     */
+    public static int nameOnlyWorksAlike(String authorId) {
+        Set<String> blocks = new HashSet<>();
+        List<Set<String>> nameOnlyBlocksByWork = new ArrayList<>();
+        SharedData.forEachLine(SharedData.require(WORKS), (line, number) -> {
+            Set<String> nameOnly = new HashSet<>();
+            for (JsonNode authorship : JSON.readTree(line).get("authorships")) {
+                JsonNode author = authorship.path("author");
+                String printed = authorship.path("raw_author_name").asString(author.path("display_name").asString(""));
+                if (!author.path("id").isString() || author.get("id").asString().isBlank()) {
+                    nameOnly.add(block(printed));
+                } else if (shortId(author.get("id").asString()).equals(authorId)) {
+                    blocks.add(block(printed));
+                    blocks.add(block(author.path("display_name").asString("")));
+                }
+            }
+            nameOnlyBlocksByWork.add(nameOnly);
+        });
+        return (int) nameOnlyBlocksByWork.stream().filter(work -> !Collections.disjoint(work, blocks)).count();
+    }
+
+    /** Surname and first initial of a printed name ("Given Surname" or "Surname, Given"), folded. */
+    private static String block(String printed) {
+        String folded = Normalizer.normalize(printed, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}, ]", " ").replaceAll("\\s+", " ").strip();
+        int comma = folded.indexOf(',');
+        String surname = comma >= 0 ? folded.substring(0, comma) : folded.substring(folded.lastIndexOf(' ') + 1);
+        String given = comma >= 0 ? folded.substring(comma + 1).strip() : folded.substring(0, Math.max(0,
+                folded.lastIndexOf(' '))).strip();
+        return surname.replaceAll("[^\\p{L}]", "") + " " + (given.isEmpty() ? "" : given.substring(0, 1));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.bzpeer.schemas.EventCodec;
+import org.bzpeer.schemas.events.AuthorMerged;
 import org.bzpeer.schemas.events.Authorship;
 import org.bzpeer.schemas.events.Institution;
 import org.bzpeer.schemas.events.Topic;
@@ -30,6 +31,17 @@ public final class SampleEvents {
     /** A fresh id with {@code prefix}, unique per call, so tests sharing a database never collide. */
     public static String uniqueId(String prefix) {
         return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    /** Author resolution merging {@code retiredId} into {@code survivorId}, now, as ingest-service publishes it. */
+    public static AuthorMerged merge(String retiredId, String survivorId) {
+        return AuthorMerged.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setAuthorId(retiredId)
+                .setMergedInto(survivorId)
+                .setReason("name and shared co-authors")
+                .build();
     }
 
     /** Version {@code version} of work {@code workId} written by {@code authorIds}, in that order. */

@@ -23,9 +23,11 @@ import org.bzpeer.bench.corpus.CorpusShape;
 import org.bzpeer.bench.corpus.OpenAlexSample;
 import org.bzpeer.bench.corpus.SyntheticCorpus;
 import org.bzpeer.bench.measure.KafkaWatch;
-import org.bzpeer.bench.measure.LoadDriver;
+import org.bzpeer.bench.measure.LoadResult;
+import org.bzpeer.bench.measure.OpenLoopDriver;
 import org.bzpeer.bench.measure.ServiceDatabases;
 import org.bzpeer.bench.measure.WorkPoster;
+import org.bzpeer.bench.measure.WrkClosedLoop;
 import org.bzpeer.bench.stack.LocalStack;
 import org.bzpeer.bench.stack.ServiceInstance;
 
@@ -71,6 +73,10 @@ public final class ProfileBenchmark {
     private static final int POST_CONNECTIONS = 4;
     private static final int SAMPLED_AUTHORS = 2_000;
     private static final Duration FIXED_RATE_WINDOW = Duration.ofSeconds(20);
+    /** Requests the fixed-rate load keeps open at most, as a gateway's connection pool would. */
+    private static final int MAX_IN_FLIGHT = 64;
+    private static final String OPEN_LOOP_DRIVER = "OpenLoopDriver (java.nio in the benchmark's JVM, one thread, "
+            + "requests built before the run)";
     private static final List<String> ALL_SERVICES = List.of("profile", "ingest", "graph", "trust");
     private static final String SERVICE_JAVA_OPTIONS = "-Xmx512m -XX:+UseSerialGC";
 
@@ -255,44 +261,46 @@ public final class ProfileBenchmark {
                 new Endpoint("autocomplete", "GET /api/v1/authors/autocomplete?q={2-5 letters of a name}",
                         suggestions));
 
-        LoadDriver load = new LoadDriver(http);
+        WrkClosedLoop load = new WrkClosedLoop(benchDirectory);
         Duration window = Duration.ofSeconds(options.seconds());
         progress("warming up: " + endpoints.size() + " endpoints x " + window.toSeconds() + " s");
         for (Endpoint endpoint : endpoints) {
-            load.closedLoop(endpoint.targets(), options.connections(), window);
+            load.run(endpoint.targets(), options.connections(), window);
         }
-        Map<Endpoint, List<LoadDriver.Result>> rounds = new LinkedHashMap<>();
+        Map<Endpoint, List<LoadResult>> rounds = new LinkedHashMap<>();
         for (int round = 1; round <= options.rounds(); round++) {
             progress("round " + round + " of " + options.rounds());
             for (Endpoint endpoint : endpoints) {
                 rounds.computeIfAbsent(endpoint, e -> new ArrayList<>())
-                        .add(load.closedLoop(endpoint.targets(), options.connections(), window));
+                        .add(load.run(endpoint.targets(), options.connections(), window));
             }
         }
-        Map<String, LoadDriver.Result> median = new LinkedHashMap<>();
+        Map<String, LoadResult> median = new LinkedHashMap<>();
         rounds.forEach((endpoint, results) -> median.put(endpoint.name(), results.stream()
-                .sorted(Comparator.comparingDouble(LoadDriver.Result::perSecond)).toList()
+                .sorted(Comparator.comparingDouble(LoadResult::perSecond)).toList()
                 .get(results.size() / 2)));
 
-        report.line("Closed loop: %d clients, %d rounds of %d s per endpoint (endpoints in turn within a round, after "
-                + "one warm-up round); the median round by requests/s; %,d sampled authors taken in turn",
-                options.connections(), options.rounds(), options.seconds(), authors.size());
+        report.line("Closed loop: %d keep-alive connections, %d rounds of %d s per endpoint (endpoints in turn within "
+                + "a round, after one warm-up round); the median round by requests/s; %,d sampled authors taken in "
+                + "turn; driver: %s, one thread", options.connections(), options.rounds(), options.seconds(),
+                authors.size(), WrkClosedLoop.version());
         double trivialRate = median.get("trivial").perSecond();
         for (Endpoint endpoint : endpoints) {
-            LoadDriver.Result result = median.get(endpoint.name());
+            LoadResult result = median.get(endpoint.name());
             report.line("  %-13s %,9.0f req/s = %5.2fx trivial   p50 %6.2f ms   p99 %6.2f ms%s   %s", endpoint.name(),
-                    result.perSecond(), result.perSecond() / trivialRate, result.latency().millis(50),
-                    result.latency().millis(99), result.errors() == 0 ? "" : "   " + result.errors() + " errors",
+                    result.perSecond(), result.perSecond() / trivialRate, result.p50Millis(), result.p99Millis(), result.errors() == 0 ? "" : "   " + result.errors() + " errors",
                     endpoint.description());
         }
         report.blank();
 
         progress(String.format(Locale.ROOT, "fixed rate: profile GET at %d/s, autocomplete at %d/s", options.rate(),
                 options.typingRate()));
-        LoadDriver.Result profileAtRate = load.fixedRate(profiles, options.rate(), FIXED_RATE_WINDOW);
-        LoadDriver.Result suggestAtRate = load.fixedRate(suggestions, options.typingRate(), FIXED_RATE_WINDOW);
-        report.line("Fixed rate, %d s each, latency from when each request was due (open loop):",
-                FIXED_RATE_WINDOW.toSeconds());
+        LoadResult profileAtRate = new OpenLoopDriver(profiles, MAX_IN_FLIGHT).run(options.rate(), FIXED_RATE_WINDOW);
+        LoadResult suggestAtRate = new OpenLoopDriver(suggestions, MAX_IN_FLIGHT)
+                .run(options.typingRate(), FIXED_RATE_WINDOW);
+        report.line("Fixed rate, %d s each, latency from when each request was due (open loop), at most %d requests "
+                + "open on as many keep-alive connections (a gateway's pool); driver: %s",
+                FIXED_RATE_WINDOW.toSeconds(), MAX_IN_FLIGHT, OPEN_LOOP_DRIVER);
         reportFixedRate("profile", options.rate(), profileAtRate);
         reportFixedRate("autocomplete", options.typingRate(), suggestAtRate);
         report.blank();
@@ -304,17 +312,17 @@ public final class ProfileBenchmark {
         target(String.format(Locale.ROOT, "works page %.2fx profile GET >= %.1fx", worksRatio,
                 TARGET_WORKS_VS_PROFILE), worksRatio >= TARGET_WORKS_VS_PROFILE);
         target(String.format(Locale.ROOT, "profile GET p99 at %d req/s: %.2f ms <= %.0f ms", options.rate(),
-                profileAtRate.latency().millis(99), TARGET_PROFILE_P99_MILLIS),
-                profileAtRate.errors() == 0 && profileAtRate.latency().millis(99) <= TARGET_PROFILE_P99_MILLIS);
+                profileAtRate.p99Millis(), TARGET_PROFILE_P99_MILLIS),
+                profileAtRate.errors() == 0 && profileAtRate.p99Millis() <= TARGET_PROFILE_P99_MILLIS);
         target(String.format(Locale.ROOT, "autocomplete p99 at %d req/s: %.2f ms <= %.0f ms", options.typingRate(),
-                suggestAtRate.latency().millis(99), TARGET_AUTOCOMPLETE_P99_MILLIS),
-                suggestAtRate.errors() == 0 && suggestAtRate.latency().millis(99) <= TARGET_AUTOCOMPLETE_P99_MILLIS);
+                suggestAtRate.p99Millis(), TARGET_AUTOCOMPLETE_P99_MILLIS),
+                suggestAtRate.errors() == 0 && suggestAtRate.p99Millis() <= TARGET_AUTOCOMPLETE_P99_MILLIS);
     }
 
-    private void reportFixedRate(String name, int rate, LoadDriver.Result result) {
+    private void reportFixedRate(String name, int rate, LoadResult result) {
         report.line("  %-13s at %,5d req/s: %,d requests in %.1f s, p50 %6.2f ms, p99 %6.2f ms, max %6.2f ms%s", name,
-                rate, result.requests(), result.seconds(), result.latency().millis(50), result.latency().millis(99),
-                result.latency().millis(100), result.errors() == 0 ? "" : ", " + result.errors() + " errors");
+                rate, result.requests(), result.seconds(), result.p50Millis(), result.p99Millis(),
+                result.maxMillis(), result.errors() == 0 ? "" : ", " + result.errors() + " errors");
     }
 
     /** What someone typing a name has typed: the first 2 to 5 letters of one of its words, by turns. */

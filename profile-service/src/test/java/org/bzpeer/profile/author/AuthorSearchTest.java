@@ -153,6 +153,30 @@ class AuthorSearchTest {
         assertThat(ids(limited)).containsExactly(prefixOnly, fullName);
     }
 
+    /** One typed word takes the prefix index's ranking, cut before any author row is read; it follows new works. */
+    @Test
+    void autocompleteOfOneWordRanksByTheWorkCountOfNowAndNamesAnAuthorOnce() {
+        String twice = uniqueId("a_");
+        publish(twice, surname + " " + surname + "son", 3, "Other Institute");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> ids(suggest(surname)).contains(twice));
+        List<String> tied = new ArrayList<>(List.of(initials, otherFirstName));
+        tied.sort(null);
+        assertThat(ids(suggest(surname))).containsExactly(prefixOnly, twice, fullName, tied.get(0), tied.get(1));
+        assertThat(ids(suggest(surname.substring(0, 2) + " " + surname))).startsWith(prefixOnly, twice, fullName);
+
+        publish(otherFirstName, "Carole " + surname, 5, "Other Institute");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> ids(suggest(surname)).get(0).equals(otherFirstName));
+        assertThat(suggest(surname).get("items").get(0).get("works").asInt()).isEqualTo(6);
+        assertThat(ids(suggest(surname.toLowerCase() + "so"))).containsExactly(twice);
+    }
+
+    private JsonNode suggest(String typed) {
+        return http.get().uri(uri("/api/v1/authors/autocomplete", "q", typed)).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
     @Test
     void aRenamedAuthorIsFoundByTheNewNameOnly() {
         WorkImported newer = work(uniqueId("w_"), 1, 2030, "Renamed", List.of(otherFirstName));

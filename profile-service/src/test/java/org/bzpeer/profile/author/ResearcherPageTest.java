@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import tools.jackson.databind.JsonNode;
@@ -39,6 +40,9 @@ class ResearcherPageTest {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    DatabaseClient database;
 
     @Test
     void thePageCarriesEverythingTheSeedPageShows() {
@@ -147,6 +151,71 @@ class ResearcherPageTest {
                     .expectStatus().isOk().expectBody().jsonPath("$.descriptionSource").isEqualTo("generated");
             assertThat(disowned.events(AuthorshipDisowned.class)).hasSize(1);
         }
+    }
+
+    /**
+     * Pages are kept per instance and validated by the author's page revision: a write through the API shows on the
+     * very next read (no waiting), and so does a write another instance committed, here made straight in the database
+     * as that instance's statements would, never through this instance.
+     */
+    @Test
+    void aKeptPageIsNeverServedAfterAWriteFromThisOrAnotherInstance() {
+        String author = uniqueId("a_");
+        importWorks(author);
+        awaitPage(author, null, p -> p.get("counts").get("works").asLong() == 3);
+        String reader = TestTokens.userToken("reader-" + author);
+        String firstTag = anonymousTag(author);
+
+        http.put().uri("/api/v1/authors/{id}/followers/me", author).header("Authorization", "Bearer " + reader)
+                .exchange().expectStatus().is2xxSuccessful();
+        assertThat(anonymousPage(author).get("counts").get("followers").asLong()).isEqualTo(1);
+        http.get().uri("/api/v1/authors/{id}", author).header(HttpHeaders.IF_NONE_MATCH, firstTag).exchange()
+                .expectStatus().isOk();
+
+        String owner = TestTokens.userToken("owner-" + author);
+        http.post().uri("/api/v1/authors/{id}/claim", author).header("Authorization", "Bearer " + owner).exchange()
+                .expectStatus().is2xxSuccessful();
+        assertThat(anonymousPage(author).get("claimed").asBoolean()).isTrue();
+        patch(author, owner, "{\"description\": \"I study caches.\"}").expectStatus().isOk();
+        assertThat(anonymousPage(author).get("description").asString()).isEqualTo("I study caches.");
+
+        otherInstance("INSERT INTO author_follow (author_id, follower_id) VALUES (:id, 'elsewhere')", author);
+        assertThat(anonymousPage(author).get("counts").get("followers").asLong()).isEqualTo(2);
+        otherInstance("UPDATE author_edit SET open_to_collaborate = true WHERE author_id = :id", author);
+        assertThat(anonymousPage(author).get("openToCollaborate").asBoolean()).isTrue();
+        otherInstance("DELETE FROM author_claim WHERE author_id = :id", author);
+        assertThat(anonymousPage(author).get("claimed").asBoolean()).isFalse();
+        otherInstance("""
+                INSERT INTO author_trust (author_id, revision, score, band, verification_level, claimed)
+                VALUES (:id, 1, 40, 'Established', 'L1', false)""", author);
+        assertThat(anonymousPage(author).get("trust").get("label").asString()).isEqualTo("40 - Established");
+        otherInstance("""
+                INSERT INTO author_graph_summary (author_id, revision, coauthor_count, close_collaborator_count,
+                    topic_count, institution_count) VALUES (:id, 1, 7, 2, 5, 3)""", author);
+        assertThat(anonymousPage(author).get("counts").get("coauthors").asInt()).isEqualTo(7);
+        otherInstance("INSERT INTO author_external_id (scheme, value, author_id) VALUES ('dblp', :id, :id)", author);
+        assertThat(anonymousPage(author).get("externalIds").get("dblp").asString()).isEqualTo(author);
+        otherInstance("UPDATE author SET affiliation_name = 'Elsewhere University' WHERE author_id = :id", author);
+        assertThat(anonymousPage(author).get("affiliation").get("name").asString()).isEqualTo("Elsewhere University");
+
+        WorkImported fourth = work(uniqueId("w_"), 1, 2025, "More caches", List.of(author));
+        TestEvents.publish(Topics.WORK_IMPORTED, fourth.getWorkId(), fourth);
+        awaitPage(author, null, p -> p.get("counts").get("works").asLong() == 4
+                && p.get("description").asString().equals("I study caches."));
+    }
+
+    private void otherInstance(String statement, String author) {
+        database.sql(statement).bind("id", author).fetch().rowsUpdated().block();
+    }
+
+    private JsonNode anonymousPage(String author) {
+        return http.get().uri("/api/v1/authors/{id}", author).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private String anonymousTag(String author) {
+        return http.get().uri("/api/v1/authors/{id}", author).exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getETag();
     }
 
     private WebTestClient.ResponseSpec patch(String author, String token, String body) {

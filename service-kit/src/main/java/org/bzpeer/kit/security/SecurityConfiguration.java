@@ -1,17 +1,14 @@
 package org.bzpeer.kit.security;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.bzpeer.kit.web.Problems;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
@@ -22,9 +19,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
-import org.springframework.web.server.ServerWebExchange;
 
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -97,31 +92,19 @@ public class SecurityConfiguration {
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint((exchange, ex) -> writeProblem(exchange, json,
+                        .authenticationEntryPoint((exchange, ex) -> Problems.write(exchange, json,
                                 Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
                                         "A valid bearer token is required: " + ex.getMessage())))
-                        .accessDeniedHandler((exchange, ex) -> writeProblem(exchange, json, forbidden())))
+                        .accessDeniedHandler((exchange, ex) -> Problems.write(exchange, json, forbidden())))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((exchange, ex) -> writeProblem(exchange, json,
+                        .authenticationEntryPoint((exchange, ex) -> Problems.write(exchange, json,
                                 Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
                                         "A valid bearer token is required")))
-                        .accessDeniedHandler((exchange, ex) -> writeProblem(exchange, json, forbidden())))
+                        .accessDeniedHandler((exchange, ex) -> Problems.write(exchange, json, forbidden())))
                 .build();
     }
 
     private static ProblemDetail forbidden() {
         return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "The token does not grant this operation");
-    }
-
-    private static Mono<Void> writeProblem(ServerWebExchange exchange, JsonMapper json, ProblemDetail problem) {
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.valueOf(problem.getStatus()));
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (problem.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
-            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        }
-        byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
-        DataBuffer buffer = response.bufferFactory().wrap(body);
-        return response.writeWith(Mono.just(buffer));
     }
 }

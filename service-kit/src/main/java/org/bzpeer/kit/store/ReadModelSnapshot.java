@@ -23,7 +23,8 @@ import java.util.TreeSet;
 public final class ReadModelSnapshot {
 
     /** Columns that count history rather than state: revisions and the times rows were written. */
-    public static final Set<String> BOOKKEEPING_COLUMNS = Set.of("revision", "computed_at", "updated_at");
+    public static final Set<String> BOOKKEEPING_COLUMNS = Set.of("revision", "page_revision", "computed_at",
+            "updated_at");
 
     private static final String COLUMNS = """
             SELECT table_name, column_name FROM information_schema.columns

@@ -40,6 +40,9 @@ public final class ProblemTypes {
                     "A body is sent with a Content-Encoding other than gzip or identity; `field` names the header."),
             new ProblemType("import-finished", 409, "Import finished",
                     "The import is finished and takes no more parts; open a new one."),
+            new ProblemType("author-merged", 409, "Author merged",
+                    "The author was merged into another (`mergedInto`, also in `Location`): reads of it redirect "
+                            + "(308), changes must name the surviving author."),
             new ProblemType("claimed-by-another-user", 409, "Claimed by another user",
                     "Another user holds the claim: a verified one, or an unverified one on a record without ORCID iD."),
             new ProblemType("author-not-claimed", 409, "Author not claimed",

@@ -1,9 +1,18 @@
 package org.bzpeer.kit.web;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * RFC 9457 problem details with BZPEER's stable {@code type} URIs. A type names a kind of problem clients can
@@ -23,5 +32,21 @@ public final class Problems {
         problem.setType(URI.create(TYPE_BASE + slug));
         problem.setTitle(title);
         return problem;
+    }
+
+    /**
+     * Writes {@code problem} as the response of {@code exchange}, for web filters that answer before any handler
+     * (whose errors {@link ProblemHandling} renders instead). A 401 also says which scheme to authenticate with.
+     */
+    public static Mono<Void> write(ServerWebExchange exchange, JsonMapper json, ProblemDetail problem) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.valueOf(problem.getStatus()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (problem.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
     }
 }

@@ -3,11 +3,14 @@ package org.bzpeer.graph.coauthorship.application;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.bzpeer.graph.coauthorship.model.WorkSnapshot;
 import org.bzpeer.graph.coauthorship.store.AuthorSummaryRecord;
 import org.bzpeer.graph.coauthorship.store.GraphStore;
+import org.bzpeer.kit.authors.RetiredAuthors;
 import org.bzpeer.kit.batch.LatestPerKey;
 import org.bzpeer.kit.outbox.OutboxRelay;
 import org.bzpeer.kit.outbox.OutboxWriter;
@@ -16,6 +19,7 @@ import org.bzpeer.kit.pending.PendingDerivation;
 import org.bzpeer.kit.pending.PendingKeys;
 import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
+import org.bzpeer.schemas.events.AuthorMerged;
 import org.bzpeer.schemas.events.WorkImported;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -40,6 +44,7 @@ public class CoauthorshipGraph implements SmartLifecycle {
 
     private final GraphStore store;
     private final PendingKeys pending;
+    private final RetiredAuthors retired;
     private final OutboxWriter outbox;
     private final TransactionalOperator transactions;
     private final GraphProperties properties;
@@ -51,6 +56,7 @@ public class CoauthorshipGraph implements SmartLifecycle {
             TransactionalOperator transactions, GraphProperties properties, MeterRegistry meters) {
         this.store = store;
         this.pending = new PendingKeys(database, "pending_summary");
+        this.retired = new RetiredAuthors(database, "retired_author");
         this.outbox = outbox;
         this.transactions = transactions;
         this.properties = properties;
@@ -63,16 +69,41 @@ public class CoauthorshipGraph implements SmartLifecycle {
                 .description("Changed author summaries sent to the outbox").register(meters);
     }
 
-    /** Applies {@code works} in one transaction and marks the touched authors for a summary. */
+    /**
+     * Applies {@code works} in one transaction, retired authors read as their survivors, and marks the touched
+     * authors for a summary.
+     */
     public Mono<Void> applyWorks(List<WorkImported> works) {
-        List<WorkSnapshot> latest = LatestPerKey.of(works, WorkImported::getWorkId, WorkImported::getVersion).stream()
-                .map(WorkSnapshot::of).toList();
-        return transactions.transactional(store.replaceWorks(latest, properties.maxCoauthorshipAuthors())
-                        .flatMap(touched -> pending.mark(touched, properties.summaryLinger())))
+        return transactions.transactional(retired.canonical(works).flatMap(canonical -> {
+                    List<WorkSnapshot> latest = LatestPerKey.of(canonical.works(), WorkImported::getWorkId,
+                            WorkImported::getVersion).stream().map(WorkSnapshot::of).toList();
+                    return store.replaceWorks(latest, properties.maxCoauthorshipAuthors());
+                }).flatMap(touched -> pending.mark(touched, properties.summaryLinger())))
                 .doOnSuccess(done -> {
                     applied.increment(works.size());
                     summaries.wakeUp();
                 });
+    }
+
+    /**
+     * Applies {@code merges} in one transaction: the stored works listing a newly retired author list its survivor
+     * (through chains of merges) instead, so the retired author leaves the graph at once (their last, empty summary
+     * is published) whether or not the works published again naming the survivor arrived yet; every author whose
+     * neighbourhood changed is marked for a summary. Merges applied before change nothing.
+     */
+    public Mono<Void> applyMerges(List<AuthorMerged> merges) {
+        return transactions.transactional(retired.record(merges).flatMap(survivors -> survivors.isEmpty()
+                        ? Mono.<Void>empty()
+                        : store.findWorksOf(survivors.keySet())
+                                .flatMap(stored -> store.rewriteWorks(stored.stream()
+                                        .map(work -> work.withAuthorsRenamed(survivors)).toList(),
+                                        properties.maxCoauthorshipAuthors()))
+                                .flatMap(touched -> {
+                                    Set<String> marked = new TreeSet<>(touched);
+                                    marked.addAll(survivors.keySet());
+                                    return pending.mark(marked, properties.summaryLinger());
+                                })))
+                .doOnSuccess(done -> summaries.wakeUp());
     }
 
     /** Recomputes one batch of pending summaries now; returns how many authors it recomputed. */

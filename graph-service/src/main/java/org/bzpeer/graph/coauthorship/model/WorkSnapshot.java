@@ -67,6 +67,28 @@ public record WorkSnapshot(String workId, long version, Integer publicationYear,
     }
 
     /**
+     * This snapshot with each author in {@code survivors} replaced by their survivor; an author listed twice that way
+     * keeps the first byline place and gains the institutions of both listings.
+     */
+    public WorkSnapshot withAuthorsRenamed(Map<String, String> survivors) {
+        if (authors.stream().noneMatch(author -> survivors.containsKey(author.id()))) {
+            return this;
+        }
+        Map<String, Author> renamed = new LinkedHashMap<>();
+        for (Author author : authors) {
+            String id = survivors.getOrDefault(author.id(), author.id());
+            renamed.merge(id, new Author(id, author.name(), author.position(), author.institutions()),
+                    (kept, other) -> {
+                        Map<String, Keyed> institutions = new LinkedHashMap<>();
+                        kept.institutions().forEach(k -> institutions.putIfAbsent(k.key(), k));
+                        other.institutions().forEach(k -> institutions.putIfAbsent(k.key(), k));
+                        return new Author(id, kept.name(), kept.position(), List.copyOf(institutions.values()));
+                    });
+        }
+        return new WorkSnapshot(workId, version, publicationYear, title, List.copyOf(renamed.values()), topics);
+    }
+
+    /**
      * The identity of a topic or institution: its id when it has one, else {@code name:} and its name trimmed,
      * with inner whitespace collapsed and lower-cased, so the same name always counts as the same entry.
      */

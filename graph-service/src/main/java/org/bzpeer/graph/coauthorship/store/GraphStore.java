@@ -14,8 +14,10 @@ import org.bzpeer.kit.store.ColumnArrays;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
+import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The co-authorship graph in PostgreSQL: works with their authors, topics and per-authorship institutions, each
@@ -41,7 +43,8 @@ public class GraphStore {
                 FROM work k
                 JOIN unnest(CAST(:ids AS text[]), CAST(:versions AS bigint[])) AS incoming(work_id, version)
                   ON k.work_id = incoming.work_id
-                WHERE k.version < incoming.version AND k.author_count <= :maxAuthors
+                WHERE (k.version < incoming.version OR (CAST(:rewrite AS boolean) AND k.version = incoming.version))
+                  AND k.author_count <= :maxAuthors
                 ORDER BY k.work_id
                 FOR UPDATE OF k
             ), removed AS (
@@ -63,7 +66,10 @@ public class GraphStore {
             SELECT author_id, coauthor_id FROM shrunk WHERE stale
             """;
 
-    /** Stores the versions that are newer than the stored ones; returns the ids of the works it stored. */
+    /**
+     * Stores the versions that are newer than the stored ones (or, when rewriting, as new); returns the ids of the
+     * works it stored.
+     */
     private static final String ACCEPT_NEWER_VERSIONS = """
             INSERT INTO work (work_id, version, publication_year, author_count, title)
             SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:versions AS bigint[]), CAST(:years AS int[]),
@@ -72,7 +78,7 @@ public class GraphStore {
             ON CONFLICT (work_id) DO UPDATE SET version = EXCLUDED.version,
                 publication_year = EXCLUDED.publication_year, author_count = EXCLUDED.author_count,
                 title = EXCLUDED.title
-            WHERE work.version < EXCLUDED.version
+            WHERE work.version < EXCLUDED.version OR (CAST(:rewrite AS boolean) AND work.version = EXCLUDED.version)
             RETURNING work_id
             """;
 
@@ -257,10 +263,53 @@ public class GraphStore {
             LIMIT :limit
             """;
 
-    private final DatabaseClient database;
+    /** The stored works listing any of the given authors, locked in id order, each with its authors and topics. */
+    private static final String FIND_WORKS_OF = """
+            SELECT k.work_id, k.version, k.publication_year, k.title,
+                (SELECT json_agg(json_build_object('id', a.author_id, 'name', a.display_name, 'position', a.position,
+                        'institutions', (SELECT coalesce(json_agg(json_build_object('key', i.institution_key,
+                                                                                   'name', i.name)), '[]')
+                                         FROM authorship_institution i
+                                         WHERE i.work_id = a.work_id AND i.author_id = a.author_id))
+                        ORDER BY a.position, a.author_id)
+                 FROM work_author a WHERE a.work_id = k.work_id) AS authors,
+                (SELECT coalesce(json_agg(json_build_object('key', t.topic_key, 'name', t.name)
+                                          ORDER BY t.topic_key), '[]')
+                 FROM work_topic t WHERE t.work_id = k.work_id) AS topics
+            FROM work k
+            WHERE k.work_id IN (SELECT work_id FROM work_author WHERE author_id = ANY(CAST(:authors AS text[])))
+            ORDER BY k.work_id
+            FOR UPDATE OF k
+            """;
 
-    public GraphStore(DatabaseClient database) {
+    private final DatabaseClient database;
+    private final JsonMapper json;
+
+    public GraphStore(DatabaseClient database, JsonMapper json) {
         this.database = database;
+        this.json = json;
+    }
+
+    /** Snapshots of the stored works that list any of {@code authorIds}, locked until the transaction ends. */
+    public Mono<List<WorkSnapshot>> findWorksOf(Collection<String> authorIds) {
+        return database.sql(FIND_WORKS_OF)
+                .bind("authors", authorIds.toArray(String[]::new))
+                .map((row, meta) -> new WorkSnapshot(row.get("work_id", String.class),
+                        row.get("version", Long.class), row.get("publication_year", Integer.class),
+                        row.get("title", String.class),
+                        List.of(json.readValue(row.get("authors", Json.class).asString(), Author[].class)),
+                        List.of(json.readValue(row.get("topics", Json.class).asString(), Keyed[].class))))
+                .all()
+                .collectList();
+    }
+
+    /**
+     * Stores {@code works} in place of their stored versions of the same number, as {@link #replaceWorks} does for
+     * newer ones: for works whose authors changed without a new version (a merge renamed one). Emits the authors
+     * whose summaries the change may alter.
+     */
+    public Mono<Set<String>> rewriteWorks(List<WorkSnapshot> works, int maxCoauthorshipAuthors) {
+        return store(works, maxCoauthorshipAuthors, true);
     }
 
     /**
@@ -271,14 +320,19 @@ public class GraphStore {
      * newer change nothing and touch nobody.
      */
     public Mono<Set<String>> replaceWorks(List<WorkSnapshot> works, int maxCoauthorshipAuthors) {
+        return store(works, maxCoauthorshipAuthors, false);
+    }
+
+    private Mono<Set<String>> store(List<WorkSnapshot> works, int maxCoauthorshipAuthors, boolean rewrite) {
         if (works.isEmpty()) {
             return Mono.just(Set.of());
         }
         String[] ids = works.stream().map(WorkSnapshot::workId).toArray(String[]::new);
         Long[] versions = works.stream().map(WorkSnapshot::version).toArray(Long[]::new);
-        return takeBackReplacedPairs(ids, versions, maxCoauthorshipAuthors)
+        return takeBackReplacedPairs(ids, versions, maxCoauthorshipAuthors, rewrite)
                 .flatMap(stalePairs -> database.sql(ACCEPT_NEWER_VERSIONS)
                         .bind("ids", ids)
+                        .bind("rewrite", rewrite)
                         .bind("versions", versions)
                         .bind("years", works.stream().map(WorkSnapshot::publicationYear).toArray(Integer[]::new))
                         .bind("authorCounts", works.stream().map(work -> work.authors().size())
@@ -304,9 +358,11 @@ public class GraphStore {
                 })));
     }
 
-    private Mono<ColumnArrays> takeBackReplacedPairs(String[] ids, Long[] versions, int maxCoauthorshipAuthors) {
+    private Mono<ColumnArrays> takeBackReplacedPairs(String[] ids, Long[] versions, int maxCoauthorshipAuthors,
+            boolean rewrite) {
         return database.sql(TAKE_BACK_REPLACED_PAIRS)
                 .bind("ids", ids)
+                .bind("rewrite", rewrite)
                 .bind("versions", versions)
                 .bind("maxAuthors", maxCoauthorshipAuthors)
                 .map((row, meta) -> new String[] {row.get("author_id", String.class),

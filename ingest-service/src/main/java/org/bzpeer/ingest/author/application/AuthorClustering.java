@@ -2,6 +2,7 @@ package org.bzpeer.ingest.author.application;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +25,8 @@ import org.bzpeer.ingest.author.model.PersonName;
  * name when that person is identified, or when the name is distinctive (the only written-out first name of its
  * block: one "David Eppstein" among the "D. Eppstein"s, unlike the many first names of "W. Wang"); otherwise it
  * becomes a person of its own, so namesakes stay apart. Finally people known only
- * by name are joined when their works together give the evidence one work alone did not.
+ * by name are joined when their works together give the evidence one work alone did not. Two authorships of one work
+ * are two people unless an identifier says otherwise (a byline listing one person twice).
  *
  * <p>Deterministic: the result depends on the set of mentions, not on the order they are given in (each block of
  * compatible names is resolved in a fixed order of work and position). Only mentions of one block (surname and first
@@ -130,7 +132,7 @@ public final class AuthorClustering {
         int secondScore = Integer.MIN_VALUE;
         List<Cluster> sameWrittenOut = new ArrayList<>();
         for (Cluster cluster : clusters) {
-            if (!cluster.compatibleWith(mention.name())) {
+            if (!cluster.compatibleWith(mention.name()) || cluster.works.contains(mention.workId())) {
                 continue;
             }
             if (cluster.writesOutAs(mention.name())) {
@@ -167,7 +169,8 @@ public final class AuthorClustering {
                 }
                 for (int j = 0; j < clusters.size() && !joined; j++) {
                     Cluster other = clusters.get(j);
-                    if (i != j && other.compatibleWithAll(nameOnly) && evidence(nameOnly, other) >= JOIN_AT
+                    if (i != j && other.compatibleWithAll(nameOnly) && Collections.disjoint(other.works, nameOnly.works)
+                            && evidence(nameOnly, other) >= JOIN_AT
                             && (other.identified() || j < i)) {
                         other.absorb(nameOnly);
                         clusters.remove(i);
@@ -225,6 +228,7 @@ public final class AuthorClustering {
         private final List<AuthorMention> mentions = new ArrayList<>();
         private final List<PersonName> names = new ArrayList<>();
         private final Set<String> keys = new HashSet<>();
+        private final Set<String> works = new HashSet<>();
         private final Set<String> orcids = new HashSet<>();
         private final Set<String> coauthors = new HashSet<>();
         private final Set<String> institutions = new HashSet<>();
@@ -235,6 +239,7 @@ public final class AuthorClustering {
 
         void add(AuthorMention mention) {
             mentions.add(mention);
+            works.add(mention.workId());
             if (names.stream().noneMatch(name -> name.equals(mention.name()))) {
                 names.add(mention.name());
             }

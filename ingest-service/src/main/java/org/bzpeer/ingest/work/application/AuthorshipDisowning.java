@@ -1,20 +1,15 @@
 package org.bzpeer.ingest.work.application;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.bzpeer.ingest.work.store.ConcurrentImportException;
 import org.bzpeer.ingest.work.store.IdentityStore;
 import org.bzpeer.ingest.work.store.IdentityStore.Disowned;
 import org.bzpeer.kit.outbox.OutboxRelay;
-import org.bzpeer.kit.outbox.OutboxWriter;
-import org.bzpeer.schemas.EventCodec;
 import org.bzpeer.schemas.events.AuthorshipDisowned;
-import org.bzpeer.schemas.events.WorkImported;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -32,14 +27,14 @@ public class AuthorshipDisowning {
     private static final int ATTEMPTS = 10;
 
     private final IdentityStore store;
-    private final OutboxWriter outbox;
+    private final WorkRepublishing republishing;
     private final OutboxRelay relay;
     private final TransactionalOperator transactions;
 
-    public AuthorshipDisowning(IdentityStore store, OutboxWriter outbox, OutboxRelay relay,
+    public AuthorshipDisowning(IdentityStore store, WorkRepublishing republishing, OutboxRelay relay,
             TransactionalOperator transactions) {
         this.store = store;
-        this.outbox = outbox;
+        this.republishing = republishing;
         this.relay = relay;
         this.transactions = transactions;
     }
@@ -50,25 +45,12 @@ public class AuthorshipDisowning {
         events.forEach(event -> listed.add(event.getWorkId()));
         return Mono.defer(() -> transactions.transactional(store.currentWorkIds(listed)
                         .flatMap(current -> store.lockWorkIdentifiers(Set.copyOf(current.values()))
-                                .then(disown(events, current)))))
+                                .then(store.saveDisowned(events.stream().map(event -> new Disowned(
+                                        current.get(event.getWorkId()), event.getAuthorId(), event.getUserId()))
+                                        .toList()))
+                                .then(republishing.leaveOutDisowned(current.values())))))
                 .retryWhen(Retry.backoff(ATTEMPTS - 1, Duration.ofMillis(20)).jitter(0.5)
                         .filter(error -> error instanceof ConcurrentImportException))
                 .doOnSuccess(done -> relay.wakeUp());
-    }
-
-    private Mono<Void> disown(List<AuthorshipDisowned> events, Map<String, String> current) {
-        List<Disowned> disowned = events.stream()
-                .map(event -> new Disowned(current.get(event.getWorkId()), event.getAuthorId(), event.getUserId()))
-                .toList();
-        Set<String> works = new HashSet<>(current.values());
-        return store.saveDisowned(disowned)
-                .then(Mono.zip(store.findContents(works), store.findPublished(works), store.findDisowned(works)))
-                .flatMap(state -> {
-                    BatchPlan plan = new BatchPlan(new WorkComponents(Map.of()), state.getT2(), new HashMap<>());
-                    state.getT1().forEach((workId, content) -> plan.disown(
-                            EventCodec.instance().decode(content, WorkImported.class),
-                            state.getT3().getOrDefault(workId, Set.of())));
-                    return store.saveWorks(plan.workChanges()).then(outbox.appendAll(plan.events()));
-                });
     }
 }

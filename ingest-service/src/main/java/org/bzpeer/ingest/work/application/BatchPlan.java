@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.bzpeer.ingest.author.application.BylineAuthors;
 import org.bzpeer.ingest.work.application.RecordOutcome.Change;
 import org.bzpeer.ingest.work.model.SubmittedAuthorship;
 import org.bzpeer.ingest.work.model.SubmittedWork;
@@ -42,12 +44,11 @@ import org.bzpeer.schemas.events.WorkImported;
  *
  * <p>Rules. A work's id derives from the best identifier linked to it (doi, openalex, arxiv, pmid, pmcid, then other
  * schemes; a work with no identifier at all is known by a title fingerprint of title, year and first author); a work
- * id retired by a merge is published once more with {@code mergedInto} and nothing else. An author's id derives from
- * the best identifier of the authorship itself, by {@link #AUTHOR_SCHEME_PRIORITY}: the OpenAlex author id (a
- * disambiguated person), else the ORCID iD, else a pipeline's own scheme; an authorship with no identifier gets an id
- * derived from the work and the name. Every id is thus a function of the records, never of their order. Authorships
- * the author's owner disowned are left out. A work whose resolved content hashes the same as its last published
- * version is unchanged.
+ * id retired by a merge is published once more with {@code mergedInto} and nothing else. Author ids are first decided by
+ * {@link BylineAuthors} and settled by author resolution, which publishes the works again when it renames their
+ * authors ({@link #renameAuthors}); ids are thus a function of the records, never of their order, once resolution has
+ * run. Authorships the author's owner disowned are left out. A work whose resolved content hashes the same as its last
+ * published version is unchanged.
  *
  * <p>A copy (a record without identifiers) that {@link WorkComponents#joinByTitle joins an identified work by its
  * title} adds nothing to that work's content (the record is unchanged): the content is that of the work's records
@@ -58,12 +59,10 @@ import org.bzpeer.schemas.events.WorkImported;
  */
 final class BatchPlan {
 
-    /** Author identifier schemes, best first; other schemes follow by name. */
-    static final List<String> AUTHOR_SCHEME_PRIORITY = List.of("openalex", "orcid");
-
     private final WorkComponents works;
     private final Map<String, PublishedWork> published;
     private final Map<String, Set<String>> disowned;
+    private final BylineAuthors authors;
     private final Map<String, WorkChange> workChanges = new LinkedHashMap<>();
     private final Map<String, WorkImported> lastContent = new HashMap<>();
     private final List<OutboundEvent<WorkImported>> events = new ArrayList<>();
@@ -77,17 +76,20 @@ final class BatchPlan {
      * @param works     which work each identifier names
      * @param published the last published state of every work the batch touches
      * @param disowned  the authors disowned on each of those works, left out of every version
+     * @param authors   who the authors of each record are
      */
-    BatchPlan(WorkComponents works, Map<String, PublishedWork> published, Map<String, Set<String>> disowned) {
-        this(works, published, disowned, Map.of());
+    BatchPlan(WorkComponents works, Map<String, PublishedWork> published, Map<String, Set<String>> disowned,
+            BylineAuthors authors) {
+        this(works, published, disowned, authors, Map.of());
     }
 
     /** @param copies the stored state of the copies {@code works} decided on, by their own work id */
     BatchPlan(WorkComponents works, Map<String, PublishedWork> published, Map<String, Set<String>> disowned,
-            Map<String, Copy> copies) {
+            BylineAuthors authors, Map<String, Copy> copies) {
         this.works = works;
         this.published = published;
         this.disowned = disowned;
+        this.authors = authors;
         this.storedCopies = copies;
     }
 
@@ -111,18 +113,6 @@ final class BatchPlan {
                 .filter(key -> !keys.contains(key))
                 .forEach(keys::add);
         return List.copyOf(keys);
-    }
-
-    /** The author id of an authorship of work {@code workId}. */
-    static String authorId(String workId, SubmittedAuthorship authorship) {
-        return authorship.ids().entrySet().stream()
-                .map(entry -> new Key(entry.getKey(), entry.getValue()))
-                .min(Comparator.comparingInt((Key key) -> {
-                    int rank = AUTHOR_SCHEME_PRIORITY.indexOf(key.scheme());
-                    return rank < 0 ? AUTHOR_SCHEME_PRIORITY.size() : rank;
-                }).thenComparing(Key::scheme).thenComparing(Key::value))
-                .map(BzpeerIds::authorId)
-                .orElseGet(() -> BzpeerIds.unidentifiedAuthorId(workId + "|" + Names.matchKey(authorship.name())));
     }
 
     void apply(IndexedSubmission submission) {
@@ -215,14 +205,28 @@ final class BatchPlan {
      * {@code disownedAuthors}, as the next version, unless none of them is on it.
      */
     void disown(WorkImported stored, Set<String> disownedAuthors) {
+        renameAuthors(stored, Map.of(), disownedAuthors);
+    }
+
+    /**
+     * Publishes {@code stored} (a work's last published content) again with its authors renamed by {@code renames}
+     * (old id to new), leaving out those in {@code disownedAuthors} and the later of two authorships that now name
+     * one author, as the next version, unless that changes nothing.
+     */
+    void renameAuthors(WorkImported stored, Map<String, String> renames, Set<String> disownedAuthors) {
         List<Authorship> kept = new ArrayList<>();
+        Set<String> seen = new HashSet<>(disownedAuthors);
+        boolean changed = false;
         for (Authorship authorship : stored.getAuthorships()) {
-            if (!disownedAuthors.contains(authorship.getAuthorId())) {
+            String authorId = renames.getOrDefault(authorship.getAuthorId(), authorship.getAuthorId());
+            changed |= !authorId.equals(authorship.getAuthorId());
+            if (seen.add(authorId)) {
+                authorship.setAuthorId(authorId);
                 authorship.setPosition(kept.size());
                 kept.add(authorship);
             }
         }
-        if (kept.size() < stored.getAuthorships().size()) {
+        if (changed || kept.size() < stored.getAuthorships().size()) {
             stored.setAuthorships(kept);
             publish(stored, EventCodec.instance().encode(stored));
         }
@@ -248,8 +252,10 @@ final class BatchPlan {
     private WorkImported content(String workId, SubmittedWork work) {
         List<Authorship> authorships = new ArrayList<>();
         Set<String> seenAuthors = new LinkedHashSet<>(disowned.getOrDefault(workId, Set.of()));
-        for (SubmittedAuthorship submitted : work.authorships()) {
-            String authorId = authorId(workId, submitted);
+        List<String> authorIds = authors.assign(workId, work);
+        for (int i = 0; i < work.authorships().size(); i++) {
+            SubmittedAuthorship submitted = work.authorships().get(i);
+            String authorId = authorIds.get(i);
             if (!seenAuthors.add(authorId)) {
                 continue;
             }

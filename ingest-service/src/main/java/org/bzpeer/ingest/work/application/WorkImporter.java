@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.bzpeer.ingest.author.application.AuthorResolution;
+import org.bzpeer.ingest.author.application.BylineAuthors;
+import org.bzpeer.ingest.author.model.PublishedMention;
 import org.bzpeer.ingest.work.store.ConcurrentImportException;
 import org.bzpeer.ingest.work.store.IdentityStore;
 import org.bzpeer.ingest.work.store.IdentityStore.Key;
@@ -25,15 +28,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.spi.R2dbcException;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
  * Imports batches of valid submissions: de-duplicates them against every work seen before (merging works found to be
- * one by their identifiers, or a work without identifiers and the identified work its title key points to), resolves
- * their authors, and, for each work whose content changed, records the new version and its
- * {@code work.imported} event in one transaction (outbox). The works a batch touches are locked first; a batch that
+ * one by their identifiers, or a copy without identifiers and the identified work its title key points to), decides
+ * their authors ({@link BylineAuthors}), and, for each work whose content changed, records the new version, its
+ * {@code work.imported} event (outbox) and its authorships for author resolution ({@link AuthorResolution}, which
+ * settles the authors shortly after), in one transaction. The works a batch touches are locked first; a batch that
  * conflicts with a concurrent import (another instance linking the same identifiers, or deadlocking with it) is tried
  * again whole, up to {@value #BATCH_ATTEMPTS} times, then record by record, each record up to
  * {@value #RECORD_ATTEMPTS} times with a short random backoff, so concurrent importers settle who creates what, and a
@@ -54,14 +60,16 @@ public class WorkImporter {
     private static final int RECORD_ATTEMPTS = 5;
 
     private final IdentityStore store;
+    private final AuthorResolution resolution;
     private final OutboxWriter outbox;
     private final OutboxRelay relay;
     private final TransactionalOperator transactions;
     private final MeterRegistry meters;
 
-    public WorkImporter(IdentityStore store, OutboxWriter outbox, OutboxRelay relay,
+    public WorkImporter(IdentityStore store, AuthorResolution resolution, OutboxWriter outbox, OutboxRelay relay,
             TransactionalOperator transactions, MeterRegistry meters) {
         this.store = store;
+        this.resolution = resolution;
         this.outbox = outbox;
         this.relay = relay;
         this.transactions = transactions;
@@ -156,23 +164,53 @@ public class WorkImporter {
             }
         });
         return Mono.zip(store.findPublished(touched), store.findDisowned(touched),
+                resolution.bylineAuthors(touched, BylineAuthors.writtenNames(
+                        batch.stream().map(IndexedSubmission::work).toList())),
                 store.findCopies(components.copies().keySet())).flatMap(state -> {
-                    BatchPlan plan = new BatchPlan(components, state.getT1(), state.getT2(), state.getT3());
+                    BylineAuthors authors = state.getT3();
+                    BatchPlan plan = new BatchPlan(components, state.getT1(), state.getT2(), authors,
+                            state.getT4());
                     batch.forEach(plan::apply);
                     plan.retire(retired);
                     plan.settleCopies();
+                    Set<String> republished = new LinkedHashSet<>(retired.keySet());
+                    Map<String, List<PublishedMention>> mentions = new HashMap<>();
+                    plan.workChanges().forEach(change -> {
+                        republished.add(change.workId());
+                        List<PublishedMention> assigned = authors.mentions().get(change.workId());
+                        if (!retired.containsKey(change.workId()) && components.copies().get(change.workId()) == null
+                                && assigned != null) {
+                            mentions.put(change.workId(), assigned);
+                        }
+                    });
                     return store.saveWorks(plan.workChanges())
                             .then(store.retireWorks(retired))
                             .then(store.linkWorkIdentifiers(components.newLinks()))
                             .then(store.saveCopies(plan.copyChanges()))
                             .then(outbox.appendAll(plan.events()))
+                            .then(resolution.replaceMentions(republished, mentions))
                             .thenReturn(plan.outcomes());
                 });
     }
 
+    /**
+     * Whether {@code error} (or what retries of it exhausted) is a conflict with a concurrent import or resolution: a
+     * moved identifier, a duplicate key, or a transaction the database rolled back to settle a conflict (a deadlock,
+     * a serialization failure: SQL state class 40).
+     */
     private static boolean isConflict(Throwable error) {
-        return error instanceof ConcurrentImportException || error instanceof DataIntegrityViolationException
-                || error instanceof ConcurrencyFailureException;
+        Throwable cause = Exceptions.isRetryExhausted(error) && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof ConcurrentImportException || cause instanceof DataIntegrityViolationException
+                || cause instanceof ConcurrencyFailureException) {
+            return true;
+        }
+        for (Throwable inner = cause; inner != null && inner.getCause() != inner; inner = inner.getCause()) {
+            if (inner instanceof R2dbcException database && database.getSqlState() != null
+                    && database.getSqlState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void count(List<RecordOutcome> outcomes) {

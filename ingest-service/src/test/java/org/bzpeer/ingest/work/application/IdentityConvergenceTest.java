@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -25,6 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
+import org.bzpeer.ingest.author.application.AuthorResolution;
 import org.bzpeer.ingest.work.format.OpenAlexWorkFormat;
 import org.bzpeer.ingest.work.format.RecordLimits;
 import org.bzpeer.ingest.work.model.SubmittedAuthorship;
@@ -51,11 +54,12 @@ import tools.jackson.databind.json.JsonMapper;
  * importers racing through their own histories of one corpus (as instances do) must agree on every identity.
  */
 @ServiceTest
-@TestPropertySource(properties = {"bzpeer.service-name=ingest_convergence", "bzpeer.outbox.enabled=false"})
+@TestPropertySource(properties = {"bzpeer.service-name=ingest_convergence", "bzpeer.outbox.enabled=false",
+        "bzpeer.ingest.resolution.linger=0s"})
 class IdentityConvergenceTest {
 
-    private static final List<String> TABLES =
-            List.of("work", "work_identifier", "work_title_key", "work_alias", "event_outbox");
+    private static final List<String> TABLES = List.of("work", "work_identifier", "work_title_key", "work_alias",
+            "event_outbox", "author_mention", "unresolved_block");
     private static final String TITLE_KEYS_BY_WORK = """
             SELECT DISTINCT concat_ws(' | ', t.title_key, t.year, t.scheme = 'title-fingerprint', i.work_id) AS row
             FROM work_title_key t JOIN work_identifier i ON i.scheme = t.scheme AND i.value = t.value
@@ -67,6 +71,9 @@ class IdentityConvergenceTest {
 
     @Autowired
     WorkImporter importer;
+
+    @Autowired
+    AuthorResolution resolution;
 
     private final DatabaseCoordinates database = TestInfrastructure.database("ingest_convergence");
 
@@ -171,10 +178,15 @@ class IdentityConvergenceTest {
     }
 
     /**
-     * The tables, with {@code work_title_key} as the title keys of each work: its rows name a record by its best
-     * identifier, which an older version may have lacked, so which identifier a row names is history too.
+     * The tables once author resolution has settled every block the imports changed, with {@code work_title_key} as
+     * the title keys of each work: its rows name a record by its best identifier, which an older version may have
+     * lacked, so which identifier a row names is history too.
      */
     private Map<String, List<String>> snapshot() {
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> {
+            resolution.resolveDueBlocks();
+            return count("unresolved_block") == 0;
+        });
         Map<String, List<String>> tables = new HashMap<>(ReadModelSnapshot.take(database.jdbcUrl(), database.user(),
                 database.password(), Set.of("work_alias", "event_outbox", "work_title_key"), HISTORY_COLUMNS));
         List<String> titleKeys = new ArrayList<>();
@@ -194,7 +206,7 @@ class IdentityConvergenceTest {
     private long count(String table) {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
                 database.password()); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+                var rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
             rows.next();
             return rows.getLong(1);
         } catch (SQLException e) {
@@ -244,9 +256,13 @@ class IdentityConvergenceTest {
         return batches;
     }
 
+    private static final List<String> GIVEN_NAMES = List.of("Ana", "Bruno", "Carla", "Ana", "Davi");
+    private static final List<String> SURNAMES = List.of("Silva", "Souza");
+
     /**
      * 3 to 8 works of 1 to 4 versions over a pool of people known by an OpenAlex id and an ORCID, by either, by a
-     * pipeline's id or by name only. A version adds a work identifier (so an early version may be known only by a
+     * pipeline's id or by name only, from few names (written out or as initials), so that author resolution has
+     * namesakes to tell apart and name variants to join. A version adds a work identifier (so an early version may be known only by a
      * lesser one, and a later one merges it), changes the byline, or gives an authorship one more identifier. A
      * fifth of the works have no identifier at all and are known by title, year and first author. A third of the
      * identified works have a copy without identifiers (its own title punctuation, another abstract, a year zero to
@@ -269,8 +285,10 @@ class IdentityConvergenceTest {
                 default -> {
                 }
             }
-            people.add(new SubmittedAuthorship("Person " + seed + "-" + i + " " + surname(seed * 16 + i), ids,
-                    List.of(), false));
+            String given = GIVEN_NAMES.get(i % GIVEN_NAMES.size());
+            String surname = SURNAMES.get(random.nextInt(SURNAMES.size()));
+            String printed = random.nextInt(3) == 0 ? given.charAt(0) + ". " + surname : given + " " + surname;
+            people.add(new SubmittedAuthorship(printed, ids, List.of(), false));
         }
         List<List<SubmittedWork>> corpus = new ArrayList<>();
         for (int w = 0, works = 3 + random.nextInt(6); w < works; w++) {
@@ -310,15 +328,6 @@ class IdentityConvergenceTest {
             }
         }
         return corpus;
-    }
-
-    /** A surname of letters only, one per number. */
-    private static String surname(long number) {
-        StringBuilder letters = new StringBuilder("S");
-        for (long rest = number; rest > 0; rest /= 26) {
-            letters.append((char) ('a' + rest % 26));
-        }
-        return letters.toString();
     }
 
     /** Adds, drops or moves an authorship (never the first) or gives one a further identifier. */

@@ -15,31 +15,57 @@ import org.bzpeer.profile.engagement.application.Claims;
 import org.springframework.stereotype.Service;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 import reactor.core.publisher.Mono;
 
 /**
- * Reads a researcher page: the author with description and viewer relation, their works, look-up by external id. The
- * summary a generated description is written from (main topics, venues, years: an aggregate over every work of the
- * author) is kept for {@link #SUMMARY_KEPT} per author and work count, so a page read again costs one look-up of the
- * author row; a work added or disowned changes the count and so the summary at once, a changed topic of a work already
- * listed shows within that time.
+ * Reads a researcher page: the author with description and viewer relation, their works, look-up by external id.
+ *
+ * <p>A page read again costs one look-up of the author's page revision: each instance keeps the pages it built (at
+ * most {@value #PAGES_KEPT}, each for {@link #SUMMARY_KEPT}) with the revision they were built at, and serves one only
+ * while the stored revision is still that one. Invariant: the revision changes in the same transaction as anything the
+ * page shows (database triggers, migration V8), and it is read afresh on every request, after any write that request's
+ * caller saw acknowledged, whichever instance took the write; so a follow, claim, edit, trust or graph update, or a
+ * work added or disowned shows on the next read from any instance, never a page from before it. The one exception is
+ * the summary a generated description is written from (main topics, venues, years: an aggregate over every work of
+ * the author), kept per author and work count: a work added or disowned changes the count and so the summary at once,
+ * a changed topic of a work already listed shows within {@link #SUMMARY_KEPT}.
  */
 @Service
 public class ResearcherPages {
 
     static final Duration SUMMARY_KEPT = Duration.ofMinutes(5);
     private static final int SUMMARIES_KEPT = 100_000;
+    static final int PAGES_KEPT = 50_000;
 
     private final ProfileStore profiles;
     private final PageStore pages;
     private final Claims claims;
-    private final AsyncCache<SummaryKey, RecordSummary> summaries = Caffeine.newBuilder()
+    private final AsyncCache<SummaryKey, MadeSummary> summaries = Caffeine.newBuilder()
             .expireAfterWrite(SUMMARY_KEPT).maximumSize(SUMMARIES_KEPT).buildAsync();
+    /** A page goes when the summary it was written from does, so a description is never older than that. */
+    private final Cache<String, BuiltPage> built = Caffeine.newBuilder()
+            .expireAfter(Expiry.writing((String authorId, BuiltPage page) -> page.summary().timeLeft()))
+            .maximumSize(PAGES_KEPT).build();
 
     /** Whose summary, at which number of works. */
     private record SummaryKey(String authorId, long workCount) {
+    }
+
+    /** A summary and when it was made ({@link System#nanoTime()}). */
+    private record MadeSummary(RecordSummary summary, long madeAt) {
+
+        Duration timeLeft() {
+            Duration left = SUMMARY_KEPT.minusNanos(System.nanoTime() - madeAt);
+            return left.isNegative() ? Duration.ZERO : left;
+        }
+    }
+
+    /** An author's page as anyone sees it, built at {@code author.pageRevision()} from {@code summary}. */
+    private record BuiltPage(AuthorRecord author, Description description, MadeSummary summary) {
     }
 
     public ResearcherPages(ProfileStore profiles, PageStore pages, Claims claims) {
@@ -58,27 +84,51 @@ public class ResearcherPages {
 
     /** The page of {@code authorId} as {@code viewerId} (null when anonymous) sees it; a 404 problem if unknown. */
     public Mono<Page> page(String authorId, String viewerId) {
-        return profiles.findAuthor(authorId)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Author", authorId)))
-                .flatMap(author -> summary(author).flatMap(summary -> {
-                    Description description = Description.of(author.description(), summary);
-                    if (viewerId == null) {
-                        return Mono.just(new Page(author, description, null));
-                    }
-                    return Mono.zip(pages.follows(authorId, viewerId), owner(authorId))
-                            .map(relation -> new Page(author, description, new Viewer(relation.getT1(),
-                                    viewerId.equals(relation.getT2()))));
-                }));
+        return current(authorId).flatMap(page -> {
+            if (viewerId == null) {
+                return Mono.just(new Page(page.author(), page.description(), null));
+            }
+            return Mono.zip(pages.follows(authorId, viewerId), owner(authorId))
+                    .map(relation -> new Page(page.author(), page.description(), new Viewer(relation.getT1(),
+                            viewerId.equals(relation.getT2()))));
+        });
     }
 
-    private Mono<RecordSummary> summary(AuthorRecord author) {
+    /** The page this instance built, while the stored revision is still the one it was built at; else built now. */
+    private Mono<BuiltPage> current(String authorId) {
+        return profiles.findPageRevision(authorId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Author", authorId)))
+                .flatMap(revision -> {
+                    BuiltPage kept = built.getIfPresent(authorId);
+                    if (kept != null && kept.author().pageRevision() == revision) {
+                        return Mono.just(kept);
+                    }
+                    return build(authorId);
+                });
+    }
+
+    private Mono<BuiltPage> build(String authorId) {
+        return profiles.findAuthor(authorId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Author", authorId)))
+                .flatMap(author -> summary(author).map(summary -> new BuiltPage(author,
+                        Description.of(author.description(), summary.summary()), summary)))
+                .doOnNext(page -> built.asMap().merge(authorId, page, ResearcherPages::newer));
+    }
+
+    /** Of two pages built by concurrent reads, the one built at the later revision. */
+    private static BuiltPage newer(BuiltPage kept, BuiltPage fresh) {
+        return fresh.author().pageRevision() >= kept.author().pageRevision() ? fresh : kept;
+    }
+
+    private Mono<MadeSummary> summary(AuthorRecord author) {
         return Mono.fromFuture(summaries.get(new SummaryKey(author.authorId(), author.workCount()),
-                (key, executor) -> pages.summarize(key.authorId()).toFuture()));
+                (key, executor) -> pages.summarize(key.authorId())
+                        .map(summary -> new MadeSummary(summary, System.nanoTime())).toFuture()));
     }
 
     /** Up to {@code limit} works of {@code authorId} that {@code filter} admits, after {@code after}. */
     public Mono<List<WorkRecord>> works(String authorId, WorkFilter filter, WorkListPosition after, int limit) {
-        return profiles.findAuthor(authorId)
+        return profiles.findPageRevision(authorId)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Author", authorId)))
                 .then(profiles.findWorks(authorId, filter, after, limit));
     }

@@ -5,18 +5,19 @@ import java.util.Map;
 /**
  * One author row of the read model with its counters, whether a user claimed it, graph summary and trust (null until
  * graph-service and trust-service have reported on the author; {@code trustComponentsJson} the components explaining
- * the score, as stored), and what its owner wrote ({@code description} null when none).
+ * the score, as stored), and what its owner wrote ({@code description} null when none). {@code pageRevision} is the
+ * author's page revision read in the same statement as the fields: a record is never older than its revision.
  */
 public record AuthorRecord(String authorId, String displayName, String orcid, String affiliationId,
         String affiliationName, long workCount, long followerCount, Integer coauthorCount,
         Integer closeCollaboratorCount, Integer topicCount, Integer institutionCount, Integer trustScore,
         String trustBand, String verificationLevel, String trustComponentsJson, Boolean claimed, String description,
-        boolean openToCollaborate, Map<String, String> externalIds) {
+        boolean openToCollaborate, Map<String, String> externalIds, long pageRevision) {
 
     AuthorRecord withExternalIds(Map<String, String> ids) {
         return new AuthorRecord(authorId, displayName, orcid, affiliationId, affiliationName, workCount,
                 followerCount, coauthorCount, closeCollaboratorCount, topicCount, institutionCount, trustScore,
                 trustBand, verificationLevel, trustComponentsJson, claimed, description, openToCollaborate,
-                Map.copyOf(ids));
+                Map.copyOf(ids), pageRevision);
     }
 }

@@ -1,5 +1,7 @@
 package org.bzpeer.profile.author.store;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -41,10 +43,24 @@ public class AuthorSearchStore {
             LIMIT :limit
             """;
 
+    /**
+     * Suggestions: candidates are the authors with a token in the range of {@code :first} (a prefix, the longest
+     * query token) in the {@code author_name_token} index, ranked there; the other query tokens ({@code :others})
+     * must each begin some token of the author's name. With no other token the ranking is cut to {@code :limit}
+     * before an author row is read (%s: the inner limit).
+     */
     private static final String SUGGEST = """
-            SELECT author_id, display_name, work_count FROM author
-            WHERE array_to_tsvector(name_tokens) @@ CAST(:query AS tsquery)
-            ORDER BY work_count DESC, author_id
+            SELECT a.author_id, a.display_name, c.work_count
+            FROM (SELECT t.author_id, t.work_count FROM author_name_token t
+                  WHERE t.token >= :first AND t.token < :first || chr(1114111)
+                  GROUP BY t.author_id, t.work_count
+                  ORDER BY t.work_count DESC, t.author_id
+                  %s) AS c
+            JOIN author a ON a.author_id = c.author_id
+            WHERE NOT EXISTS (SELECT 1 FROM unnest(CAST(:others AS text[])) AS q(prefix)
+                              WHERE NOT EXISTS (SELECT 1 FROM unnest(a.name_tokens) AS n(token)
+                                                WHERE starts_with(n.token, q.prefix)))
+            ORDER BY c.work_count DESC, c.author_id
             LIMIT :limit
             """;
 
@@ -106,8 +122,12 @@ public class AuthorSearchStore {
 
     /** Authors with a name token beginning with each of {@code prefixes}, most works first. */
     public Mono<List<Suggestion>> suggest(List<String> prefixes, int limit) {
-        return database.sql(SUGGEST)
-                .bind("query", prefixes.stream().map(AuthorSearchStore::prefix).collect(Collectors.joining(" & ")))
+        String first = prefixes.stream().max(Comparator.comparingInt(String::length)).orElseThrow();
+        List<String> others = new ArrayList<>(prefixes);
+        others.remove(first);
+        return database.sql(SUGGEST.formatted(others.isEmpty() ? "LIMIT :limit" : ""))
+                .bind("first", first)
+                .bind("others", others.toArray(String[]::new))
                 .bind("limit", limit)
                 .map((row, meta) -> new Suggestion(row.get("author_id", String.class),
                         row.get("display_name", String.class), row.get("work_count", Integer.class)))

@@ -1,6 +1,7 @@
 package org.bzpeer.profile.author.store;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -120,9 +121,15 @@ public class ProfileStore {
             ORDER BY author_id LIMIT :limit FOR UPDATE
             """;
 
-    /** Tokens (space-separated) folded from a display name, kept only while that is still the author's name. */
+    /**
+     * Tokens (space-separated) folded from a display name, kept only while that is still the author's name; a retired
+     * author (merged into another) gets none, so search does not find them.
+     */
     private static final String SAVE_NAME_TOKENS = """
-            UPDATE author a SET name_tokens = string_to_array(u.tokens, ' '), name_tokens_of = u.name
+            UPDATE author a SET name_tokens = CASE WHEN EXISTS (
+                    SELECT 1 FROM retired_author r WHERE r.author_id = a.author_id AND r.revived_at IS NULL)
+                THEN CAST('{}' AS text[]) ELSE string_to_array(u.tokens, ' ') END,
+                name_tokens_of = u.name
             FROM unnest(CAST(:ids AS text[]), CAST(:names AS text[]), CAST(:tokens AS text[])) AS u(id, name, tokens)
             WHERE a.author_id = u.id AND a.display_name = u.name
             """;
@@ -317,6 +324,14 @@ public class ProfileStore {
                 .fetch().rowsUpdated().then();
     }
 
+    /**
+     * Recomputes {@code authorIds} from their stored authorships, as a change of their works does: an author left
+     * without works, claim or followers is removed. Run in a transaction.
+     */
+    public Mono<Void> recompute(Collection<String> authorIds) {
+        return authorIds.isEmpty() ? Mono.empty() : recomputeAuthors(new TreeSet<>(authorIds).toArray(String[]::new));
+    }
+
     private Mono<Void> recomputeAuthors(String[] authorIds) {
         return database.sql(RECOMPUTE_AUTHORS).bind("ids", authorIds).fetch().rowsUpdated()
                 .then(database.sql(CLEAR_EXTERNAL_IDS).bind("ids", authorIds).fetch().rowsUpdated())
@@ -324,6 +339,22 @@ public class ProfileStore {
                 .then(database.sql(ZERO_WORK_COUNTS).bind("ids", authorIds).fetch().rowsUpdated())
                 .then(database.sql(REMOVE_AUTHORS_WITHOUT_WORKS).bind("ids", authorIds).fetch().rowsUpdated())
                 .then(saveNameTokens(database.sql(STALE_NAME_TOKENS).bind("ids", authorIds)))
+                .then();
+    }
+
+    /**
+     * Folds the name tokens of {@code authorIds} again, now: after a merge retired them (they get none) or a work
+     * brought them back. Run in a transaction.
+     */
+    public Mono<Void> refoldNameTokens(Collection<String> authorIds) {
+        if (authorIds.isEmpty()) {
+            return Mono.empty();
+        }
+        String[] ids = authorIds.toArray(String[]::new);
+        return database.sql("UPDATE author SET name_tokens_of = NULL WHERE author_id = ANY(CAST(:ids AS text[]))")
+                .bind("ids", ids)
+                .fetch().rowsUpdated()
+                .then(saveNameTokens(database.sql(STALE_NAME_TOKENS).bind("ids", ids)))
                 .then();
     }
 
@@ -394,7 +425,21 @@ public class ProfileStore {
                 .fetch().rowsUpdated().then();
     }
 
-    /** The profile of {@code authorId}, if known, with what its owner wrote on it. */
+    /**
+     * The page revision of {@code authorId}, if known: it changes whenever anything its page shows changes, except the
+     * summary a generated description is written from (see migration V8).
+     */
+    public Mono<Long> findPageRevision(String authorId) {
+        return database.sql("SELECT page_revision FROM author WHERE author_id = :id")
+                .bind("id", authorId)
+                .map((row, meta) -> row.get("page_revision", Long.class))
+                .one();
+    }
+
+    /**
+     * The profile of {@code authorId}, if known, with what its owner wrote on it; its external ids are read after the
+     * rest, so they are never older than its page revision.
+     */
     public Mono<AuthorRecord> findAuthor(String authorId) {
         return database.sql("""
                         SELECT a.author_id, a.display_name, a.orcid, a.affiliation_id, a.affiliation_name,
@@ -406,7 +451,8 @@ public class ProfileStore {
                                EXISTS (SELECT 1 FROM author_claim c WHERE c.author_id = a.author_id) AS claimed,
                                g.coauthor_count, g.close_collaborator_count, g.topic_count, g.institution_count,
                                t.score, t.band, t.verification_level, t.components,
-                               e.description, coalesce(e.open_to_collaborate, false) AS open_to_collaborate
+                               e.description, coalesce(e.open_to_collaborate, false) AS open_to_collaborate,
+                               a.page_revision
                         FROM author a
                         LEFT JOIN author_graph_summary g ON g.author_id = a.author_id
                         LEFT JOIN author_trust t ON t.author_id = a.author_id
@@ -433,7 +479,8 @@ public class ProfileStore {
                         row.get("claimed", Boolean.class),
                         row.get("description", String.class),
                         Boolean.TRUE.equals(row.get("open_to_collaborate", Boolean.class)),
-                        Map.of()))
+                        Map.of(),
+                        row.get("page_revision", Long.class)))
                 .one()
                 .flatMap(author -> externalIds(authorId).map(author::withExternalIds));
     }

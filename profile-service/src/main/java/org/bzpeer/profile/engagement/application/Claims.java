@@ -1,6 +1,7 @@
 package org.bzpeer.profile.engagement.application;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.bzpeer.kit.outbox.OutboxRelay;
@@ -10,6 +11,7 @@ import org.bzpeer.profile.engagement.model.ClaimRules;
 import org.bzpeer.profile.engagement.model.ClaimRules.Claimant;
 import org.bzpeer.profile.engagement.model.ClaimRules.Decision;
 import org.bzpeer.profile.engagement.model.ClaimRules.ExistingClaim;
+import org.bzpeer.profile.engagement.model.ClaimRules.MergedClaim;
 import org.bzpeer.profile.engagement.store.EngagementStore;
 import org.bzpeer.profile.engagement.store.EngagementStore.ClaimState;
 import org.bzpeer.profile.engagement.store.EngagementStore.RemovedClaim;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuples;
 
 /**
  * Claims of author records: who owns author X ({@link #owner}, the one place that answers it), claiming by the rules
@@ -134,10 +137,45 @@ public class Claims {
                 .doOnSuccess(revoked -> relay.wakeUp());
     }
 
+    /**
+     * Applies the merge of author {@code retiredId} into {@code survivorId} to the retired author's claim by the rule
+     * of {@link ClaimRules#onMerge}: a claim that moves is an {@code author.claimed} of the survivor. Both authors are
+     * locked, in id order, as a claim request locks them. Run in the transaction that applies the merge.
+     */
+    public Mono<Void> applyMerge(String retiredId, String survivorId) {
+        boolean retiredFirst = retiredId.compareTo(survivorId) < 0;
+        String first = retiredFirst ? retiredId : survivorId;
+        String second = retiredFirst ? survivorId : retiredId;
+        return lockedState(first).flatMap(firstState -> lockedState(second).map(secondState -> retiredFirst
+                        ? Tuples.of(firstState, secondState) : Tuples.of(secondState, firstState)))
+                .flatMap(states -> {
+                    ClaimState claimed = states.getT1().orElse(null);
+                    ClaimState target = states.getT2().orElse(null);
+                    ExistingClaim retiredClaim = claimed == null ? null : existing(claimed);
+                    MergedClaim outcome = ClaimRules.onMerge(retiredClaim, target != null,
+                            target == null ? null : target.recordOrcid(), target == null ? null : existing(target));
+                    return switch (outcome) {
+                        case NONE, KEEP -> Mono.<Void>empty();
+                        case DROP -> store.deleteClaim(retiredId).then();
+                        case MOVE -> store.deleteClaim(retiredId)
+                                .then(store.insertClaim(survivorId, retiredClaim.userId(),
+                                        retiredClaim.verifiedOrcid()))
+                                .flatMap(revision -> claimed(survivorId, retiredClaim.userId(),
+                                        retiredClaim.verifiedOrcid(), revision));
+                    };
+                });
+    }
+
+    private Mono<Optional<ClaimState>> lockedState(String authorId) {
+        return store.lockAuthorForClaim(authorId).map(Optional::of).defaultIfEmpty(Optional.empty());
+    }
+
+    private static ExistingClaim existing(ClaimState state) {
+        return state.ownerId() == null ? null : new ExistingClaim(state.ownerId(), state.verifiedOrcid());
+    }
+
     private Mono<ClaimResult> apply(String authorId, Claimant claimant, String issuer, ClaimState state) {
-        ExistingClaim existing = state.ownerId() == null ? null
-                : new ExistingClaim(state.ownerId(), state.verifiedOrcid());
-        Decision decision = ClaimRules.decide(state.recordOrcid(), existing, claimant);
+        Decision decision = ClaimRules.decide(state.recordOrcid(), existing(state), claimant);
         String userId = claimant.userId();
         return switch (decision.outcome()) {
             case ALREADY_YOURS -> Mono.just(ClaimResult.ALREADY_YOURS);

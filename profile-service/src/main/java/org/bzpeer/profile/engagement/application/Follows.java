@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.bzpeer.kit.outbox.OutboxRelay;
 import org.bzpeer.kit.outbox.OutboxWriter;
+import org.bzpeer.kit.outbox.OutboxWriter.OutboundEvent;
 import org.bzpeer.kit.web.ProblemException;
 import org.bzpeer.profile.engagement.store.EngagementStore;
 import org.bzpeer.profile.engagement.store.EngagementStore.FollowedAuthor;
@@ -67,6 +68,19 @@ public class Follows {
                                         .setAuthorId(authorId).setFollowerId(followerId).build())
                                         .thenReturn(true)))
                 .doOnSuccess(deleted -> relay.wakeUp());
+    }
+
+    /**
+     * Applies the merge of author {@code retiredId} into {@code survivorId}: its followers follow the survivor, each
+     * new follow of the survivor a {@code follow.created} (a user who followed both stays one follower, and their
+     * follow of the retired author ends with it). Run in the transaction that applies the merge.
+     */
+    public Mono<Void> applyMerge(String retiredId, String survivorId) {
+        return store.moveFollowers(retiredId, survivorId).flatMap(followers -> outbox.appendAll(followers.stream()
+                .map(followerId -> new OutboundEvent<>(Topics.FOLLOW_CREATED, survivorId, FollowCreated.newBuilder()
+                        .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
+                        .setAuthorId(survivorId).setFollowerId(followerId).build()))
+                .toList()));
     }
 
     /**

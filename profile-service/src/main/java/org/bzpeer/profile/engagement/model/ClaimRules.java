@@ -103,6 +103,41 @@ public final class ClaimRules {
                 : new Decision(Outcome.TAKE_OVER, null, proven);
     }
 
+    /** What a merge does with the claim of the retired author. */
+    public enum MergedClaim {
+        /** The retired author had no claim. */
+        NONE,
+        /** The claim moves to the survivor, with the iD its owner proved. */
+        MOVE,
+        /** The survivor is its owner's already: the retired author's claim goes. */
+        DROP,
+        /** The claim stays on the retired author, which its owner keeps seeing (nobody else does). */
+        KEEP
+    }
+
+    /**
+     * Decides what happens to {@code retiredClaim} (null when none) when its author is merged into a survivor carrying
+     * {@code survivorOrcid} and claimed as {@code survivorClaim}; {@code survivorKnown} is false when the survivor has
+     * no record yet. The claim moves only where a new claim of its owner would be accepted without taking anything
+     * from anyone: the survivor is known and unclaimed, and either carries no ORCID iD or carries exactly the iD the
+     * owner proved. Otherwise it stays where it is (an unverified claim never lands on a record with an ORCID iD, a
+     * verified one never on a record with another iD), unless the owner owns the survivor already.
+     */
+    public static MergedClaim onMerge(ExistingClaim retiredClaim, boolean survivorKnown, String survivorOrcid,
+            ExistingClaim survivorClaim) {
+        if (retiredClaim == null) {
+            return MergedClaim.NONE;
+        }
+        if (survivorClaim != null) {
+            return survivorClaim.userId().equals(retiredClaim.userId()) ? MergedClaim.DROP : MergedClaim.KEEP;
+        }
+        String record = normalizeOrcid(survivorOrcid);
+        if (!survivorKnown || record != null && !record.equals(normalizeOrcid(retiredClaim.verifiedOrcid()))) {
+            return MergedClaim.KEEP;
+        }
+        return MergedClaim.MOVE;
+    }
+
     /**
      * An ORCID iD in the bare form ingest-service stores ({@code 0000-0002-1825-0097}, check digit {@code X}
      * upper-case), whether given bare or as an orcid.org URL; null for null or blank.

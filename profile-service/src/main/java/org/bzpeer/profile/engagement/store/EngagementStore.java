@@ -56,6 +56,25 @@ public class EngagementStore {
             LIMIT :limit
             """;
 
+    /**
+     * The followers of a retired author become the survivor's (the survivor's row is created from the retired one's
+     * when it has none yet); a user following both stays one follower. Returns the followers new to the survivor.
+     */
+    private static final String MOVE_FOLLOWERS = """
+            WITH survivor AS (
+                INSERT INTO author (author_id, display_name)
+                SELECT CAST(:to AS text), display_name FROM author
+                WHERE author_id = :from AND EXISTS (SELECT 1 FROM author_follow WHERE author_id = :from)
+                ON CONFLICT (author_id) DO NOTHING
+            ), moved AS (
+                DELETE FROM author_follow WHERE author_id = :from RETURNING follower_id, followed_at
+            )
+            INSERT INTO author_follow (author_id, follower_id, followed_at)
+            SELECT CAST(:to AS text), follower_id, followed_at FROM moved ORDER BY follower_id
+            ON CONFLICT (author_id, follower_id) DO NOTHING
+            RETURNING follower_id
+            """;
+
     private final DatabaseClient database;
 
     public EngagementStore(DatabaseClient database) {
@@ -132,6 +151,19 @@ public class EngagementStore {
                 .bind("author", authorId)
                 .map((row, meta) -> row.get("user_id", String.class))
                 .one();
+    }
+
+    /**
+     * Moves the followers of {@code fromAuthorId} to {@code toAuthorId}; emits those who did not follow it yet. Run in
+     * a transaction.
+     */
+    public Mono<List<String>> moveFollowers(String fromAuthorId, String toAuthorId) {
+        return database.sql(MOVE_FOLLOWERS)
+                .bind("from", fromAuthorId)
+                .bind("to", toAuthorId)
+                .map((row, meta) -> row.get("follower_id", String.class))
+                .all()
+                .collectList();
     }
 
     /** Adds the follow; emits true if it did not exist. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.bzpeer.profile.engagement.model.ClaimRules.Claimant;
 import org.bzpeer.profile.engagement.model.ClaimRules.Decision;
 import org.bzpeer.profile.engagement.model.ClaimRules.ExistingClaim;
+import org.bzpeer.profile.engagement.model.ClaimRules.MergedClaim;
 import org.bzpeer.profile.engagement.model.ClaimRules.Outcome;
 import org.bzpeer.profile.engagement.model.ClaimRules.Refusal;
 import org.junit.jupiter.api.Test;
@@ -69,5 +70,23 @@ class ClaimRulesTest {
 
     private static Decision decide(String recordOrcid, ExistingClaim existing, Claimant claimant) {
         return ClaimRules.decide(recordOrcid, existing, claimant);
+    }
+
+    @Test
+    void aMergedAuthorsClaimMovesOnlyWhereItsOwnerCouldClaimTheSurvivor() {
+        ExistingClaim unverified = new ExistingClaim("u", null);
+        ExistingClaim verified = new ExistingClaim("u", ORCID);
+        assertThat(ClaimRules.onMerge(null, true, null, null)).isEqualTo(MergedClaim.NONE);
+        assertThat(ClaimRules.onMerge(unverified, true, null, null)).isEqualTo(MergedClaim.MOVE);
+        assertThat(ClaimRules.onMerge(verified, true, "https://orcid.org/" + ORCID, null)).isEqualTo(MergedClaim.MOVE);
+        assertThat(ClaimRules.onMerge(unverified, true, ORCID, null))
+                .as("an unverified claim never lands on a record with an ORCID iD").isEqualTo(MergedClaim.KEEP);
+        assertThat(ClaimRules.onMerge(verified, true, OTHER, null)).isEqualTo(MergedClaim.KEEP);
+        assertThat(ClaimRules.onMerge(unverified, false, null, null))
+                .as("a survivor without a record yet").isEqualTo(MergedClaim.KEEP);
+        assertThat(ClaimRules.onMerge(unverified, true, null, new ExistingClaim("v", null)))
+                .as("another user's claim stands").isEqualTo(MergedClaim.KEEP);
+        assertThat(ClaimRules.onMerge(verified, true, ORCID, new ExistingClaim("u", ORCID)))
+                .isEqualTo(MergedClaim.DROP);
     }
 }

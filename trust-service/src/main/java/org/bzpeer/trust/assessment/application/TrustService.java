@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
+import org.bzpeer.kit.authors.RetiredAuthors;
 import org.bzpeer.kit.batch.LatestPerKey;
 import org.bzpeer.kit.outbox.OutboxRelay;
 import org.bzpeer.kit.outbox.OutboxWriter;
@@ -21,6 +24,7 @@ import org.bzpeer.schemas.events.AuthorClaimRevoked;
 import org.bzpeer.schemas.events.AuthorClaimTakenOver;
 import org.bzpeer.schemas.events.AuthorClaimed;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
+import org.bzpeer.schemas.events.AuthorMerged;
 import org.bzpeer.schemas.events.FollowCreated;
 import org.bzpeer.schemas.events.FollowDeleted;
 import org.bzpeer.schemas.events.TrustComponent;
@@ -42,6 +46,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -49,9 +54,10 @@ import reactor.core.publisher.Mono;
  * the authors whose facts changed as pending; {@link #assessPending} then reassesses pending authors a batch at a
  * time, so an author touched by a work, its graph summary and a claim in quick succession is reassessed, and
  * published, once. An assessment that changed (score, band, level, claim or any component with its explanation) is
- * stored with a new revision and its {@code trust.updated} goes to the outbox; an author left with neither a work
- * nor a claim loses the assessment. Idempotent: an event already applied, or older than what is stored, changes
- * nothing and marks nobody. Follows are stored but are not part of the score, so they mark nobody.
+ * stored with a new revision and its {@code trust.updated} goes to the outbox; an author left with neither a work nor
+ * a claim, or merged into another author ({@code author.merged}), loses the assessment. Idempotent: an event already
+ * applied, or older than what is stored, changes nothing and marks nobody. Follows are stored but are not part of the
+ * score, so they mark nobody.
  */
 @Service
 public class TrustService implements SmartLifecycle {
@@ -59,6 +65,7 @@ public class TrustService implements SmartLifecycle {
     private final FactStore facts;
     private final AssessmentStore assessments;
     private final PendingKeys pending;
+    private final RetiredAuthors retired;
     private final OutboxWriter outbox;
     private final TransactionalOperator transactions;
     private final TrustProperties properties;
@@ -70,6 +77,7 @@ public class TrustService implements SmartLifecycle {
         this.facts = facts;
         this.assessments = assessments;
         this.pending = new PendingKeys(database, "pending_assessment");
+        this.retired = new RetiredAuthors(database, "retired_author");
         this.outbox = outbox;
         this.transactions = transactions;
         this.properties = properties;
@@ -79,10 +87,29 @@ public class TrustService implements SmartLifecycle {
                 .description("Changed trust assessments stored and sent to the outbox").register(meters);
     }
 
-    /** New versions of works: the authors of the replaced and the new versions are reassessed. */
+    /**
+     * New versions of works, retired authors read as their survivors: the authors of the replaced and the new
+     * versions are reassessed.
+     */
     public Mono<Void> applyWorks(List<WorkImported> works) {
-        return markChanged(facts.saveWorks(
-                LatestPerKey.of(works, WorkImported::getWorkId, WorkImported::getVersion)));
+        return markChanged(retired.canonical(works).flatMap(canonical -> facts.saveWorks(
+                LatestPerKey.of(canonical.works(), WorkImported::getWorkId, WorkImported::getVersion))));
+    }
+
+    /**
+     * Merges of authors: each newly retired author's authorships become its survivor's (through chains of merges) and
+     * its other facts go; the retired author loses its assessment (whatever facts of it arrive later) and the survivor
+     * is reassessed. Claims the merge moves arrive as claim events of the survivor.
+     */
+    public Mono<Void> applyMerges(List<AuthorMerged> merges) {
+        return markChanged(retired.record(merges).flatMap(survivors -> Flux
+                .fromIterable(new TreeMap<>(survivors).entrySet())
+                .concatMap(merge -> facts.retire(merge.getKey(), merge.getValue()))
+                .then(Mono.fromSupplier(() -> {
+                    Set<String> changed = new TreeSet<>(survivors.keySet());
+                    changed.addAll(survivors.values());
+                    return changed;
+                }))));
     }
 
     /** Newer graph summaries: their authors are reassessed. */

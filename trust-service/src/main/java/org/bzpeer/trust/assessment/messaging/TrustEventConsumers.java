@@ -9,6 +9,7 @@ import org.bzpeer.schemas.events.AuthorClaimRevoked;
 import org.bzpeer.schemas.events.AuthorClaimTakenOver;
 import org.bzpeer.schemas.events.AuthorClaimed;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
+import org.bzpeer.schemas.events.AuthorMerged;
 import org.bzpeer.schemas.events.FollowCreated;
 import org.bzpeer.schemas.events.FollowDeleted;
 import org.bzpeer.schemas.events.WorkImported;
@@ -18,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * Where events arrive, a polled batch at a time: {@code work.imported}, {@code author.graph.updated}, the claim
+ * Where events arrive, a polled batch at a time: {@code work.imported}, {@code author.merged},
+ * {@code author.graph.updated}, the claim
  * topics ({@code author.claimed}, {@code author.claim.taken-over}, {@code author.claim.released},
  * {@code author.claim.revoked}), {@code follow.created} and {@code follow.deleted}, each handed to
  * {@link TrustService}.
@@ -31,6 +33,11 @@ class TrustEventConsumers {
     @Bean
     Consumer<Message<List<byte[]>>> workImported(EventConsumers consumers, TrustService trust) {
         return consumers.of(WorkImported.class, trust::applyWorks);
+    }
+
+    @Bean
+    Consumer<Message<List<byte[]>>> authorMerged(EventConsumers consumers, TrustService trust) {
+        return consumers.of(AuthorMerged.class, trust::applyMerges);
     }
 
     @Bean

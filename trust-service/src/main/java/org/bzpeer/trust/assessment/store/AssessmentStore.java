@@ -51,7 +51,9 @@ public class AssessmentStore {
             )
             SELECT target.author_id, r.works, r.identified, r.retracted, r.first_year, r.last_year, r.orcids,
                 r.schemes, g.coauthor_count, c.user_id, c.verified_orcid, t.revision, t.score, t.band,
-                t.verification_level, t.claimed, t.components, t.computed_at
+                t.verification_level, t.claimed, t.components, t.computed_at,
+                EXISTS (SELECT 1 FROM retired_author x
+                        WHERE x.author_id = target.author_id AND x.revived_at IS NULL) AS retired
             FROM target LEFT JOIN record r USING (author_id)
             LEFT JOIN author_graph_summary g USING (author_id) LEFT JOIN author_claim c USING (author_id)
             LEFT JOIN author_trust t USING (author_id)
@@ -163,7 +165,7 @@ public class AssessmentStore {
                 claimed,
                 row.get("verified_orcid", String.class));
         StoredAssessment current = row.get("revision", Long.class) == null ? null : assessment(row);
-        return new AuthorState(authorId, facts, current);
+        return new AuthorState(authorId, facts, current, Boolean.TRUE.equals(row.get("retired", Boolean.class)));
     }
 
     private StoredAssessment assessment(Readable row) {

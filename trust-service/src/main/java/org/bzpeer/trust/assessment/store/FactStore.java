@@ -104,6 +104,29 @@ public class FactStore {
               AND NOT EXISTS (SELECT 1 FROM author_claim c WHERE c.author_id = f.author_id AND c.user_id = f.follower_id)
             """;
 
+    /**
+     * The facts of a retired author: its authorships become the survivor's (where the survivor is not listed on the
+     * same work already), and its graph summary, claim and follows go.
+     */
+    private static final String RETIRE = """
+            WITH moved AS (
+                UPDATE authorship s SET author_id = :survivor
+                WHERE s.author_id = :retired AND NOT EXISTS (
+                    SELECT 1 FROM authorship o WHERE o.work_id = s.work_id AND o.author_id = :survivor)
+                RETURNING s.work_id
+            ), doubled AS (
+                DELETE FROM authorship s WHERE s.author_id = :retired
+                  AND EXISTS (SELECT 1 FROM authorship o WHERE o.work_id = s.work_id AND o.author_id = :survivor)
+            ), summary AS (
+                DELETE FROM author_graph_summary WHERE author_id = :retired
+            ), claim AS (
+                DELETE FROM author_claim WHERE author_id = :retired
+            ), follows AS (
+                DELETE FROM follow WHERE author_id = :retired
+            )
+            SELECT count(*) FROM moved
+            """;
+
     private final DatabaseClient database;
 
     public FactStore(DatabaseClient database) {
@@ -298,5 +321,16 @@ public class FactStore {
             all.addAll(other.schemes);
             return new AuthorshipFacts(orcid != null ? orcid : other.orcid, all);
         }
+    }
+
+    /**
+     * Applies the merge of {@code retiredId} into {@code survivorId} to the facts (see {@link #RETIRE}); run in a
+     * transaction.
+     */
+    public Mono<Void> retire(String retiredId, String survivorId) {
+        return database.sql(RETIRE)
+                .bind("retired", retiredId)
+                .bind("survivor", survivorId)
+                .fetch().rowsUpdated().then();
     }
 }

@@ -1,0 +1,78 @@
+package org.bzpeer.ingest.author.application;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.bzpeer.ingest.author.model.AuthorMention;
+import org.bzpeer.ingest.author.model.PublishedMention;
+import org.bzpeer.ingest.work.application.BzpeerIds;
+import org.bzpeer.ingest.work.store.IdentityStore.Key;
+import org.bzpeer.kit.text.Names;
+
+/**
+ * The id of a person, a function of the mentions that are theirs, never of the order they arrived in. A person with
+ * identifiers is known by the best of them all ({@link #SCHEME_PRIORITY}: the OpenAlex author id, a disambiguated
+ * person, then the ORCID iD, then other schemes by name and value), so the same identifier always names the same id.
+ * A person known only by name is known by their first mention (by work id and byline position): the work and the
+ * printed name, with the position too when an earlier authorship of that work prints the same name. A person of one
+ * mention thus keeps the id the mention had before resolution existed.
+ */
+public final class AuthorIds {
+
+    /** Author identifier schemes, best first; other schemes follow by name. */
+    public static final List<String> SCHEME_PRIORITY = List.of("openalex", "orcid");
+
+    private static final Comparator<Key> BEST_FIRST = Comparator.comparingInt((Key key) -> {
+        int rank = SCHEME_PRIORITY.indexOf(key.scheme());
+        return rank < 0 ? SCHEME_PRIORITY.size() : rank;
+    }).thenComparing(Key::scheme).thenComparing(Key::value);
+
+    private AuthorIds() {
+    }
+
+    /** The id of the best of {@code ids} (by scheme, ORCID under "orcid"), or null when there is none. */
+    public static String identified(Map<String, String> ids) {
+        return ids.entrySet().stream().map(id -> new Key(id.getKey(), id.getValue())).min(BEST_FIRST)
+                .map(BzpeerIds::authorId).orElse(null);
+    }
+
+    /**
+     * The id of a person known only by the authorship at {@code position} of work {@code workId}, printed
+     * {@code printed}; {@code repeated} when an earlier authorship of the work prints the same name.
+     */
+    public static String unidentified(String workId, int position, String printed, boolean repeated) {
+        return BzpeerIds.unidentifiedAuthorId(workId + "|" + Names.matchKey(printed) + (repeated ? "|" + position : ""));
+    }
+
+    /** The id of the person whose mentions are {@code mentions}, with those of the same works in {@code byWork}. */
+    static String ofPerson(Collection<PublishedMention> mentions, Map<String, List<PublishedMention>> byWork) {
+        List<Key> keys = new ArrayList<>();
+        mentions.forEach(published -> keys.addAll(keys(published.mention())));
+        if (!keys.isEmpty()) {
+            return BzpeerIds.authorId(keys.stream().min(BEST_FIRST).orElseThrow());
+        }
+        PublishedMention first = mentions.stream().min(Comparator.comparing((PublishedMention m) -> m.mention().workId())
+                .thenComparingInt(m -> m.mention().position())).orElseThrow();
+        return unidentified(first.mention().workId(), first.mention().position(), first.printed(),
+                repeated(first, byWork.getOrDefault(first.mention().workId(), List.of())));
+    }
+
+    /** Whether an authorship of the same work before {@code mention} prints the same name. */
+    static boolean repeated(PublishedMention mention, Collection<PublishedMention> sameWork) {
+        String name = Names.matchKey(mention.printed());
+        return sameWork.stream().anyMatch(other -> other.mention().position() < mention.mention().position()
+                && Names.matchKey(other.printed()).equals(name));
+    }
+
+    private static List<Key> keys(AuthorMention mention) {
+        List<Key> keys = new ArrayList<>();
+        if (mention.orcid() != null) {
+            keys.add(new Key("orcid", mention.orcid()));
+        }
+        mention.sourceIds().forEach((scheme, value) -> keys.add(new Key(scheme, value)));
+        return keys;
+    }
+}

@@ -1,0 +1,63 @@
+package org.bzpeer.ingest.work.application;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.bzpeer.ingest.work.store.IdentityStore;
+import org.bzpeer.kit.outbox.OutboxWriter;
+import org.bzpeer.schemas.EventCodec;
+import org.bzpeer.schemas.events.WorkImported;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishes works again from their last published content, without their source records: with authorships disowned
+ * by their owner left out, or with authors renamed by resolution. Locks the works as imports do, so it never races an
+ * import of the same work, and publishes a work only when its content changes. Joins the caller's transaction.
+ */
+@Service
+public class WorkRepublishing {
+
+    private final IdentityStore store;
+    private final OutboxWriter outbox;
+
+    public WorkRepublishing(IdentityStore store, OutboxWriter outbox) {
+        this.store = store;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Publishes each work of {@code renames} again with its authors renamed (old id to new), its disowned authorships
+     * left out.
+     */
+    public Mono<Void> renameAuthors(Map<String, Map<String, String>> renames) {
+        return republish(renames.keySet(), (plan, work, disowned) -> plan.renameAuthors(work,
+                renames.getOrDefault(work.getWorkId(), Map.of()), disowned));
+    }
+
+    /** Publishes each of {@code workIds} again without its disowned authorships. */
+    public Mono<Void> leaveOutDisowned(Collection<String> workIds) {
+        return republish(workIds, BatchPlan::disown);
+    }
+
+    private Mono<Void> republish(Collection<String> workIds, Rewrite rewrite) {
+        Set<String> works = Set.copyOf(workIds);
+        return store.lockWorkIdentifiers(works)
+                .then(Mono.zip(store.findContents(works), store.findPublished(works), store.findDisowned(works)))
+                .flatMap(state -> {
+                    BatchPlan plan = new BatchPlan(new WorkComponents(Map.of()), state.getT2(), new HashMap<>(), null);
+                    state.getT1().forEach((workId, content) -> rewrite.apply(plan,
+                            EventCodec.instance().decode(content, WorkImported.class),
+                            state.getT3().getOrDefault(workId, Set.of())));
+                    return store.saveWorks(plan.workChanges()).then(outbox.appendAll(plan.events()));
+                });
+    }
+
+    /** How one work's last published content is published again. */
+    private interface Rewrite {
+        void apply(BatchPlan plan, WorkImported lastPublished, Set<String> disowned);
+    }
+}

@@ -1,0 +1,182 @@
+package org.bzpeer.ingest.author.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.bzpeer.schemas.Topics;
+import org.bzpeer.schemas.events.AuthorMerged;
+import org.bzpeer.schemas.events.Authorship;
+import org.bzpeer.schemas.events.WorkImported;
+import org.bzpeer.testkit.RecordedTopic;
+import org.bzpeer.testkit.ServiceTest;
+import org.bzpeer.testkit.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Author resolution behind real imports (HTTP, PostgreSQL, Kafka): authorships known only by name are settled into
+ * people after the import, the works are published again naming them, and each retired id is announced with
+ * {@code author.merged}; namesakes and different ORCID iDs stay apart; an unchanged re-import publishes nothing.
+ * Every test uses surnames of its own, so the shared database's other authors never meet them.
+ */
+@ServiceTest
+@TestPropertySource(properties = "bzpeer.ingest.resolution.linger=200ms")
+class AuthorResolutionTest {
+
+    private static final Random RANDOM = new Random();
+
+    @Autowired
+    WebTestClient http;
+
+    @RegisterExtension
+    final RecordedTopic works = new RecordedTopic(Topics.WORK_IMPORTED.name());
+
+    @RegisterExtension
+    final RecordedTopic merges = new RecordedTopic(Topics.AUTHOR_MERGED.name());
+
+    @Test
+    void nameOnlyAuthorshipsOfOnePersonBecomeOneAuthorAndTheRetiredIdsAreAnnounced() {
+        String surname = surname();
+        String coauthor = "Joana " + surname();
+        List<String> dois = List.of(doi(), doi(), doi());
+        submit(work(dois.get(0), 2019, "Wei " + surname, coauthor));
+        submit(work(dois.get(1), 2020, "W. " + surname, coauthor));
+        submit(work(dois.get(2), 2021, "Wei " + surname, "J. " + coauthor.substring(6)));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(dois.stream()
+                .map(doi -> authorNamed(latest(doi), surname)).distinct()).hasSize(1));
+        String person = authorNamed(latest(dois.get(0)), surname);
+        Set<String> earlierIds = dois.stream().flatMap(doi -> versions(doi).stream())
+                .map(work -> authorNamed(work, surname)).collect(Collectors.toSet());
+        earlierIds.remove(person);
+        assertThat(earlierIds).as("ids the works were first published with").isNotEmpty();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(merges.events(AuthorMerged.class))
+                .filteredOn(merge -> earlierIds.contains(merge.getAuthorId()))
+                .extracting(AuthorMerged::getMergedInto).hasSize(earlierIds.size()).containsOnly(person));
+        assertThat(dois.stream().map(doi -> authorNamed(latest(doi), coauthor.substring(6))).distinct())
+                .as("the co-author, printed with an initial once").hasSize(1);
+    }
+
+    @Test
+    void namesakesWithNothingInCommonStayApart() {
+        String surname = surname();
+        String early = doi();
+        String late = doi();
+        submit(work(early, 1985, "Wei " + surname, "Ana " + surname()));
+        submit(work(late, 2023, "Wei " + surname, "Bruno " + surname()));
+        submit(work(doi(), 2022, "Wen " + surname, "Carla " + surname()));
+
+        awaitSettled(early, late);
+        assertThat(authorNamed(latest(early), surname)).isNotEqualTo(authorNamed(latest(late), surname));
+    }
+
+    @Test
+    void differentOrcidsAreNeverOnePersonAndOneOrcidJoinsItsSourceIds() {
+        String surname = surname();
+        String coauthor = "Joana " + surname();
+        String first = doi();
+        String second = doi();
+        String third = doi();
+        submit(workBy(first, 2020, author("Maria " + surname, Map.of("orcid", "0000-0002-1825-0097",
+                "openalex", "A" + (5_000_000_000L + RANDOM.nextInt(1_000_000)))), author(coauthor, Map.of())));
+        submit(workBy(second, 2021, author("M. " + surname, Map.of("orcid", "0000-0002-1825-0097")),
+                author(coauthor, Map.of())));
+        submit(workBy(third, 2021, author("Maria " + surname, Map.of("orcid", "0000-0001-5109-3700")),
+                author(coauthor, Map.of())));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(authorNamed(latest(second), surname))
+                .isEqualTo(authorNamed(latest(first), surname)));
+        awaitSettled(third);
+        assertThat(authorNamed(latest(third), surname)).isNotEqualTo(authorNamed(latest(first), surname));
+    }
+
+    @Test
+    void anUnchangedReimportOfResolvedWorksPublishesNothing() {
+        String surname = surname();
+        String coauthor = "Joana " + surname();
+        String first = work(doi(), 2019, "Wei " + surname, coauthor);
+        String second = work(doi(), 2020, "Wei " + surname, coauthor);
+        submit(first);
+        submit(second);
+        await().atMost(Duration.ofSeconds(60)).until(() -> merges.events(AuthorMerged.class).size() >= 1);
+        int published = works.records().size();
+
+        submit(first).jsonPath("$.unchanged").isEqualTo(1);
+        submit(second).jsonPath("$.unchanged").isEqualTo(1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> works.records().size() == published);
+    }
+
+    /** Waits until the works were published and resolution had time to act on their blocks. */
+    private void awaitSettled(String... dois) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> List.of(dois).stream().allMatch(doi -> !versions(doi)
+                .isEmpty()));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+                .until(() -> List.of(dois).stream().map(this::latest).toList(), latest -> true);
+    }
+
+    private String authorNamed(WorkImported work, String surname) {
+        return work.getAuthorships().stream().filter(authorship -> authorship.getDisplayName().endsWith(surname))
+                .map(Authorship::getAuthorId).findFirst().orElseThrow();
+    }
+
+    private WorkImported latest(String doi) {
+        return versions(doi).stream().max(Comparator.comparingLong(WorkImported::getVersion)).orElseThrow();
+    }
+
+    private List<WorkImported> versions(String doi) {
+        return works.events(WorkImported.class).stream()
+                .filter(work -> doi.equals(work.getIdentifiers().getDoi())).toList();
+    }
+
+    private WebTestClient.BodyContentSpec submit(String body) {
+        return http.post().uri("/api/v1/works")
+                .header("Authorization", "Bearer " + TestTokens.pipelineToken())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody();
+    }
+
+    private static String work(String doi, int year, String author, String coauthor) {
+        return workBy(doi, year, author(author, Map.of()), author(coauthor, Map.of()));
+    }
+
+    private static String workBy(String doi, int year, String... authorships) {
+        return "{\"identifiers\": {\"doi\": \"" + doi + "\"}, \"type\": \"article\", \"publicationYear\": " + year
+                + ", \"title\": \"Paper " + doi + "\", \"authorships\": [" + String.join(", ", authorships) + "]}";
+    }
+
+    private static String author(String name, Map<String, String> ids) {
+        return "{\"name\": \"" + name + "\", \"ids\": {" + ids.entrySet().stream()
+                .map(id -> "\"" + id.getKey() + "\": \"" + id.getValue() + "\"").collect(Collectors.joining(", "))
+                + "}}";
+    }
+
+    private static String doi() {
+        return "10.5555/resolution-" + UUID.randomUUID();
+    }
+
+    /** A surname no other test uses: letters only, as names are matched on letters. */
+    private static String surname() {
+        StringBuilder surname = new StringBuilder().append((char) ('A' + RANDOM.nextInt(26)));
+        for (int i = 0; i < 9; i++) {
+            surname.append((char) ('a' + RANDOM.nextInt(26)));
+        }
+        return surname.toString();
+    }
+}
