@@ -144,8 +144,8 @@ public final class SyntheticCorpus {
             Set<Integer> onThisWork = new HashSet<>();
             for (int position = 0; position < authorCount; position++) {
                 if (random.nextDouble() >= shape.openAlexIdShare()) {
-                    authorships.add(new CorpusWork.Authorship(null, null, SyntheticText.personName(random),
-                            institutions(-1)));
+                    authorships.add(new CorpusWork.Authorship(null, null,
+                            SyntheticText.nameOnlyPersonName(random, index, position), institutions(-1)));
                     continue;
                 }
                 PoolAuthor author = author(dealAuthor(onThisWork));

@@ -34,6 +34,20 @@ final class SyntheticText {
                 + FAMILY_NAMES.get(random.nextInt(FAMILY_NAMES.size()));
     }
 
+    /**
+     * The name of a person the corpus knows by name only, at byline {@code position} of work {@code index}: a given
+     * name and a surname of pseudo-syllables spelling out the work and position, which no other authorship and no
+     * identified person of the corpus has. So author resolution never rightly joins such an authorship to anyone, and
+     * the per-author figures audits compute from the ledger (one person per name and work) stay exact.
+     */
+    static String nameOnlyPersonName(SplittableRandom random, long index, int position) {
+        StringBuilder surname = new StringBuilder("Ze");
+        for (long rest = index * 1_000 + position; rest > 0 || surname.length() == 2; rest /= SYLLABLES.size()) {
+            surname.append(SYLLABLES.get((int) (rest % SYLLABLES.size())));
+        }
+        return GIVEN_NAMES.get(random.nextInt(GIVEN_NAMES.size())) + " " + surname;
+    }
+
     static String title(SplittableRandom random, int words) {
         String text = words(random, words);
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);

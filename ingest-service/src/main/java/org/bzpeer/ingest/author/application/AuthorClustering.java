@@ -34,6 +34,13 @@ import org.bzpeer.ingest.author.model.PersonName;
  */
 public final class AuthorClustering {
 
+    /**
+     * Largest block whose name-only authorships are weighed against each other (that costs the square of the block's
+     * size); in a larger one they stay people of their own, and only identifiers join (a source's placeholder name on
+     * thousands of authorships, a surname printed alone by a collaboration).
+     */
+    public static final int MAX_WEIGHED_BLOCK = 2_000;
+
     /** Evidence at which a name-only authorship joins a person: a shared co-author, or institution and venue. */
     static final int JOIN_AT = 3;
 
@@ -68,9 +75,10 @@ public final class AuthorClustering {
                 joinByIdentifiers(mention, clusters, byKey);
             }
         }
+        boolean weighed = block.size() <= MAX_WEIGHED_BLOCK;
         for (AuthorMention mention : block) {
             if (!mention.identified()) {
-                Cluster chosen = mostLikely(mention, clusters, distinctive);
+                Cluster chosen = weighed ? mostLikely(mention, clusters, distinctive) : null;
                 if (chosen == null) {
                     chosen = new Cluster();
                     clusters.add(chosen);
@@ -78,7 +86,9 @@ public final class AuthorClustering {
                 chosen.add(mention);
             }
         }
-        joinNameOnlyClusters(clusters);
+        if (weighed) {
+            joinNameOnlyClusters(clusters);
+        }
         return clusters;
     }
 

@@ -3,8 +3,11 @@ package org.bzpeer.ingest.author.application;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import org.bzpeer.ingest.author.model.AuthorMention;
 import org.bzpeer.ingest.author.model.PublishedMention;
@@ -44,27 +47,38 @@ public final class AuthorIds {
      * {@code printed}; {@code repeated} when an earlier authorship of the work prints the same name.
      */
     public static String unidentified(String workId, int position, String printed, boolean repeated) {
-        return BzpeerIds.unidentifiedAuthorId(workId + "|" + Names.matchKey(printed) + (repeated ? "|" + position : ""));
+        String seed = workId + "|" + Names.matchKey(printed);
+        return BzpeerIds.unidentifiedAuthorId(repeated ? seed + "|" + position : seed);
     }
 
-    /** The id of the person whose mentions are {@code mentions}, with those of the same works in {@code byWork}. */
-    static String ofPerson(Collection<PublishedMention> mentions, Map<String, List<PublishedMention>> byWork) {
+    /**
+     * The id of the person whose mentions are {@code mentions}; {@code repeated} tells a mention whose work prints
+     * the same name at an earlier position.
+     */
+    static String ofPerson(Collection<PublishedMention> mentions, Predicate<PublishedMention> repeated) {
         List<Key> keys = new ArrayList<>();
         mentions.forEach(published -> keys.addAll(keys(published.mention())));
         if (!keys.isEmpty()) {
             return BzpeerIds.authorId(keys.stream().min(BEST_FIRST).orElseThrow());
         }
-        PublishedMention first = mentions.stream().min(Comparator.comparing((PublishedMention m) -> m.mention().workId())
-                .thenComparingInt(m -> m.mention().position())).orElseThrow();
+        PublishedMention first = mentions.stream()
+                .min(Comparator.comparing((PublishedMention m) -> m.mention().workId())
+                        .thenComparingInt(m -> m.mention().position()))
+                .orElseThrow();
         return unidentified(first.mention().workId(), first.mention().position(), first.printed(),
-                repeated(first, byWork.getOrDefault(first.mention().workId(), List.of())));
+                repeated.test(first));
     }
 
-    /** Whether an authorship of the same work before {@code mention} prints the same name. */
-    static boolean repeated(PublishedMention mention, Collection<PublishedMention> sameWork) {
-        String name = Names.matchKey(mention.printed());
-        return sameWork.stream().anyMatch(other -> other.mention().position() < mention.mention().position()
-                && Names.matchKey(other.printed()).equals(name));
+    /** The positions of {@code printedNames} (one byline, in order) whose name an earlier position prints too. */
+    public static Set<Integer> repeatedNames(List<String> printedNames) {
+        Set<String> seen = new HashSet<>();
+        Set<Integer> repeated = new HashSet<>();
+        for (int position = 0; position < printedNames.size(); position++) {
+            if (!seen.add(Names.matchKey(printedNames.get(position)))) {
+                repeated.add(position);
+            }
+        }
+        return repeated;
     }
 
     private static List<Key> keys(AuthorMention mention) {

@@ -19,9 +19,14 @@ import org.bzpeer.kit.text.Names;
  * The authorships of a submitted work as author resolution sees them ({@link AuthorMention}): the printed name taken
  * apart, the ORCID iD and the sources' person ids, the other authors' blocks as co-authors, institutions, venue and
  * topics by id when the source gives one, else by their folded names. An authorship whose name holds no letters is
- * left out.
+ * left out. On a byline of more than {@value #MAX_COAUTHOR_CONTEXT} names co-authors are no evidence (a
+ * collaboration's thousands of names say nothing about one of them) and are left out, which also keeps the mentions
+ * of a work linear in its byline.
  */
 public final class AuthorMentions {
+
+    /** Longest byline whose names count as each other's co-authors. */
+    public static final int MAX_COAUTHOR_CONTEXT = 100;
 
     private AuthorMentions() {
     }
@@ -43,7 +48,7 @@ public final class AuthorMentions {
             }
             SubmittedAuthorship authorship = work.authorships().get(i);
             Set<String> coauthors = new HashSet<>();
-            for (int j = 0; j < names.size(); j++) {
+            for (int j = 0; j < names.size() && names.size() <= MAX_COAUTHOR_CONTEXT; j++) {
                 if (j != i && names.get(j) != null) {
                     coauthors.add(names.get(j).block());
                 }

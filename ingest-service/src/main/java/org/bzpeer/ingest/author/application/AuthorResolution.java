@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -32,17 +34,18 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Settles who the authors of the published works are. Imports publish works with a first decision
- * ({@link BylineAuthors}) and mark the blocks (surname and first initial) whose mentions changed; after a short
- * linger, each marked block is resolved as a whole from every mention it holds ({@link AuthorClustering}) and every
- * person is given their id ({@link AuthorIds}). Mentions whose id changes are published again, their works naming the
- * new id (one new version per work), and an author id no mention holds any more is retired with
- * {@code author.merged}, naming the id that took most of its mentions: all in one transaction, the works locked as
- * imports lock them before any mention changes (a resolution that still deadlocks with an import is rolled back and
- * tried again, its blocks still marked). So once the queue is empty, every id is a function of the published records alone, whatever
- * order they came in. Safe with several instances (see {@link PendingKeys}).
+ * Settles who the authors of the published works are. Imports publish works with a first decision ({@link
+ * BylineAuthors}) and mark the blocks (surname and first initial) whose mentions changed; after a short linger, each
+ * marked block is resolved as a whole from every mention it holds ({@link AuthorClustering}) and every person is given
+ * their id ({@link AuthorIds}). Mentions whose id changes are published again, their works naming the new id (one new
+ * version per work), and an author id no mention holds any more is retired with {@code author.merged}, naming the id
+ * that took most of its mentions: all in one transaction, the works locked as imports lock them before any mention
+ * changes (a resolution that still deadlocks with an import is rolled back and tried again, its blocks still marked).
+ * So once the queue is empty, every id is a function of the published records alone, whatever order they came in. Safe
+ * with several instances (see {@link PendingKeys}).
  */
 @Service
 public class AuthorResolution implements SmartLifecycle {
@@ -57,7 +60,8 @@ public class AuthorResolution implements SmartLifecycle {
     private final Counter merged;
 
     public AuthorResolution(MentionStore mentions, WorkRepublishing republishing, OutboxWriter outbox,
-            DatabaseClient database, OutboxRelay relay, TransactionalOperator transactions, ResolutionProperties properties,
+            DatabaseClient database, OutboxRelay relay, TransactionalOperator transactions,
+            ResolutionProperties properties,
             MeterRegistry meters) {
         this.mentions = mentions;
         this.republishing = republishing;
@@ -99,26 +103,49 @@ public class AuthorResolution implements SmartLifecycle {
     }
 
     private Mono<Void> resolve(List<String> blocks) {
-        return mentions.findByBlocks(blocks).flatMap(found -> {
+        return mentions.findByBlocks(blocks).publishOn(Schedulers.boundedElastic()).flatMap(found -> {
             Decision decision = decide(found);
             if (decision.reassignments().isEmpty()) {
                 return Mono.empty();
             }
-            return republishing.renameAuthors(decision.renames())
-                    .then(mentions.reassign(decision.reassignments()))
-                    .then(mentions.findNamed(decision.survivors().keySet()))
-                    .flatMap(stillNamed -> {
-                        List<OutboundEvent<AuthorMerged>> merges = new ArrayList<>();
-                        decision.survivors().forEach((retired, survivor) -> {
-                            if (!stillNamed.contains(retired)) {
-                                merges.add(merge(retired, survivor, decision.reasons().get(retired)));
-                            }
-                        });
-                        renamed.increment(decision.reassignments().size());
-                        merged.increment(merges.size());
-                        return outbox.appendAll(merges);
-                    });
+            Set<String> works = decision.renames().keySet();
+            return republishing.lock(works)
+                    .then(mentions.findByWorks(works))
+                    .flatMap(current -> stillAsRead(found, current, Set.copyOf(blocks)) ? apply(decision)
+                            : Mono.<Void>empty());
         });
+    }
+
+    /**
+     * Whether the mentions of the works to publish again, in {@code blocks}, are still those {@code found} before the
+     * works were locked. If an import changed one meanwhile, this resolution is dropped: that import queued the same
+     * blocks again, and they are resolved from what it published.
+     */
+    private static boolean stillAsRead(List<PublishedMention> found,
+            Map<String, Map<Integer, PublishedMention>> current, Set<String> blocks) {
+        Set<PublishedMention> read = new HashSet<>();
+        found.stream().filter(mention -> current.containsKey(mention.mention().workId())).forEach(read::add);
+        Set<PublishedMention> now = new HashSet<>();
+        current.values().forEach(byPosition -> byPosition.values().stream()
+                .filter(mention -> blocks.contains(mention.mention().name().block())).forEach(now::add));
+        return read.equals(now);
+    }
+
+    private Mono<Void> apply(Decision decision) {
+        return republishing.renameAuthors(decision.renames())
+                .then(mentions.reassign(decision.reassignments()))
+                .then(mentions.findNamed(decision.survivors().keySet()))
+                .flatMap(stillNamed -> {
+                    List<OutboundEvent<AuthorMerged>> merges = new ArrayList<>();
+                    decision.survivors().forEach((retired, survivor) -> {
+                        if (!stillNamed.contains(retired)) {
+                            merges.add(merge(retired, survivor, decision.reasons().get(retired)));
+                        }
+                    });
+                    renamed.increment(decision.reassignments().size());
+                    merged.increment(merges.size());
+                    return outbox.appendAll(merges);
+                });
     }
 
     /**
@@ -127,11 +154,18 @@ public class AuthorResolution implements SmartLifecycle {
      */
     static Decision decide(List<PublishedMention> found) {
         Map<String, PublishedMention> byPosition = new HashMap<>();
-        Map<String, List<PublishedMention>> byWork = new HashMap<>();
+        Map<String, Map<Integer, String>> bylines = new HashMap<>();
         for (PublishedMention mention : found) {
             byPosition.put(position(mention.mention()), mention);
-            byWork.computeIfAbsent(mention.mention().workId(), id -> new ArrayList<>()).add(mention);
+            bylines.computeIfAbsent(mention.mention().workId(), id -> new TreeMap<>())
+                    .put(mention.mention().position(), mention.printed());
         }
+        Set<String> repeated = new HashSet<>();
+        bylines.forEach((workId, byline) -> {
+            List<Integer> positions = List.copyOf(byline.keySet());
+            AuthorIds.repeatedNames(List.copyOf(byline.values()))
+                    .forEach(index -> repeated.add(workId + "#" + positions.get(index)));
+        });
         List<Reassignment> reassignments = new ArrayList<>();
         Map<String, Map<String, String>> renames = new TreeMap<>();
         Map<String, Map<String, Integer>> takenBy = new TreeMap<>();
@@ -140,7 +174,7 @@ public class AuthorResolution implements SmartLifecycle {
                 found.stream().map(PublishedMention::mention).toList())) {
             List<PublishedMention> theirs = person.mentions().stream()
                     .map(mention -> byPosition.get(position(mention))).toList();
-            String id = AuthorIds.ofPerson(theirs, byWork);
+            String id = AuthorIds.ofPerson(theirs, mention -> repeated.contains(position(mention.mention())));
             boolean identified = person.mentions().stream().anyMatch(AuthorMention::identified);
             for (PublishedMention mention : theirs) {
                 if (!mention.authorId().equals(id)) {

@@ -14,7 +14,6 @@ import org.bzpeer.ingest.author.model.PersonName;
 import org.bzpeer.ingest.author.model.PublishedMention;
 import org.bzpeer.ingest.work.model.SubmittedAuthorship;
 import org.bzpeer.ingest.work.model.SubmittedWork;
-import org.bzpeer.kit.text.Names;
 
 /**
  * The author ids an import publishes a batch's works with: a first decision, cheap and local, that resolution of the
@@ -22,7 +21,7 @@ import org.bzpeer.kit.text.Names;
  * byline position was last published with, when it prints the same name with the same identifiers (so an unchanged
  * re-import is unchanged); else the id of its best identifier; else, for a written-out name, the one author already
  * published under exactly that name, if there is one; else an id of its own. Two authorships known only by name never
- * share an id on one work. Not thread-safe; one per batch.
+ * share an id on one work, nor take the id of an identified authorship of it. Not thread-safe; one per batch.
  */
 public final class BylineAuthors {
 
@@ -33,7 +32,7 @@ public final class BylineAuthors {
     /**
      * @param published            the mentions last published of the works the batch touches, by work and position
      * @param authorsByWrittenName author ids published under each written-out name of the batch
-     *                             ({@link #writtenNames}), at least two when there are several
+     *                             ({@link #writtenNames})
      */
     public BylineAuthors(Map<String, Map<Integer, PublishedMention>> published,
             Map<String, Set<String>> authorsByWrittenName) {
@@ -61,16 +60,26 @@ public final class BylineAuthors {
         AuthorMentions.of(workId, work).forEach(mention -> named.put(mention.position(), mention));
         Map<Integer, PublishedMention> before = published.getOrDefault(workId, Map.of());
         String[] ids = new String[work.authorships().size()];
-        Set<String> nameOnlyIds = new HashSet<>();
-        named.forEach((position, mention) -> {
-            PublishedMention last = before.get(position);
-            if (last != null && last.printed().equals(work.authorships().get(position).name())
-                    && Objects.equals(last.mention().orcid(), mention.orcid())
-                    && last.mention().sourceIds().equals(mention.sourceIds())
-                    && (mention.identified() || nameOnlyIds.add(last.authorId()))) {
-                ids[position] = last.authorId();
-            }
-        });
+        Set<Integer> repeated = AuthorIds.repeatedNames(work.authorships().stream().map(SubmittedAuthorship::name)
+                .toList());
+        Set<String> taken = new HashSet<>();
+        for (boolean identified : new boolean[] {true, false}) {
+            named.forEach((position, mention) -> {
+                PublishedMention last = before.get(position);
+                if (mention.identified() == identified && last != null
+                        && last.printed().equals(work.authorships().get(position).name())
+                        && Objects.equals(last.mention().orcid(), mention.orcid())
+                        && last.mention().sourceIds().equals(mention.sourceIds())
+                        && (identified || !taken.contains(last.authorId()))) {
+                    ids[position] = last.authorId();
+                } else if (mention.identified() == identified && identified) {
+                    ids[position] = AuthorIds.identified(work.authorships().get(position).ids());
+                }
+                if (mention.identified() == identified && ids[position] != null) {
+                    taken.add(ids[position]);
+                }
+            });
+        }
         List<PublishedMention> assigned = new ArrayList<>();
         for (int position = 0; position < ids.length; position++) {
             SubmittedAuthorship authorship = work.authorships().get(position);
@@ -79,7 +88,7 @@ public final class BylineAuthors {
                 String identified = AuthorIds.identified(authorship.ids());
                 ids[position] = identified != null ? identified
                         : mention == null ? AuthorIds.unidentified(workId, position, authorship.name(), false)
-                        : nameOnlyId(workId, mention, authorship.name(), work, nameOnlyIds);
+                        : nameOnlyId(workId, mention, authorship.name(), repeated.contains(position), taken);
             }
             if (mention != null) {
                 assigned.add(new PublishedMention(mention, authorship.name(), ids[position]));
@@ -93,24 +102,14 @@ public final class BylineAuthors {
      * The id of an authorship known only by name: the one author published under its written-out name, unless
      * another authorship of the work has that id, else an id of its own.
      */
-    private String nameOnlyId(String workId, AuthorMention mention, String printed, SubmittedWork work,
+    private String nameOnlyId(String workId, AuthorMention mention, String printed, boolean repeated,
             Set<String> taken) {
         Set<String> owners = mention.name().full()
                 ? authorsByWrittenName.getOrDefault(mention.name().key(), Set.of()) : Set.of();
         String id = owners.size() == 1 && !taken.contains(owners.iterator().next()) ? owners.iterator().next()
-                : AuthorIds.unidentified(workId, mention.position(), printed, printedBefore(work, mention.position()));
+                : AuthorIds.unidentified(workId, mention.position(), printed, repeated);
         taken.add(id);
         return id;
-    }
-
-    private static boolean printedBefore(SubmittedWork work, int position) {
-        String name = Names.matchKey(work.authorships().get(position).name());
-        for (int i = 0; i < position; i++) {
-            if (Names.matchKey(work.authorships().get(i).name()).equals(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The mentions of each work assigned, as the last assignment of the work made them. */

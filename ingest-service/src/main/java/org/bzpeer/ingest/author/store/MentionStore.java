@@ -68,19 +68,16 @@ public class MentionStore {
     }
 
     /**
-     * For each written-out name of {@code nameKeys} ({@link PersonName#key}), the author ids published for it, at
-     * most two per name: enough to tell one owner from several.
+     * For each written-out name of {@code nameKeys} ({@link PersonName#key}), the author ids published for it (one
+     * index look-up per name: a lateral sub-query per name was planned as a scan and cost seconds per batch).
      */
     public Mono<Map<String, Set<String>>> findAuthorsByWrittenName(Collection<String> nameKeys) {
         if (nameKeys.isEmpty()) {
             return Mono.just(new HashMap<>());
         }
         return database.sql("""
-                        SELECT k.name_key, owners.author_id
-                        FROM unnest(CAST(:keys AS text[])) AS k(name_key)
-                        CROSS JOIN LATERAL (
-                            SELECT DISTINCT author_id FROM author_mention m
-                            WHERE m.name_key = k.name_key LIMIT 2) AS owners""")
+                        SELECT DISTINCT name_key, author_id FROM author_mention
+                        WHERE name_key = ANY(CAST(:keys AS text[]))""")
                 .bind("keys", nameKeys.toArray(String[]::new))
                 .map((row, meta) -> Map.entry(row.get("name_key", String.class), row.get("author_id", String.class)))
                 .all()

@@ -29,6 +29,11 @@ public class WorkRepublishing {
         this.outbox = outbox;
     }
 
+    /** Locks {@code workIds} as imports lock them, until the transaction ends. */
+    public Mono<Void> lock(Collection<String> workIds) {
+        return store.lockWorkIdentifiers(Set.copyOf(workIds)).then();
+    }
+
     /**
      * Publishes each work of {@code renames} again with its authors renamed (old id to new), its disowned authorships
      * left out.
