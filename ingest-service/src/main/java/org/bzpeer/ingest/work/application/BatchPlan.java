@@ -17,7 +17,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.bzpeer.ingest.author.application.AuthorMentions;
 import org.bzpeer.ingest.author.application.BylineAuthors;
+import org.bzpeer.ingest.author.model.PublishedMention;
 import org.bzpeer.ingest.work.application.RecordOutcome.Change;
 import org.bzpeer.ingest.work.model.SubmittedAuthorship;
 import org.bzpeer.ingest.work.model.SubmittedWork;
@@ -71,6 +73,7 @@ final class BatchPlan {
     private final Map<String, byte[]> copyContents = new HashMap<>();
     private final List<Copy> copyChanges = new ArrayList<>();
     private final Map<Integer, String> absorbed = new LinkedHashMap<>();
+    private final Map<String, List<PublishedMention>> mentions = new LinkedHashMap<>();
 
     /**
      * @param works     which work each identifier names
@@ -135,6 +138,7 @@ final class BatchPlan {
             return;
         }
         long version = publish(content, encoded);
+        mentions.put(workId, authors.mentions().get(workId));
         outcomes.add(new RecordOutcome.Imported(submission.index(),
                 last == null ? Change.CREATED : Change.UPDATED, workId, version));
     }
@@ -168,8 +172,8 @@ final class BatchPlan {
             WorkImported ownContent = EventCodec.instance().decode(own, WorkImported.class);
             if (joined != null) {
                 publishIfChanged(tombstone(copyId, joined, ownContent));
-            } else if (!copyContents.containsKey(copyId)) {
-                publishIfChanged(ownContent);
+            } else if (!copyContents.containsKey(copyId) && publishIfChanged(ownContent)) {
+                mentions.put(copyId, AuthorMentions.ofPublished(ownContent));
             }
             if (copyContents.containsKey(copyId) || stored == null || !Objects.equals(joined, stored.mergedInto())) {
                 copyChanges.add(new Copy(copyId, own, joined));
@@ -177,12 +181,15 @@ final class BatchPlan {
         });
     }
 
-    private void publishIfChanged(WorkImported content) {
+    /** Publishes {@code content} as the next version of its work unless it is the last published; answers whether. */
+    private boolean publishIfChanged(WorkImported content) {
         byte[] encoded = EventCodec.instance().encode(content);
         PublishedWork last = published.get(content.getWorkId());
-        if (last == null || !last.contentHash().equals(hash(encoded))) {
-            publish(content, encoded);
+        if (last != null && last.contentHash().equals(hash(encoded))) {
+            return false;
         }
+        publish(content, encoded);
+        return true;
     }
 
     /** The last version of {@code retired}: merged into {@code survivor}, of the source and type of {@code basis}. */
@@ -335,6 +342,15 @@ final class BatchPlan {
 
     List<OutboundEvent<WorkImported>> events() {
         return events;
+    }
+
+    /**
+     * The mentions of each work published with authorships, by work id, to replace those it had: a record's as
+     * {@link BylineAuthors} assigned them, a copy's published with its stored content again those of that content
+     * (their blocks are resolved again like any others). A retired id and a copy merged into a work have none.
+     */
+    Map<String, List<PublishedMention>> mentions() {
+        return mentions;
     }
 
     /** The copies whose own content or join changed, to store. */

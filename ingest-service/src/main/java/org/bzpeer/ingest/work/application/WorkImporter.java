@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import org.bzpeer.ingest.author.application.AuthorResolution;
 import org.bzpeer.ingest.author.application.BylineAuthors;
-import org.bzpeer.ingest.author.model.PublishedMention;
 import org.bzpeer.ingest.work.store.ConcurrentImportException;
 import org.bzpeer.ingest.work.store.IdentityStore;
 import org.bzpeer.ingest.work.store.IdentityStore.Key;
@@ -167,28 +166,19 @@ public class WorkImporter {
                 resolution.bylineAuthors(touched, BylineAuthors.writtenNames(
                         batch.stream().map(IndexedSubmission::work).toList())),
                 store.findCopies(components.copies().keySet())).flatMap(state -> {
-                    BylineAuthors authors = state.getT3();
-                    BatchPlan plan = new BatchPlan(components, state.getT1(), state.getT2(), authors,
+                    BatchPlan plan = new BatchPlan(components, state.getT1(), state.getT2(), state.getT3(),
                             state.getT4());
                     batch.forEach(plan::apply);
                     plan.retire(retired);
                     plan.settleCopies();
                     Set<String> republished = new LinkedHashSet<>(retired.keySet());
-                    Map<String, List<PublishedMention>> mentions = new HashMap<>();
-                    plan.workChanges().forEach(change -> {
-                        republished.add(change.workId());
-                        List<PublishedMention> assigned = authors.mentions().get(change.workId());
-                        if (!retired.containsKey(change.workId()) && components.copies().get(change.workId()) == null
-                                && assigned != null) {
-                            mentions.put(change.workId(), assigned);
-                        }
-                    });
+                    plan.workChanges().forEach(change -> republished.add(change.workId()));
                     return store.saveWorks(plan.workChanges())
                             .then(store.retireWorks(retired))
                             .then(store.linkWorkIdentifiers(components.newLinks()))
                             .then(store.saveCopies(plan.copyChanges()))
                             .then(outbox.appendAll(plan.events()))
-                            .then(resolution.replaceMentions(republished, mentions))
+                            .then(resolution.replaceMentions(republished, plan.mentions()))
                             .thenReturn(plan.outcomes());
                 });
     }
