@@ -57,7 +57,10 @@ import org.bzpeer.schemas.events.WorkImported;
  * with identifiers, whichever arrived first, so a copy never wipes out the identifiers, abstract or anything else they
  * gave. (Its abstract is not taken over either when theirs has none: content is the last record's, never pieced
  * together, which is what keeps it a function of the records and not of their order.) The copy's own id is published
- * as merged into that work, and published with the copy's own content again should the join no longer hold.
+ * as merged into that work, and published with the copy's own content again should the join no longer hold. That
+ * content is stored with the authors its record alone names (identified ones by their identifiers, the others by ids
+ * of their own, never ids taken from earlier imports), so it is a function of the record whatever the history; author
+ * resolution settles them once the copy is published with it.
  */
 final class BatchPlan {
 
@@ -121,10 +124,11 @@ final class BatchPlan {
     void apply(IndexedSubmission submission) {
         SubmittedWork work = submission.work();
         String workId = works.workIdOf(workKeys(work).get(0));
-        WorkImported content = content(workId, work);
+        WorkImported content = content(workId, work, authors);
         byte[] encoded = EventCodec.instance().encode(content);
         if (works.copies().containsKey(workId)) {
-            copyContents.put(workId, encoded);
+            copyContents.put(workId, EventCodec.instance().encode(
+                    content(workId, work, new BylineAuthors(Map.of(), Map.of()))));
             String joined = works.copies().get(workId);
             if (joined != null) {
                 absorbed.put(submission.index(), joined);
@@ -194,14 +198,8 @@ final class BatchPlan {
 
     /** The last version of {@code retired}: merged into {@code survivor}, of the source and type of {@code basis}. */
     private static WorkImported tombstone(String retired, String survivor, WorkImported basis) {
-        return WorkImported.newBuilder()
-                .setEventId("")
-                .setOccurredAt(Instant.EPOCH)
-                .setWorkId(retired)
-                .setVersion(0)
-                .setSource(basis.getSource())
+        return unpublished(retired, basis.getSource(), basis.getType())
                 .setIdentifiers(WorkIdentifiers.newBuilder().build())
-                .setType(basis.getType())
                 .setMergedInto(survivor)
                 .setAuthorships(List.of())
                 .build();
@@ -256,10 +254,11 @@ final class BatchPlan {
         return version;
     }
 
-    private WorkImported content(String workId, SubmittedWork work) {
+    /** The content of {@code work} as {@code workId}, its authors as {@code byline} assigns them. */
+    private WorkImported content(String workId, SubmittedWork work, BylineAuthors byline) {
         List<Authorship> authorships = new ArrayList<>();
         Set<String> seenAuthors = new LinkedHashSet<>(disowned.getOrDefault(workId, Set.of()));
-        List<String> authorIds = authors.assign(workId, work);
+        List<String> authorIds = byline.assign(workId, work);
         for (int i = 0; i < work.authorships().size(); i++) {
             SubmittedAuthorship submitted = work.authorships().get(i);
             String authorId = authorIds.get(i);
@@ -293,14 +292,8 @@ final class BatchPlan {
                 .setPmid(other.remove("pmid"))
                 .setOther(other)
                 .build();
-        return WorkImported.newBuilder()
-                .setEventId("")
-                .setOccurredAt(Instant.EPOCH)
-                .setWorkId(workId)
-                .setVersion(0)
-                .setSource(work.source())
+        return unpublished(workId, work.source(), work.type())
                 .setIdentifiers(identifiers)
-                .setType(work.type())
                 .setPublicationYear(work.publicationYear())
                 .setPublicationDate(work.publicationDate())
                 .setVenue(work.venue() == null ? null : Venue.newBuilder()
@@ -324,6 +317,17 @@ final class BatchPlan {
                                 .build())
                         .toList())
                 .build();
+    }
+
+    /** A version of {@code workId} with the per-event fields blank ({@link #publish} sets them). */
+    private static WorkImported.Builder unpublished(String workId, String source, String type) {
+        return WorkImported.newBuilder()
+                .setEventId("")
+                .setOccurredAt(Instant.EPOCH)
+                .setWorkId(workId)
+                .setVersion(0)
+                .setSource(source)
+                .setType(type);
     }
 
     /** Hash of the encoded content with the per-event fields blanked: equal content, equal hash. */
