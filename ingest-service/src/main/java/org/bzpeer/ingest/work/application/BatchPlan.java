@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -11,14 +12,18 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.bzpeer.ingest.author.application.AuthorMentions;
 import org.bzpeer.ingest.author.application.BylineAuthors;
+import org.bzpeer.ingest.author.model.PublishedMention;
 import org.bzpeer.ingest.work.application.RecordOutcome.Change;
 import org.bzpeer.ingest.work.model.SubmittedAuthorship;
 import org.bzpeer.ingest.work.model.SubmittedWork;
+import org.bzpeer.ingest.work.store.IdentityStore.Copy;
 import org.bzpeer.ingest.work.store.IdentityStore.Key;
 import org.bzpeer.ingest.work.store.IdentityStore.PublishedWork;
 import org.bzpeer.ingest.work.store.IdentityStore.WorkChange;
@@ -46,6 +51,16 @@ import org.bzpeer.schemas.events.WorkImported;
  * authors ({@link #renameAuthors}); ids are thus a function of the records, never of their order, once resolution has
  * run. Authorships the author's owner disowned are left out. A work whose resolved content hashes the same as its last
  * published version is unchanged.
+ *
+ * <p>A copy (a record without identifiers) that {@link WorkComponents#joinByTitle joins an identified work by its
+ * title} adds nothing to that work's content (the record is unchanged): the content is that of the work's records
+ * with identifiers, whichever arrived first, so a copy never wipes out the identifiers, abstract or anything else they
+ * gave. (Its abstract is not taken over either when theirs has none: content is the last record's, never pieced
+ * together, which is what keeps it a function of the records and not of their order.) The copy's own id is published
+ * as merged into that work, and published with the copy's own content again should the join no longer hold. That
+ * content is stored with the authors its record alone names (identified ones by their identifiers, the others by ids
+ * of their own, never ids taken from earlier imports), so it is a function of the record whatever the history; author
+ * resolution settles them once the copy is published with it.
  */
 final class BatchPlan {
 
@@ -57,6 +72,11 @@ final class BatchPlan {
     private final Map<String, WorkImported> lastContent = new HashMap<>();
     private final List<OutboundEvent<WorkImported>> events = new ArrayList<>();
     private final List<RecordOutcome> outcomes = new ArrayList<>();
+    private final Map<String, Copy> storedCopies;
+    private final Map<String, byte[]> copyContents = new HashMap<>();
+    private final List<Copy> copyChanges = new ArrayList<>();
+    private final Map<Integer, String> absorbed = new LinkedHashMap<>();
+    private final Map<String, List<PublishedMention>> mentions = new LinkedHashMap<>();
 
     /**
      * @param works     which work each identifier names
@@ -66,10 +86,17 @@ final class BatchPlan {
      */
     BatchPlan(WorkComponents works, Map<String, PublishedWork> published, Map<String, Set<String>> disowned,
             BylineAuthors authors) {
+        this(works, published, disowned, authors, Map.of());
+    }
+
+    /** @param copies the stored state of the copies {@code works} decided on, by their own work id */
+    BatchPlan(WorkComponents works, Map<String, PublishedWork> published, Map<String, Set<String>> disowned,
+            BylineAuthors authors, Map<String, Copy> copies) {
         this.works = works;
         this.published = published;
         this.disowned = disowned;
         this.authors = authors;
+        this.storedCopies = copies;
     }
 
     /**
@@ -97,15 +124,25 @@ final class BatchPlan {
     void apply(IndexedSubmission submission) {
         SubmittedWork work = submission.work();
         String workId = works.workIdOf(workKeys(work).get(0));
-        WorkImported content = content(workId, work);
-        lastContent.put(workId, content);
+        WorkImported content = content(workId, work, authors);
         byte[] encoded = EventCodec.instance().encode(content);
+        if (works.copies().containsKey(workId)) {
+            copyContents.put(workId, EventCodec.instance().encode(
+                    content(workId, work, new BylineAuthors(Map.of(), Map.of()))));
+            String joined = works.copies().get(workId);
+            if (joined != null) {
+                absorbed.put(submission.index(), joined);
+                return;
+            }
+        }
+        lastContent.put(workId, content);
         PublishedWork last = published.get(workId);
         if (last != null && last.contentHash().equals(hash(encoded))) {
             outcomes.add(new RecordOutcome.Imported(submission.index(), Change.UNCHANGED, workId, last.version()));
             return;
         }
         long version = publish(content, encoded);
+        mentions.put(workId, authors.mentions().get(workId));
         outcomes.add(new RecordOutcome.Imported(submission.index(),
                 last == null ? Change.CREATED : Change.UPDATED, workId, version));
     }
@@ -116,23 +153,56 @@ final class BatchPlan {
      */
     void retire(Map<String, String> retiredToSurviving) {
         retiredToSurviving.forEach((retired, survivor) -> {
-            if (!published.containsKey(retired)) {
+            if (published.containsKey(retired)) {
+                WorkImported tombstone = tombstone(retired, survivor, lastContent.get(survivor));
+                publish(tombstone, EventCodec.instance().encode(tombstone));
+            }
+        });
+    }
+
+    /**
+     * Publishes each copy the batch decided on as it now stands, unless it was so already: merged into the work it
+     * joins (a version naming it in {@code mergedInto}), or, when it joins none, its own content (a copy the batch
+     * holds was published so by {@link #apply}). Call after every record is applied.
+     */
+    void settleCopies() {
+        works.copies().forEach((copyId, joined) -> {
+            Copy stored = storedCopies.get(copyId);
+            byte[] own = copyContents.containsKey(copyId) ? copyContents.get(copyId)
+                    : stored == null ? null : stored.ownContent();
+            if (own == null) {
                 return;
             }
-            WorkImported survivorContent = lastContent.get(survivor);
-            WorkImported tombstone = WorkImported.newBuilder()
-                    .setEventId("")
-                    .setOccurredAt(Instant.EPOCH)
-                    .setWorkId(retired)
-                    .setVersion(0)
-                    .setSource(survivorContent.getSource())
-                    .setIdentifiers(WorkIdentifiers.newBuilder().build())
-                    .setType(survivorContent.getType())
-                    .setMergedInto(survivor)
-                    .setAuthorships(List.of())
-                    .build();
-            publish(tombstone, EventCodec.instance().encode(tombstone));
+            WorkImported ownContent = EventCodec.instance().decode(own, WorkImported.class);
+            if (joined != null) {
+                publishIfChanged(tombstone(copyId, joined, ownContent));
+            } else if (!copyContents.containsKey(copyId) && publishIfChanged(ownContent)) {
+                mentions.put(copyId, AuthorMentions.ofPublished(ownContent));
+            }
+            if (copyContents.containsKey(copyId) || stored == null || !Objects.equals(joined, stored.mergedInto())) {
+                copyChanges.add(new Copy(copyId, own, joined));
+            }
         });
+    }
+
+    /** Publishes {@code content} as the next version of its work unless it is the last published; answers whether. */
+    private boolean publishIfChanged(WorkImported content) {
+        byte[] encoded = EventCodec.instance().encode(content);
+        PublishedWork last = published.get(content.getWorkId());
+        if (last != null && last.contentHash().equals(hash(encoded))) {
+            return false;
+        }
+        publish(content, encoded);
+        return true;
+    }
+
+    /** The last version of {@code retired}: merged into {@code survivor}, of the source and type of {@code basis}. */
+    private static WorkImported tombstone(String retired, String survivor, WorkImported basis) {
+        return unpublished(retired, basis.getSource(), basis.getType())
+                .setIdentifiers(WorkIdentifiers.newBuilder().build())
+                .setMergedInto(survivor)
+                .setAuthorships(List.of())
+                .build();
     }
 
     /**
@@ -184,10 +254,11 @@ final class BatchPlan {
         return version;
     }
 
-    private WorkImported content(String workId, SubmittedWork work) {
+    /** The content of {@code work} as {@code workId}, its authors as {@code byline} assigns them. */
+    private WorkImported content(String workId, SubmittedWork work, BylineAuthors byline) {
         List<Authorship> authorships = new ArrayList<>();
         Set<String> seenAuthors = new LinkedHashSet<>(disowned.getOrDefault(workId, Set.of()));
-        List<String> authorIds = authors.assign(workId, work);
+        List<String> authorIds = byline.assign(workId, work);
         for (int i = 0; i < work.authorships().size(); i++) {
             SubmittedAuthorship submitted = work.authorships().get(i);
             String authorId = authorIds.get(i);
@@ -221,14 +292,8 @@ final class BatchPlan {
                 .setPmid(other.remove("pmid"))
                 .setOther(other)
                 .build();
-        return WorkImported.newBuilder()
-                .setEventId("")
-                .setOccurredAt(Instant.EPOCH)
-                .setWorkId(workId)
-                .setVersion(0)
-                .setSource(work.source())
+        return unpublished(workId, work.source(), work.type())
                 .setIdentifiers(identifiers)
-                .setType(work.type())
                 .setPublicationYear(work.publicationYear())
                 .setPublicationDate(work.publicationDate())
                 .setVenue(work.venue() == null ? null : Venue.newBuilder()
@@ -254,6 +319,17 @@ final class BatchPlan {
                 .build();
     }
 
+    /** A version of {@code workId} with the per-event fields blank ({@link #publish} sets them). */
+    private static WorkImported.Builder unpublished(String workId, String source, String type) {
+        return WorkImported.newBuilder()
+                .setEventId("")
+                .setOccurredAt(Instant.EPOCH)
+                .setWorkId(workId)
+                .setVersion(0)
+                .setSource(source)
+                .setType(type);
+    }
+
     /** Hash of the encoded content with the per-event fields blanked: equal content, equal hash. */
     private static String hash(byte[] encoded) {
         try {
@@ -272,7 +348,26 @@ final class BatchPlan {
         return events;
     }
 
+    /**
+     * The mentions of each work published with authorships, by work id, to replace those it had: a record's as
+     * {@link BylineAuthors} assigned them, a copy's published with its stored content again those of that content
+     * (their blocks are resolved again like any others). A retired id and a copy merged into a work have none.
+     */
+    Map<String, List<PublishedMention>> mentions() {
+        return mentions;
+    }
+
+    /** The copies whose own content or join changed, to store. */
+    List<Copy> copyChanges() {
+        return copyChanges;
+    }
+
+    /** One outcome per record applied, in record order. */
     List<RecordOutcome> outcomes() {
-        return outcomes;
+        List<RecordOutcome> all = new ArrayList<>(outcomes);
+        absorbed.forEach((index, workId) -> all.add(
+                new RecordOutcome.Imported(index, Change.UNCHANGED, workId, published.get(workId).version())));
+        all.sort(Comparator.comparingInt(RecordOutcome::index));
+        return all;
     }
 }

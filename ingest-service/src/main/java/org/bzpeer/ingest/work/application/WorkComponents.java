@@ -1,14 +1,19 @@
 package org.bzpeer.ingest.work.application;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.bzpeer.ingest.work.store.IdentityStore.Key;
 import org.bzpeer.ingest.work.store.IdentityStore.Link;
+import org.bzpeer.ingest.work.store.IdentityStore.TitleKey;
 
 /**
  * Which work each identifier of a batch names. Identifiers a record lists together name one work, and so do
@@ -16,6 +21,15 @@ import org.bzpeer.ingest.work.store.IdentityStore.Link;
  * best identifier in the set ({@link #BEST_FIRST}). So the id is a function of the records seen, not of their order;
  * when a record joins sets that had ids of their own, every id but the surviving one is retired. Sets only grow
  * (identifiers are never unlinked), so a retired id never comes back. Not thread-safe; one per batch.
+ *
+ * <p>A copy (a record without any identifier, known by its title fingerprint only) is also the identified work its
+ * {@link WorkTitleKeys title key} points to ({@link #joinByTitle}): when the records with identifiers that share its
+ * title key and lie within one year of it all belong to one work, the copy joins that work; when they belong to
+ * several works it is ambiguous and stays a work of its own. Two works that have identifiers are never joined on
+ * their titles (an erratum or a second edition has its own DOI). Unlike identifiers, a copy's fingerprint is never
+ * linked to the work it joins: the join is decided again from the current records whenever a batch touches the
+ * title key, so a copy that a second identified work makes ambiguous leaves the first again, and the outcome is the
+ * same whatever the order of arrival.
  */
 final class WorkComponents {
 
@@ -30,6 +44,8 @@ final class WorkComponents {
     private final Map<Key, String> linked;
     private final Map<Key, Key> parent = new HashMap<>();
     private Map<Key, String> workIds;
+    private Set<Key> identifiedRoots;
+    private final Map<String, String> copies = new TreeMap<>();
 
     /** @param linked every identifier of every work the batch touches, with the work it is linked to */
     WorkComponents(Map<Key, String> linked) {
@@ -41,6 +57,47 @@ final class WorkComponents {
     /** Records that {@code keys} (one record's identifiers) name the same work. */
     void sameWork(List<Key> keys) {
         keys.forEach(key -> union(keys.get(0), key));
+    }
+
+    /**
+     * Decides which copies among {@code titleKeys} join which identified work: the one work whose records share the
+     * copy's title key and lie within one year of it, if there is exactly one. Call once every record's identifiers
+     * are known ({@link #sameWork}); every key named must be linked or a record's.
+     */
+    void joinByTitle(Collection<TitleKey> titleKeys) {
+        Map<String, List<TitleKey>> identifiedByTitle = new HashMap<>();
+        titleKeys.stream().filter(key -> !key.knownBy().scheme().equals(TITLE_FINGERPRINT))
+                .forEach(key -> identifiedByTitle.computeIfAbsent(key.titleKey(), title -> new ArrayList<>())
+                        .add(key));
+        for (TitleKey copy : titleKeys) {
+            Key fingerprint = copy.knownBy();
+            if (!fingerprint.scheme().equals(TITLE_FINGERPRINT) || identified(fingerprint)) {
+                continue;
+            }
+            Set<String> matchingWorks = new HashSet<>();
+            identifiedByTitle.getOrDefault(copy.titleKey(), List.of()).stream()
+                    .filter(key -> Math.abs(key.year() - copy.year()) <= 1)
+                    .forEach(key -> matchingWorks.add(workIdOf(key.knownBy())));
+            copies.put(workIdOf(fingerprint), matchingWorks.size() == 1 ? matchingWorks.iterator().next() : null);
+        }
+    }
+
+    /**
+     * The copies {@link #joinByTitle} decided on, by their own work id, each with the work it joins, or null when it
+     * stays a work of its own.
+     */
+    Map<String, String> copies() {
+        return copies;
+    }
+
+    /** Whether the work {@code key} names has an identifier other than a title fingerprint. */
+    private boolean identified(Key key) {
+        if (identifiedRoots == null) {
+            identifiedRoots = new HashSet<>();
+            parent.keySet().stream().filter(other -> !other.scheme().equals(TITLE_FINGERPRINT))
+                    .forEach(other -> identifiedRoots.add(root(other)));
+        }
+        return identifiedRoots.contains(root(key));
     }
 
     /** The id of the work {@code key} names; call once every record is known. */
@@ -94,6 +151,7 @@ final class WorkComponents {
             parent.put(rootA, rootB);
         }
         workIds = null;
+        identifiedRoots = null;
     }
 
     private Key root(Key key) {

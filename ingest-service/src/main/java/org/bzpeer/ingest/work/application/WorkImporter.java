@@ -1,18 +1,22 @@
 package org.bzpeer.ingest.work.application;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.bzpeer.ingest.author.application.AuthorResolution;
 import org.bzpeer.ingest.author.application.BylineAuthors;
-import org.bzpeer.ingest.author.model.PublishedMention;
 import org.bzpeer.ingest.work.store.ConcurrentImportException;
 import org.bzpeer.ingest.work.store.IdentityStore;
 import org.bzpeer.ingest.work.store.IdentityStore.Key;
+import org.bzpeer.ingest.work.store.IdentityStore.TitleKey;
+import org.bzpeer.ingest.work.store.IdentityStore.TitledWork;
 import org.bzpeer.kit.outbox.OutboxRelay;
 import org.bzpeer.kit.outbox.OutboxWriter;
 import org.slf4j.Logger;
@@ -31,9 +35,10 @@ import reactor.util.retry.Retry;
 
 /**
  * Imports batches of valid submissions: de-duplicates them against every work seen before (merging works found to be
- * one), decides their authors ({@link BylineAuthors}), and, for each work whose content changed, records the new
- * version, its {@code work.imported} event (outbox) and its authorships for author resolution
- * ({@link AuthorResolution}, which settles the authors shortly after), in one transaction. The works a batch touches are locked first; a batch that
+ * one by their identifiers, or a copy without identifiers and the identified work its title key points to), decides
+ * their authors ({@link BylineAuthors}), and, for each work whose content changed, records the new version, its
+ * {@code work.imported} event (outbox) and its authorships for author resolution ({@link AuthorResolution}, which
+ * settles the authors shortly after), in one transaction. The works a batch touches are locked first; a batch that
  * conflicts with a concurrent import (another instance linking the same identifiers, or deadlocking with it) is tried
  * again whole, up to {@value #BATCH_ATTEMPTS} times, then record by record, each record up to
  * {@value #RECORD_ATTEMPTS} times with a short random backoff, so concurrent importers settle who creates what, and a
@@ -96,45 +101,86 @@ public class WorkImporter {
                 });
     }
 
+    /**
+     * Imports {@code batch} in the caller's transaction: locks the title keys and the works the batch's identifiers
+     * and title keys name, joins records into works, and saves what the plan decided.
+     */
     private Mono<List<RecordOutcome>> importTogether(List<IndexedSubmission> batch) {
         Set<Key> workKeys = new LinkedHashSet<>();
-        batch.forEach(submission -> workKeys.addAll(BatchPlan.workKeys(submission.work())));
-        return store.findWorkIds(workKeys).flatMap(found -> store.lockWorkIdentifiers(Set.copyOf(found.values()))
-                .flatMap(linked -> {
-                    found.forEach((key, workId) -> {
-                        if (!workId.equals(linked.get(key))) {
-                            throw new ConcurrentImportException("another import moved identifier " + key.scheme()
-                                    + ":" + key.value() + " meanwhile");
-                        }
-                    });
-                    WorkComponents components = new WorkComponents(linked);
-                    batch.forEach(submission -> components.sameWork(BatchPlan.workKeys(submission.work())));
-                    Map<String, String> retired = components.retiredWorkIds();
-                    Set<String> touched = new LinkedHashSet<>(retired.keySet());
-                    workKeys.forEach(key -> touched.add(components.workIdOf(key)));
-                    return Mono.zip(store.findPublished(touched), store.findDisowned(touched),
-                            resolution.bylineAuthors(touched, BylineAuthors.writtenNames(
-                                    batch.stream().map(IndexedSubmission::work).toList()))).flatMap(state -> {
-                        BylineAuthors authors = state.getT3();
-                        BatchPlan plan = new BatchPlan(components, state.getT1(), state.getT2(), authors);
-                        batch.forEach(plan::apply);
-                        plan.retire(retired);
-                        Set<String> republished = new LinkedHashSet<>(retired.keySet());
-                        Map<String, List<PublishedMention>> mentions = new HashMap<>();
-                        plan.workChanges().forEach(change -> {
-                            republished.add(change.workId());
-                            if (!retired.containsKey(change.workId())) {
-                                mentions.put(change.workId(), authors.mentions().get(change.workId()));
+        Set<TitleKey> titleKeys = new LinkedHashSet<>();
+        batch.forEach(submission -> {
+            List<Key> keys = BatchPlan.workKeys(submission.work());
+            workKeys.addAll(keys);
+            Optional.ofNullable(WorkTitleKeys.of(submission.work(), keys)).ifPresent(titleKeys::add);
+        });
+        Set<String> titles = titleKeys.stream().map(TitleKey::titleKey).collect(Collectors.toSet());
+        return store.lockTitleKeys(titles)
+                .then(store.findWorkIds(workKeys))
+                .flatMap(found -> findTitledWorks(titles, found.values()).flatMap(titled -> {
+                    Map<Key, String> seen = new HashMap<>(found);
+                    titled.forEach(work -> seen.put(work.key().knownBy(), work.workId()));
+                    return store.lockWorkIdentifiers(Set.copyOf(seen.values())).flatMap(linked -> {
+                        seen.forEach((key, workId) -> {
+                            if (!workId.equals(linked.get(key))) {
+                                throw new ConcurrentImportException("another import moved identifier "
+                                        + key.scheme() + ":" + key.value() + " meanwhile");
                             }
                         });
-                        return store.saveWorks(plan.workChanges())
-                                .then(store.retireWorks(retired))
-                                .then(store.linkWorkIdentifiers(components.newLinks()))
-                                .then(outbox.appendAll(plan.events()))
-                                .then(resolution.replaceMentions(republished, mentions))
-                                .thenReturn(plan.outcomes());
+                        WorkComponents components = new WorkComponents(linked);
+                        batch.forEach(submission -> components.sameWork(BatchPlan.workKeys(submission.work())));
+                        Set<TitleKey> knownTitleKeys = new LinkedHashSet<>(titleKeys);
+                        titled.forEach(work -> knownTitleKeys.add(work.key()));
+                        components.joinByTitle(knownTitleKeys);
+                        return save(batch, workKeys, components)
+                                .flatMap(outcomes -> store.saveTitleKeys(titleKeys).thenReturn(outcomes));
                     });
                 }));
+    }
+
+    /**
+     * The stored title keys equal to {@code titles} (locked already) or to a title key of {@code workIds}; the latter
+     * are locked too and read again, so a copy with such a title key imported meanwhile is seen.
+     */
+    private Mono<List<TitledWork>> findTitledWorks(Set<String> titles, Collection<String> workIds) {
+        return store.findTitledWorks(titles, workIds).flatMap(titled -> {
+            Set<String> more = titled.stream().map(work -> work.key().titleKey())
+                    .filter(title -> !titles.contains(title)).collect(Collectors.toSet());
+            return more.isEmpty() ? Mono.just(titled)
+                    : store.lockTitleKeys(more).then(store.findTitledWorks(titles, workIds));
+        });
+    }
+
+    /** Plans the batch on the joined works and saves the plan: works, retired ids, new links, copies, events. */
+    private Mono<List<RecordOutcome>> save(List<IndexedSubmission> batch, Set<Key> workKeys,
+            WorkComponents components) {
+        Map<String, String> retired = components.retiredWorkIds();
+        Set<String> touched = new LinkedHashSet<>(retired.keySet());
+        workKeys.forEach(key -> touched.add(components.workIdOf(key)));
+        components.copies().forEach((copy, joined) -> {
+            touched.add(copy);
+            if (joined != null) {
+                touched.add(joined);
+            }
+        });
+        return Mono.zip(store.findPublished(touched), store.findDisowned(touched),
+                resolution.bylineAuthors(touched, BylineAuthors.writtenNames(
+                        batch.stream().map(IndexedSubmission::work).toList())),
+                store.findCopies(components.copies().keySet())).flatMap(state -> {
+                    BatchPlan plan = new BatchPlan(components, state.getT1(), state.getT2(), state.getT3(),
+                            state.getT4());
+                    batch.forEach(plan::apply);
+                    plan.retire(retired);
+                    plan.settleCopies();
+                    Set<String> republished = new LinkedHashSet<>(retired.keySet());
+                    plan.workChanges().forEach(change -> republished.add(change.workId()));
+                    return store.saveWorks(plan.workChanges())
+                            .then(store.retireWorks(retired))
+                            .then(store.linkWorkIdentifiers(components.newLinks()))
+                            .then(store.saveCopies(plan.copyChanges()))
+                            .then(outbox.appendAll(plan.events()))
+                            .then(resolution.replaceMentions(republished, plan.mentions()))
+                            .thenReturn(plan.outcomes());
+                });
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -17,8 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * ingest-service's own tables: works with the version, content and content hash last published, the identifiers
- * works are known by, the aliases of retired work ids, and the authorships owners disowned. Every method takes or returns whole batches, one round trip each, and
- * joins the caller's transaction.
+ * works are known by, the title keys of their records, the aliases of retired work ids, and the authorships owners
+ * disowned. Every method takes or returns whole batches, one round trip each, and joins the caller's transaction.
  */
 @Repository
 public class IdentityStore {
@@ -51,6 +52,24 @@ public class IdentityStore {
 
     /** An identifier linked to a work. */
     public record Link(Key key, String ownerId) {
+    }
+
+    /**
+     * A record's title key (normalised title and first author's surname) and year, with the identifier the record is
+     * known by.
+     */
+    public record TitleKey(String titleKey, int year, Key knownBy) {
+    }
+
+    /** A title key as stored, with the work its identifier is linked to now. */
+    public record TitledWork(TitleKey key, String workId) {
+    }
+
+    /**
+     * A copy (a work without identifiers): its own content (the encoded event as its last record gave it, without the
+     * per-event fields) and the work it is merged into by its title key, or null when it is a work of its own.
+     */
+    public record Copy(String workId, byte[] ownContent, String mergedInto) {
     }
 
     /** The works {@code keys} are linked to. */
@@ -91,6 +110,68 @@ public class IdentityStore {
                         .map(IdentityStore::link)
                         .all()
                         .collectMap(Link::key, Link::ownerId, HashMap::new));
+    }
+
+    /**
+     * Takes a lock per title key for the rest of the transaction (transaction-scoped advisory locks, in one order), so
+     * that importers of records sharing a title key queue and each sees the other's records: a work and its copy
+     * without identifiers imported at the same time still meet.
+     */
+    public Mono<Void> lockTitleKeys(Collection<String> titleKeys) {
+        if (titleKeys.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql("""
+                        SELECT pg_advisory_xact_lock(hash) FROM (
+                            SELECT DISTINCT hashtextextended(title_key, 0) AS hash
+                            FROM unnest(CAST(:keys AS text[])) AS k(title_key) ORDER BY hash) AS ordered""")
+                .bind("keys", titleKeys.toArray(String[]::new))
+                .fetch().rowsUpdated().then();
+    }
+
+    /**
+     * Every stored title key equal to one of {@code titleKeys} or to a title key of one of {@code workIds}, with the
+     * work it belongs to now.
+     */
+    public Mono<List<TitledWork>> findTitledWorks(Collection<String> titleKeys, Collection<String> workIds) {
+        if (titleKeys.isEmpty() && workIds.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return database.sql("""
+                        WITH wanted AS (
+                            SELECT unnest(CAST(:keys AS text[])) AS title_key
+                            UNION
+                            SELECT t.title_key FROM work_title_key t
+                            JOIN work_identifier i ON i.scheme = t.scheme AND i.value = t.value
+                            WHERE i.work_id = ANY(CAST(:works AS text[])))
+                        SELECT t.title_key, t.year, t.scheme, t.value, i.work_id
+                        FROM work_title_key t
+                        JOIN work_identifier i ON i.scheme = t.scheme AND i.value = t.value
+                        WHERE t.title_key IN (SELECT title_key FROM wanted)""")
+                .bind("keys", titleKeys.toArray(String[]::new))
+                .bind("works", workIds.toArray(String[]::new))
+                .map((row, meta) -> new TitledWork(new TitleKey(row.get("title_key", String.class),
+                        row.get("year", Integer.class), new Key(row.get("scheme", String.class),
+                        row.get("value", String.class))), row.get("work_id", String.class)))
+                .all()
+                .collectList();
+    }
+
+    /** Stores title keys; one stored before stays as it is. Their identifiers must be linked already. */
+    public Mono<Void> saveTitleKeys(Collection<TitleKey> keys) {
+        if (keys.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql("""
+                        INSERT INTO work_title_key (title_key, year, scheme, value)
+                        SELECT * FROM unnest(CAST(:keys AS text[]), CAST(:years AS integer[]),
+                                             CAST(:schemes AS text[]), CAST(:values AS text[]))
+                        ON CONFLICT DO NOTHING""")
+                .bind("keys", keys.stream().map(TitleKey::titleKey).toArray(String[]::new))
+                .bind("years", keys.stream().map(TitleKey::year).toArray(Integer[]::new))
+                .bind("schemes", keys.stream().map(key -> key.knownBy().scheme()).toArray(String[]::new))
+                .bind("values", keys.stream().map(key -> key.knownBy().value()).toArray(String[]::new))
+                .fetch().rowsUpdated().then();
     }
 
     private static Link link(Row row, RowMetadata meta) {
@@ -163,6 +244,55 @@ public class IdentityStore {
                 .bind("schemes", links.stream().map(link -> link.key().scheme()).toArray(String[]::new))
                 .bind("values", links.stream().map(link -> link.key().value()).toArray(String[]::new))
                 .bind("owners", links.stream().map(Link::ownerId).toArray(String[]::new))
+                .fetch().rowsUpdated().then();
+    }
+
+    /** The copies among {@code workIds}: works known by a title fingerprint alone. */
+    public Mono<Map<String, Copy>> findCopies(Collection<String> workIds) {
+        if (workIds.isEmpty()) {
+            return Mono.just(new HashMap<>());
+        }
+        return database.sql("""
+                        SELECT w.work_id, encode(w.copy_content, 'base64') AS content, a.surviving_id
+                        FROM work w LEFT JOIN work_alias a ON a.retired_id = w.work_id
+                        WHERE w.work_id = ANY(CAST(:ids AS text[])) AND w.copy_content IS NOT NULL""")
+                .bind("ids", workIds.toArray(String[]::new))
+                .map((row, meta) -> new Copy(row.get("work_id", String.class),
+                        Base64.getMimeDecoder().decode(row.get("content", String.class)),
+                        row.get("surviving_id", String.class)))
+                .all()
+                .collectMap(Copy::workId, copy -> copy, HashMap::new);
+    }
+
+    /**
+     * Records copies: the own content of each, and the work it is merged into as its alias (none when null). The
+     * copies' work rows must be saved already ({@link #saveWorks}).
+     */
+    public Mono<Void> saveCopies(Collection<Copy> copies) {
+        if (copies.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql("""
+                        WITH copy AS (
+                            SELECT work_id, content, NULLIF(merged_into, '') AS merged_into
+                            FROM unnest(CAST(:ids AS text[]), CAST(:contents AS text[]), CAST(:merged AS text[]))
+                                 AS c(work_id, content, merged_into)),
+                        own AS (
+                            UPDATE work SET copy_content = decode(copy.content, 'base64') FROM copy
+                            WHERE work.work_id = copy.work_id),
+                        separated AS (
+                            DELETE FROM work_alias USING copy
+                            WHERE work_alias.retired_id = copy.work_id AND copy.merged_into IS NULL)
+                        INSERT INTO work_alias (retired_id, surviving_id)
+                        SELECT work_id, merged_into FROM copy WHERE merged_into IS NOT NULL
+                        ON CONFLICT (retired_id) DO UPDATE SET surviving_id = EXCLUDED.surviving_id,
+                                                              retired_at = now()
+                        WHERE work_alias.surviving_id <> EXCLUDED.surviving_id""")
+                .bind("ids", copies.stream().map(Copy::workId).toArray(String[]::new))
+                .bind("contents", copies.stream().map(copy -> Base64.getEncoder().encodeToString(copy.ownContent()))
+                        .toArray(String[]::new))
+                .bind("merged", copies.stream().map(copy -> Objects.toString(copy.mergedInto(), ""))
+                        .toArray(String[]::new))
                 .fetch().rowsUpdated().then();
     }
 

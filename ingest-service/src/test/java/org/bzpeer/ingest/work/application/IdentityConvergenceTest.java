@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -15,12 +16,15 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.bzpeer.ingest.author.application.AuthorResolution;
@@ -28,6 +32,7 @@ import org.bzpeer.ingest.work.format.OpenAlexWorkFormat;
 import org.bzpeer.ingest.work.format.RecordLimits;
 import org.bzpeer.ingest.work.model.SubmittedAuthorship;
 import org.bzpeer.ingest.work.model.SubmittedWork;
+import org.bzpeer.ingest.work.store.IdentityStore.TitleKey;
 import org.bzpeer.kit.store.ReadModelSnapshot;
 import org.bzpeer.testkit.ServiceTest;
 import org.bzpeer.testkit.SharedData;
@@ -41,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Property: ingest's own tables and what it publishes are a function of the final records. Corpora of works with
- * several versions each (identifiers added, authorships added, dropped, reordered and given identifiers) are imported
+ * several versions each (identifiers added, authorships added, dropped, reordered and given identifiers), copies of
+ * some without identifiers (joining their work by title, or not) and namesakes making copies ambiguous are imported
  * through the real importer in random histories (older versions before, between and after others, repeated, in
  * batches of any size, each work's final version after its older ones), and every history must leave the same
  * identity tables and the same last published content per work as the final versions imported alone. Three
@@ -52,8 +58,14 @@ import tools.jackson.databind.json.JsonMapper;
         "bzpeer.ingest.resolution.linger=0s"})
 class IdentityConvergenceTest {
 
-    private static final List<String> TABLES = List.of("work", "work_identifier", "work_alias", "event_outbox",
-            "author_mention", "unresolved_block");
+    private static final List<String> TABLES = List.of("work", "work_identifier", "work_title_key", "work_alias",
+            "event_outbox", "author_mention", "unresolved_block");
+    private static final String TITLE_KEYS_BY_WORK = """
+            SELECT DISTINCT concat_ws(' | ', t.title_key, t.year, t.scheme = 'title-fingerprint', i.work_id) AS row
+            FROM work_title_key t JOIN work_identifier i ON i.scheme = t.scheme AND i.value = t.value
+            ORDER BY row""";
+    /** Source of the copies without identifiers that the corpora add. */
+    private static final String COPY = "copy";
     /** History, not state: how often and when a work changed, and which ids were retired on the way. */
     private static final Set<String> HISTORY_COLUMNS = Set.of("version", "first_imported_at", "last_changed_at");
 
@@ -87,7 +99,10 @@ class IdentityConvergenceTest {
         });
         for (long seed = 1; seed <= 3; seed++) {
             Random random = new Random(seed);
-            assertSameForEveryHistory(alteredCorpus(real, random), random, 3);
+            List<List<SubmittedWork>> corpus = alteredCorpus(real, random);
+            assertThat(joinedCopies(corpus.stream().map(versions -> versions.get(versions.size() - 1)).toList()))
+                    .as("real copies that join their works").isGreaterThan(20);
+            assertSameForEveryHistory(corpus, random, 3);
         }
     }
 
@@ -125,11 +140,28 @@ class IdentityConvergenceTest {
         List<SubmittedWork> finals = corpus.stream().map(versions -> versions.get(versions.size() - 1)).toList();
         Map<String, List<String>> expected = replay(List.of(finals));
         assertThat(expected.get("work")).hasSize(finals.size());
+        assertThat(count("work_alias")).as("copies merged into their works").isEqualTo(joinedCopies(finals));
         for (int i = 0; i < histories; i++) {
             List<List<SubmittedWork>> history = randomHistory(corpus, random);
             assertThat(replay(history)).as("identity tables after history %d of %d batches", i, history.size())
                     .isEqualTo(expected);
         }
+    }
+
+    /**
+     * How many of {@code finals} are copies that join a work: records without identifiers whose title key exactly one
+     * record with identifiers shares within a year (each record of {@code finals} is a work of its own).
+     */
+    private static long joinedCopies(List<SubmittedWork> finals) {
+        List<TitleKey> identified = titleKeys(finals.stream().filter(work -> !work.identifiers().isEmpty()));
+        return titleKeys(finals.stream().filter(work -> work.identifiers().isEmpty())).stream()
+                .filter(copy -> identified.stream().filter(key -> key.titleKey().equals(copy.titleKey())
+                        && Math.abs(key.year() - copy.year()) <= 1).count() == 1)
+                .count();
+    }
+
+    private static List<TitleKey> titleKeys(Stream<SubmittedWork> works) {
+        return works.map(work -> WorkTitleKeys.of(work, BatchPlan.workKeys(work))).filter(Objects::nonNull).toList();
     }
 
     private Map<String, List<String>> replay(List<List<SubmittedWork>> history) {
@@ -145,14 +177,30 @@ class IdentityConvergenceTest {
                 .allSatisfy(outcome -> assertThat(outcome).isInstanceOf(RecordOutcome.Imported.class));
     }
 
-    /** The tables once author resolution has settled every block the imports changed. */
+    /**
+     * The tables once author resolution has settled every block the imports changed, with {@code work_title_key} as
+     * the title keys of each work: its rows name a record by its best identifier, which an older version may have
+     * lacked, so which identifier a row names is history too.
+     */
     private Map<String, List<String>> snapshot() {
         Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> {
             resolution.resolveDueBlocks();
             return count("unresolved_block") == 0;
         });
-        return ReadModelSnapshot.take(database.jdbcUrl(), database.user(), database.password(),
-                Set.of("work_alias", "event_outbox"), HISTORY_COLUMNS);
+        Map<String, List<String>> tables = new HashMap<>(ReadModelSnapshot.take(database.jdbcUrl(), database.user(),
+                database.password(), Set.of("work_alias", "event_outbox", "work_title_key"), HISTORY_COLUMNS));
+        List<String> titleKeys = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                database.password()); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(TITLE_KEYS_BY_WORK)) {
+            while (rows.next()) {
+                titleKeys.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        tables.put("work_title_key", titleKeys);
+        return tables;
     }
 
     private long count(String table) {
@@ -216,7 +264,12 @@ class IdentityConvergenceTest {
      * pipeline's id or by name only, from few names (written out or as initials), so that author resolution has
      * namesakes to tell apart and name variants to join. A version adds a work identifier (so an early version may be known only by a
      * lesser one, and a later one merges it), changes the byline, or gives an authorship one more identifier. A
-     * fifth of the works have no identifier at all and are known by title, year and first author.
+     * fifth of the works have no identifier at all and are known by title, year and first author. A third of the
+     * identified works have a copy without identifiers (its own title punctuation, another abstract, a year zero to
+     * two off): it joins the work when the year is at most one off, unless the work has a namesake (an erratum with
+     * its own DOI, the title and first author, a year later), which half of them have: then the copy is ambiguous
+     * and stays apart, also when it had joined the work before the namesake came (or, two years off the work, it
+     * joins the namesake).
      */
     private static List<List<SubmittedWork>> syntheticCorpus(Random random, long seed) {
         List<SubmittedAuthorship> people = new ArrayList<>();
@@ -260,6 +313,19 @@ class IdentityConvergenceTest {
                         List.copyOf(byline), List.of()));
             }
             corpus.add(versions);
+            if (identified && random.nextInt(3) == 0) {
+                boolean namesake = random.nextBoolean();
+                List<SubmittedAuthorship> byFirstAuthor =
+                        List.of(new SubmittedAuthorship(firstAuthor.name(), Map.of(), List.of(), false));
+                corpus.add(List.of(new SubmittedWork(COPY, Map.of(), "article",
+                        2020 + random.nextInt(3), null, null, "WORK " + seed + "-" + w + ".", "Abstract of a copy",
+                        null, false, byFirstAuthor, List.of())));
+                if (namesake) {
+                    corpus.add(List.of(new SubmittedWork("bzpeer", Map.of("doi", "10.5555/s" + seed + "-w" + w + "e"),
+                            "erratum", 2021, null, null, "Work " + seed + "-" + w, null, null, false, byFirstAuthor,
+                            List.of())));
+                }
+            }
         }
         return corpus;
     }
@@ -286,7 +352,7 @@ class IdentityConvergenceTest {
 
     /**
      * Each real work becomes version 1, and may get later versions that drop an authorship, add one (without
-     * identifiers), give one an ORCID, or add a work identifier.
+     * identifiers), give one an ORCID, or add a work identifier; a third of them get a copy without identifiers.
      */
     private static List<List<SubmittedWork>> alteredCorpus(List<SubmittedWork> real, Random random) {
         List<List<SubmittedWork>> corpus = new ArrayList<>();
@@ -316,8 +382,18 @@ class IdentityConvergenceTest {
                 versions.add(current);
             }
             corpus.add(versions);
+            if (original.title() != null && random.nextInt(3) == 0) {
+                corpus.add(List.of(copyOf(original)));
+            }
         }
         return corpus;
+    }
+
+    /** {@code work} as a pipeline without identifiers might send it: title in upper case, first author only. */
+    private static SubmittedWork copyOf(SubmittedWork work) {
+        return new SubmittedWork(COPY, Map.of(), work.type(), work.publicationYear(), null, null,
+                work.title() == null ? null : work.title().toUpperCase(Locale.ROOT), "Abstract of a copy", null, false,
+                work.authorships().isEmpty() ? List.of() : List.of(work.authorships().get(0)), List.of());
     }
 
     private static SubmittedAuthorship withId(SubmittedAuthorship authorship, String scheme, String value) {
