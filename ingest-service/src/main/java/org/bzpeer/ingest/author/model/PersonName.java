@@ -2,9 +2,7 @@ package org.bzpeer.ingest.author.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.bzpeer.kit.text.Names;
 
@@ -23,8 +21,6 @@ public record PersonName(List<String> given, String surname) {
 
     /** Shorter names are told apart by their vowels (Yang, Yong). */
     private static final int SKELETON_MIN = 5;
-    private static final Pattern DBLP_NUMBER = Pattern.compile("\\s+\\d{4}$");
-    private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}]");
     private static final Set<String> PARTICLES = Set.of("van", "von", "der", "den", "de", "da", "del", "della", "di",
             "du", "dos", "das", "la", "le", "al", "el", "bin", "ibn", "abu", "ter", "ten", "zu", "st", "mac", "mc");
 
@@ -34,7 +30,7 @@ public record PersonName(List<String> given, String surname) {
 
     /** Takes {@code printed} apart; null when it holds no letters. */
     public static PersonName parse(String printed) {
-        String key = DBLP_NUMBER.matcher(Names.matchKey(printed)).replaceAll("");
+        String key = withoutDblpNumber(Names.matchKey(printed));
         if (key.isBlank()) {
             return null;
         }
@@ -53,14 +49,14 @@ public record PersonName(List<String> given, String surname) {
             surnameWords = all.subList(Math.max(start, 0), all.size());
             givenWords = all.subList(0, Math.max(start, 0));
         }
-        String surname = NOT_LETTER.matcher(String.join("", surnameWords)).replaceAll("");
+        String surname = letters(String.join("", surnameWords));
         if (surname.isEmpty()) {
             return null;
         }
         List<String> given = new ArrayList<>();
         for (String word : givenWords) {
             for (String part : word.split("-")) {
-                String letters = NOT_LETTER.matcher(part).replaceAll("");
+                String letters = letters(part);
                 if (!letters.isEmpty()) {
                     given.add(letters);
                 }
@@ -141,11 +137,37 @@ public record PersonName(List<String> given, String surname) {
         return out.toString();
     }
 
-    private static List<String> words(String text) {
+    /** A match key without DBLP's homonym number ("manish singh 0001": four digits after a space, at the end). */
+    private static String withoutDblpNumber(String key) {
+        int length = key.length();
+        if (length < 5 || key.charAt(length - 5) != ' ') {
+            return key;
+        }
+        for (int i = length - 4; i < length; i++) {
+            if (key.charAt(i) < '0' || key.charAt(i) > '9') {
+                return key;
+            }
+        }
+        return key.substring(0, length - 5).stripTrailing();
+    }
+
+    /** The letters of {@code text}, in order (every other character dropped). */
+    private static String letters(String text) {
+        StringBuilder letters = new StringBuilder(text.length());
+        text.codePoints().filter(Character::isLetter).forEach(letters::appendCodePoint);
+        return letters.toString();
+    }
+
+    /** The words of a match key, split at whitespace and full stops ("h.v. poor": h, v, poor). */
+    private static List<String> words(String key) {
         List<String> words = new ArrayList<>();
-        for (String word : text.toLowerCase(Locale.ROOT).split("[\\s.]+")) {
-            if (!word.isBlank()) {
-                words.add(word);
+        int start = 0;
+        for (int i = 0; i <= key.length(); i++) {
+            if (i == key.length() || Character.isWhitespace(key.charAt(i)) || key.charAt(i) == '.') {
+                if (i > start) {
+                    words.add(key.substring(start, i));
+                }
+                start = i + 1;
             }
         }
         return words;
