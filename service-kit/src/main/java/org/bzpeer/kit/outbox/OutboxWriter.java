@@ -1,13 +1,15 @@
 package org.bzpeer.kit.outbox;
 
-import java.util.Base64;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.bzpeer.kit.store.ValueRows;
 import org.bzpeer.schemas.EventCodec;
 import org.bzpeer.schemas.Topic;
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,26 +35,17 @@ public class OutboxWriter {
     }
 
     /**
-     * Records all {@code events} with one statement, in the caller's transaction, keeping their order (the outbox
-     * sequence follows the array order). Payloads travel as base64 text, decoded by PostgreSQL, because the driver
-     * binds no bytea arrays.
+     * Records all {@code events} in the caller's transaction, keeping their order: one multi-row {@code VALUES}
+     * statement per {@link ValueRows#chunks chunk}, whose rows PostgreSQL inserts, and numbers, in the order listed.
+     * Payloads are bound as binary parameters, as they are.
      */
     public Mono<Void> appendAll(List<? extends OutboundEvent<?>> events) {
-        if (events.isEmpty()) {
-            return Mono.empty();
-        }
-        Base64.Encoder base64 = Base64.getEncoder();
-        return database.sql("""
-                        INSERT INTO event_outbox (topic, event_key, payload)
-                        SELECT e.topic, e.event_key, decode(e.payload, 'base64')
-                        FROM unnest(CAST(:topics AS text[]), CAST(:keys AS text[]), CAST(:payloads AS text[]))
-                             WITH ORDINALITY AS e(topic, event_key, payload, n)
-                        ORDER BY e.n""")
-                .bind("topics", events.stream().map(event -> event.topic().name()).toArray(String[]::new))
-                .bind("keys", events.stream().map(OutboundEvent::key).toArray(String[]::new))
-                .bind("payloads", events.stream()
-                        .map(event -> base64.encodeToString(EventCodec.instance().encode(event.value())))
-                        .toArray(String[]::new))
+        List<Object[]> rows = events.stream().map(event -> new Object[] {event.topic().name(), event.key(),
+                ByteBuffer.wrap(EventCodec.instance().encode(event.value()))}).toList();
+        return Flux.fromIterable(ValueRows.chunks(rows))
+                .concatMap(chunk -> database.sql("INSERT INTO event_outbox (topic, event_key, payload) VALUES :rows")
+                        .bind("rows", chunk)
+                        .fetch().rowsUpdated())
                 .then();
     }
 }

@@ -1,5 +1,6 @@
 package org.bzpeer.ingest.work.store;
 
+import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,11 +10,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.bzpeer.kit.store.ValueRows;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -199,34 +202,25 @@ public class IdentityStore {
     public Mono<Void> saveWorks(List<WorkChange> changes) {
         List<WorkChange> inserts = changes.stream().filter(change -> change.previousVersion() == 0).toList();
         List<WorkChange> updates = changes.stream().filter(change -> change.previousVersion() > 0).toList();
-        Mono<Void> insert = inserts.isEmpty() ? Mono.empty() : database.sql(
-                        """
-                        INSERT INTO work (work_id, version, content_hash, source, content)
-                        SELECT id, version, hash, source, decode(content, 'base64')
-                        FROM unnest(CAST(:ids AS text[]), CAST(:versions AS bigint[]), CAST(:hashes AS text[]),
-                                    CAST(:sources AS text[]), CAST(:contents AS text[]))
-                             AS i(id, version, hash, source, content)""")
-                .bind("ids", inserts.stream().map(WorkChange::workId).toArray(String[]::new))
-                .bind("versions", inserts.stream().map(WorkChange::version).toArray(Long[]::new))
-                .bind("hashes", inserts.stream().map(WorkChange::contentHash).toArray(String[]::new))
-                .bind("sources", inserts.stream().map(WorkChange::source).toArray(String[]::new))
-                .bind("contents", inserts.stream().map(IdentityStore::base64Content).toArray(String[]::new))
-                .fetch().rowsUpdated().then();
-        Mono<Void> update = updates.isEmpty() ? Mono.empty() : database.sql(
-                        """
-                        UPDATE work SET version = u.version, content_hash = u.hash, source = u.source,
-                                        content = decode(u.content, 'base64'), last_changed_at = now()
-                        FROM unnest(CAST(:ids AS text[]), CAST(:previous AS bigint[]), CAST(:versions AS bigint[]),
-                                    CAST(:hashes AS text[]), CAST(:sources AS text[]), CAST(:contents AS text[]))
-                             AS u(work_id, previous, version, hash, source, content)
-                        WHERE work.work_id = u.work_id AND work.version = u.previous""")
-                .bind("ids", updates.stream().map(WorkChange::workId).toArray(String[]::new))
-                .bind("previous", updates.stream().map(WorkChange::previousVersion).toArray(Long[]::new))
-                .bind("versions", updates.stream().map(WorkChange::version).toArray(Long[]::new))
-                .bind("hashes", updates.stream().map(WorkChange::contentHash).toArray(String[]::new))
-                .bind("sources", updates.stream().map(WorkChange::source).toArray(String[]::new))
-                .bind("contents", updates.stream().map(IdentityStore::base64Content).toArray(String[]::new))
-                .fetch().rowsUpdated()
+        Mono<Void> insert = Flux.fromIterable(ValueRows.chunks(inserts.stream().map(change -> new Object[] {
+                        change.workId(), change.version(), change.contentHash(), change.source(),
+                        ByteBuffer.wrap(change.content())}).toList()))
+                .concatMap(rows -> database.sql("""
+                                INSERT INTO work (work_id, version, content_hash, source, content) VALUES :rows""")
+                        .bind("rows", rows)
+                        .fetch().rowsUpdated())
+                .then();
+        Mono<Void> update = Flux.fromIterable(ValueRows.chunks(updates.stream().map(change -> new Object[] {
+                        change.workId(), change.previousVersion(), change.version(), change.contentHash(),
+                        change.source(), ByteBuffer.wrap(change.content())}).toList()))
+                .concatMap(rows -> database.sql("""
+                                UPDATE work SET version = u.version, content_hash = u.hash, source = u.source,
+                                                content = u.content, last_changed_at = now()
+                                FROM (VALUES :rows) AS u(work_id, previous, version, hash, source, content)
+                                WHERE work.work_id = u.work_id AND work.version = u.previous""")
+                        .bind("rows", rows)
+                        .fetch().rowsUpdated())
+                .reduce(0L, Long::sum)
                 .flatMap(rows -> rows == updates.size() ? Mono.<Void>empty()
                         : Mono.error(new ConcurrentImportException(
                                 "another import changed " + (updates.size() - rows) + " of these works meanwhile")));
@@ -253,13 +247,12 @@ public class IdentityStore {
             return Mono.just(new HashMap<>());
         }
         return database.sql("""
-                        SELECT w.work_id, encode(w.copy_content, 'base64') AS content, a.surviving_id
+                        SELECT w.work_id, w.copy_content AS content, a.surviving_id
                         FROM work w LEFT JOIN work_alias a ON a.retired_id = w.work_id
                         WHERE w.work_id = ANY(CAST(:ids AS text[])) AND w.copy_content IS NOT NULL""")
                 .bind("ids", workIds.toArray(String[]::new))
                 .map((row, meta) -> new Copy(row.get("work_id", String.class),
-                        Base64.getMimeDecoder().decode(row.get("content", String.class)),
-                        row.get("surviving_id", String.class)))
+                        row.get("content", byte[].class), row.get("surviving_id", String.class)))
                 .all()
                 .collectMap(Copy::workId, copy -> copy, HashMap::new);
     }
@@ -296,19 +289,13 @@ public class IdentityStore {
                 .fetch().rowsUpdated().then();
     }
 
-    /** Binary arrays do not bind reliably; contents travel as base64 text, encoded and decoded by PostgreSQL. */
-    private static String base64Content(WorkChange change) {
-        return Base64.getEncoder().encodeToString(change.content());
-    }
-
     /** The content last published of each of {@code workIds} that has one. */
     public Mono<Map<String, byte[]>> findContents(Collection<String> workIds) {
         return database.sql("""
-                        SELECT work_id, encode(content, 'base64') AS content FROM work
+                        SELECT work_id, content FROM work
                         WHERE work_id = ANY(CAST(:ids AS text[])) AND content IS NOT NULL""")
                 .bind("ids", workIds.toArray(String[]::new))
-                .map((row, meta) -> Map.entry(row.get("work_id", String.class), 
-                        Base64.getMimeDecoder().decode(row.get("content", String.class))))
+                .map((row, meta) -> Map.entry(row.get("work_id", String.class), row.get("content", byte[].class)))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
     }
