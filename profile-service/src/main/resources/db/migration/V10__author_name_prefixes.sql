@@ -3,8 +3,9 @@
 -- ("wa" on 126k authors: 3,946 rows, 17 ms warm, 166 ms cold). author_name_prefix holds one row per distinct prefix
 -- (1 to all characters) of the author's name tokens, with the author's work count: a typed word is one key of the
 -- index (prefix, work_count DESC, author_id), read in ranking order and cut at the limit after a few entries, and
--- "some token of this author begins with p" is one probe of the same index. A trigger keeps the rows in step with
--- author.name_tokens and author.work_count in the same transaction, finding an author's old rows by the old values.
+-- "some token of this author begins with p" is one probe of the same index. Triggers keep the rows in step with
+-- author.name_tokens and author.work_count in the same transaction, finding an author's old rows by the old values
+-- (and emptying the table with author's).
 DROP TRIGGER author_name_tokens_inserted ON author;
 DROP TRIGGER author_name_tokens_updated ON author;
 DROP FUNCTION author_name_tokens_changed();
@@ -55,3 +56,12 @@ CREATE TRIGGER author_name_prefixes_updated AFTER UPDATE OF name_tokens, work_co
     EXECUTE FUNCTION author_name_prefixes_changed();
 CREATE TRIGGER author_name_prefixes_deleted AFTER DELETE ON author
     FOR EACH ROW WHEN (cardinality(OLD.name_tokens) > 0) EXECUTE FUNCTION author_name_prefixes_changed();
+
+CREATE FUNCTION author_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    TRUNCATE author_name_prefix;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER author_name_prefixes_truncated AFTER TRUNCATE ON author
+    FOR EACH STATEMENT EXECUTE FUNCTION author_truncated();
