@@ -172,6 +172,43 @@ class AuthorSearchTest {
         assertThat(ids(suggest(surname.toLowerCase() + "so"))).containsExactly(twice);
     }
 
+    /**
+     * The prefix index is kept by triggers on the author row: a renamed author is suggested by the new name only, a
+     * removed one no more, and afterwards the index holds exactly every prefix of every author's tokens with the
+     * author's work count.
+     */
+    @Test
+    void autocompleteFollowsRenamesAndRemovalsAndItsIndexMatchesTheAuthorRows() {
+        WorkImported renaming = work(uniqueId("w_"), 1, 2030, "Renamed", List.of(otherFirstName));
+        renaming.getAuthorships().get(0).setDisplayName("Carla Jeannot " + surname);
+        TestEvents.publish(Topics.WORK_IMPORTED, renaming.getWorkId(), renaming);
+        String leaving = uniqueId("a_");
+        String workId = uniqueId("w_");
+        WorkImported listed = work(workId, 1, 2021, "Listed", List.of(leaving));
+        listed.getAuthorships().get(0).setDisplayName("Zoltan " + surname);
+        TestEvents.publish(Topics.WORK_IMPORTED, workId, listed);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> ids(suggest("carla " + surname)).equals(List.of(otherFirstName))
+                        && ids(suggest("zolt " + surname)).equals(List.of(leaving)));
+        assertThat(ids(suggest("caro " + surname))).containsExactly(prefixOnly, fullName);
+
+        TestEvents.publish(Topics.WORK_IMPORTED, workId, work(workId, 2, 2021, "Listed", List.of(uniqueId("a_"))));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> ids(suggest("zolt " + surname)).isEmpty());
+        assertThat(prefixRowsOutOfStep()).isZero();
+    }
+
+    /** Rows of author_name_prefix that the author rows do not imply, and rows they imply that it lacks. */
+    private long prefixRowsOutOfStep() {
+        String implied = """
+                SELECT p.prefix, a.work_count, a.author_id
+                FROM author a CROSS JOIN LATERAL unnest(name_prefixes(a.name_tokens)) AS p(prefix)""";
+        String stored = "SELECT prefix, work_count, author_id FROM author_name_prefix";
+        return database.sql("SELECT count(*) AS rows FROM ((" + implied + " EXCEPT ALL " + stored + ") UNION ALL ("
+                        + stored + " EXCEPT ALL " + implied + ")) AS difference")
+                .map((row, meta) -> row.get("rows", Long.class)).one().block();
+    }
+
     private JsonNode suggest(String typed) {
         return http.get().uri(uri("/api/v1/authors/autocomplete", "q", typed)).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();

@@ -60,7 +60,7 @@ class AuthorController {
     Mono<ResponseEntity<AuthorProfile>> author(@PathVariable String id, @AuthenticationPrincipal Jwt viewer,
             ServerWebExchange exchange) {
         return pages.page(id, viewer == null ? null : viewer.getSubject())
-                .map(page -> ConditionalGet.respond(exchange, AuthorProfile.from(page, json), json));
+                .map(page -> ConditionalGet.respond(exchange, AuthorProfile.from(page), json));
     }
 
     @GetMapping("/{id}/works")
@@ -105,7 +105,7 @@ class AuthorController {
         OwnerEdits.Edit edit = parseEdit(patch);
         return edits.edit(id, user.getSubject(), edit)
                 .then(pages.page(id, user.getSubject()))
-                .map(page -> AuthorProfile.from(page, json));
+                .map(page -> AuthorProfile.from(page));
     }
 
     @ApiResponse(responseCode = "303", description = "Location names the author")

@@ -8,9 +8,6 @@ import org.bzpeer.profile.author.store.AuthorRecord;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * A researcher page's data. {@code affiliation} is null when none was imported ("Affiliation not imported");
  * {@code description} is the owner's text or one generated from the record ({@code descriptionSource}); {@code trust}
@@ -38,7 +35,7 @@ record AuthorProfile(String id, String name, String orcid, Map<String, String> e
     record Viewer(boolean following, boolean owner) {
     }
 
-    static AuthorProfile from(Page page, JsonMapper json) {
+    static AuthorProfile from(Page page) {
         AuthorRecord author = page.author();
         Affiliation affiliation = author.affiliationName() == null ? null
                 : new Affiliation(author.affiliationId(), author.affiliationName());
@@ -48,8 +45,8 @@ record AuthorProfile(String id, String name, String orcid, Map<String, String> e
         boolean claimed = Boolean.TRUE.equals(author.claimed());
         Trust trust = author.trustScore() == null ? null : new Trust(author.trustScore(), author.trustBand(),
                 author.trustScore() + " - " + author.trustBand(), author.verificationLevel(), claimed,
-                json.readValue(author.trustComponentsJson(), new TypeReference<List<Component>>() {
-                }));
+                author.trustComponents().stream().map(component -> new Component(component.name(),
+                        component.points(), component.maxPoints(), component.reason())).toList());
         Viewer viewer = page.viewer() == null ? null
                 : new Viewer(page.viewer().following(), page.viewer().owner());
         return new AuthorProfile(author.authorId(), author.displayName(), author.orcid(), author.externalIds(),

@@ -44,24 +44,23 @@ public class AuthorSearchStore {
             """;
 
     /**
-     * Suggestions: candidates are the authors with a token in the range of {@code :first} (a prefix, the longest
-     * query token) in the {@code author_name_token} index, ranked there; the other query tokens ({@code :others})
-     * must each begin some token of the author's name. With no other token the ranking is cut to {@code :limit}
-     * before an author row is read (%s: the inner limit).
+     * Suggestions: the authors with a name token beginning with {@code :first} (the longest query token), read from
+     * the {@code author_name_prefix} index in ranking order, each kept only when every other query token
+     * ({@code :others}) begins some token of its name too (one probe of the same index each); cut at {@code :limit}
+     * before an author row is read.
      */
     private static final String SUGGEST = """
             SELECT a.author_id, a.display_name, c.work_count
-            FROM (SELECT t.author_id, t.work_count FROM author_name_token t
-                  WHERE t.token >= :first AND t.token < :first || chr(1114111)
-                  GROUP BY t.author_id, t.work_count
-                  ORDER BY t.work_count DESC, t.author_id
-                  %s) AS c
+            FROM (SELECT p.author_id, p.work_count FROM author_name_prefix p
+                  WHERE p.prefix = :first
+                    AND NOT EXISTS (SELECT 1 FROM unnest(CAST(:others AS text[])) AS q(prefix)
+                                    WHERE NOT EXISTS (SELECT 1 FROM author_name_prefix o
+                                                      WHERE o.prefix = q.prefix AND o.work_count = p.work_count
+                                                        AND o.author_id = p.author_id))
+                  ORDER BY p.work_count DESC, p.author_id
+                  LIMIT :limit) AS c
             JOIN author a ON a.author_id = c.author_id
-            WHERE NOT EXISTS (SELECT 1 FROM unnest(CAST(:others AS text[])) AS q(prefix)
-                              WHERE NOT EXISTS (SELECT 1 FROM unnest(a.name_tokens) AS n(token)
-                                                WHERE starts_with(n.token, q.prefix)))
             ORDER BY c.work_count DESC, c.author_id
-            LIMIT :limit
             """;
 
     /** Where a hit stands in a ranking; the key of keyset pagination. */
@@ -125,7 +124,7 @@ public class AuthorSearchStore {
         String first = prefixes.stream().max(Comparator.comparingInt(String::length)).orElseThrow();
         List<String> others = new ArrayList<>(prefixes);
         others.remove(first);
-        return database.sql(SUGGEST.formatted(others.isEmpty() ? "LIMIT :limit" : ""))
+        return database.sql(SUGGEST)
                 .bind("first", first)
                 .bind("others", others.toArray(String[]::new))
                 .bind("limit", limit)

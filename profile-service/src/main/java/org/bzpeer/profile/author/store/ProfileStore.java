@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.bzpeer.kit.store.ColumnArrays;
+import org.bzpeer.profile.author.store.AuthorRecord.TrustComponent;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
 import org.bzpeer.schemas.events.Authorship;
 import org.bzpeer.schemas.events.Institution;
@@ -474,8 +475,7 @@ public class ProfileStore {
                         row.get("score", Integer.class),
                         row.get("band", String.class),
                         row.get("verification_level", String.class),
-                        row.get("components", Json.class) == null ? "[]"
-                                : row.get("components", Json.class).asString(),
+                        trustComponents(row.get("components", Json.class)),
                         row.get("claimed", Boolean.class),
                         row.get("description", String.class),
                         Boolean.TRUE.equals(row.get("open_to_collaborate", Boolean.class)),
@@ -483,6 +483,11 @@ public class ProfileStore {
                         row.get("page_revision", Long.class)))
                 .one()
                 .flatMap(author -> externalIds(authorId).map(author::withExternalIds));
+    }
+
+    private List<TrustComponent> trustComponents(Json stored) {
+        return stored == null ? List.of()
+                : List.of(json.readValue(stored.asArray(), TrustComponent[].class));
     }
 
     private Mono<Map<String, String>> externalIds(String authorId) {
