@@ -44,8 +44,27 @@ public final class AuthorClustering {
     /** Evidence at which a name-only authorship joins a person: a shared co-author, or institution and venue. */
     static final int JOIN_AT = 3;
 
-    /** How the mentions were grouped: each person as the mentions that are theirs, in resolution order. */
-    public record Person(List<AuthorMention> mentions) {
+    /**
+     * How the mentions were grouped: each person as the mentions that are theirs, in resolution order, and the rule
+     * that brought each one (the same index) to the person.
+     */
+    public record Person(List<AuthorMention> mentions, List<Rule> rules) {
+    }
+
+    /** The rule that brought a mention to its person (for a person's first mention: {@link #OWN}). */
+    public enum Rule {
+        /** An ORCID iD or source id the person already holds. */
+        IDENTIFIER,
+        /** Evidence of at least {@link #JOIN_AT}, clearly more than for any other compatible person. */
+        EVIDENCE,
+        /** The one compatible identified person who writes out the same name. */
+        SAME_NAME_IDENTIFIED,
+        /** The one compatible person who writes out the same name, the only written-out first name of its block. */
+        DISTINCTIVE_NAME,
+        /** A person of its own. */
+        OWN,
+        /** The first mention of a name-only person joined to this one once their works together showed it. */
+        JOINED_LATER
     }
 
     private static final Comparator<AuthorMention> ORDER = Comparator.comparing(AuthorMention::workId)
@@ -78,12 +97,14 @@ public final class AuthorClustering {
         boolean weighed = block.size() <= MAX_WEIGHED_BLOCK;
         for (AuthorMention mention : block) {
             if (!mention.identified()) {
-                Cluster chosen = weighed ? mostLikely(mention, clusters, distinctive) : null;
-                if (chosen == null) {
-                    chosen = new Cluster();
-                    clusters.add(chosen);
+                Choice choice = weighed ? mostLikely(mention, clusters, distinctive) : null;
+                if (choice == null) {
+                    Cluster own = new Cluster();
+                    clusters.add(own);
+                    own.add(mention, Rule.OWN);
+                } else {
+                    choice.cluster().add(mention, choice.rule());
                 }
-                chosen.add(mention);
             }
         }
         if (weighed) {
@@ -115,7 +136,7 @@ public final class AuthorClustering {
                 Cluster survivor = found.stream().min(Comparator.comparingInt(clusters::indexOf)).orElseThrow();
                 for (Cluster other : found) {
                     if (other != survivor) {
-                        survivor.absorb(other);
+                        survivor.absorb(other, Rule.IDENTIFIER);
                         clusters.remove(other);
                         other.keys.forEach(key -> byKey.put(key, survivor));
                     }
@@ -128,7 +149,7 @@ public final class AuthorClustering {
                 }
             }
         }
-        target.add(mention);
+        target.add(mention, found.isEmpty() ? Rule.OWN : Rule.IDENTIFIER);
         for (String key : keys) {
             byKey.putIfAbsent(key, target);
             target.keys.add(key);
@@ -136,7 +157,7 @@ public final class AuthorClustering {
     }
 
     /** The person a name-only mention most likely is, or null for a person of its own. */
-    private static Cluster mostLikely(AuthorMention mention, List<Cluster> clusters, boolean distinctive) {
+    private static Choice mostLikely(AuthorMention mention, List<Cluster> clusters, boolean distinctive) {
         Cluster best = null;
         int bestScore = Integer.MIN_VALUE;
         int secondScore = Integer.MIN_VALUE;
@@ -158,13 +179,17 @@ public final class AuthorClustering {
             }
         }
         if (best != null && bestScore >= JOIN_AT && bestScore - secondScore >= 2) {
-            return best;
+            return new Choice(best, Rule.EVIDENCE);
         }
         if (sameWrittenOut.size() == 1 && (sameWrittenOut.get(0).identified() || distinctive)
                 && evidence(mention, sameWrittenOut.get(0)) >= 0) {
-            return sameWrittenOut.get(0);
+            return new Choice(sameWrittenOut.get(0),
+                    sameWrittenOut.get(0).identified() ? Rule.SAME_NAME_IDENTIFIED : Rule.DISTINCTIVE_NAME);
         }
         return null;
+    }
+
+    private record Choice(Cluster cluster, Rule rule) {
     }
 
     /** Joins name-only people whose mentions together show they are one (or one identified person). */
@@ -182,7 +207,7 @@ public final class AuthorClustering {
                     if (i != j && other.compatibleWithAll(nameOnly) && Collections.disjoint(other.works, nameOnly.works)
                             && evidence(nameOnly, other) >= JOIN_AT
                             && (other.identified() || j < i)) {
-                        other.absorb(nameOnly);
+                        other.absorb(nameOnly, Rule.JOINED_LATER);
                         clusters.remove(i);
                         joined = true;
                     }
@@ -236,6 +261,7 @@ public final class AuthorClustering {
     static final class Cluster {
 
         private final List<AuthorMention> mentions = new ArrayList<>();
+        private final List<Rule> rules = new ArrayList<>();
         private final List<PersonName> names = new ArrayList<>();
         private final Set<String> keys = new HashSet<>();
         private final Set<String> works = new HashSet<>();
@@ -247,8 +273,9 @@ public final class AuthorClustering {
         private int firstYear = Integer.MAX_VALUE;
         private int lastYear = Integer.MIN_VALUE;
 
-        void add(AuthorMention mention) {
+        void add(AuthorMention mention, Rule rule) {
             mentions.add(mention);
+            rules.add(rule);
             works.add(mention.workId());
             if (names.stream().noneMatch(name -> name.equals(mention.name()))) {
                 names.add(mention.name());
@@ -268,8 +295,11 @@ public final class AuthorClustering {
             }
         }
 
-        void absorb(Cluster other) {
-            other.mentions.forEach(this::add);
+        /** Takes {@code other}'s mentions; its first one is brought by {@code rule}, the others as they came. */
+        void absorb(Cluster other, Rule rule) {
+            for (int i = 0; i < other.mentions.size(); i++) {
+                add(other.mentions.get(i), i == 0 ? rule : other.rules.get(i));
+            }
             keys.addAll(other.keys);
         }
 
@@ -300,7 +330,7 @@ public final class AuthorClustering {
         }
 
         Person person() {
-            return new Person(List.copyOf(mentions));
+            return new Person(List.copyOf(mentions), List.copyOf(rules));
         }
 
         @Override
