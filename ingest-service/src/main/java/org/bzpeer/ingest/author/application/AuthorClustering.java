@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 import org.bzpeer.ingest.author.model.AuthorMention;
 import org.bzpeer.ingest.author.model.PersonName;
@@ -21,12 +23,17 @@ import org.bzpeer.ingest.author.model.PersonName;
  * only when the same ORCID iD joins them. Then each authorship without identifiers joins the person it most likely
  * is, among those with a {@link PersonName#compatible compatible} name (same surname, given names agreeing as far as
  * both go, initials-aware and transliteration-aware): evidence is weighed from shared co-authors, institutions, venue,
- * topics and years (see {@link #evidence}); without enough evidence it joins the one person who writes out the same
+ * topics and years (see {@link #evidence}), and the person with most joins when it reaches {@link #JOIN_AT} and leads
+ * by {@link #JOIN_MARGIN} every rival that cannot be the same person (a different ORCID iD, an incompatible name, a
+ * work in common); rivals that could be the same person are one person found twice and raise no doubt, and a single
+ * candidate needs no lead. Without that it joins the one person who writes out the same
  * name when that person is identified, or when the name is distinctive (the only written-out first name of its
  * block: one "David Eppstein" among the "D. Eppstein"s, unlike the many first names of "W. Wang"); otherwise it
- * becomes a person of its own, so namesakes stay apart. Finally people known only
- * by name are joined when their works together give the evidence one work alone did not. Two authorships of one work
- * are two people unless an identifier says otherwise (a byline listing one person twice).
+ * becomes a person of its own, so namesakes stay apart. Finally people known only by name are joined when their works
+ * together give the evidence one work alone did not, by the same choice (a clear lead, not the first person with
+ * enough evidence: a name-only person as likely to be either of two namesakes stays apart). Two authorships of one
+ * work are two people unless an identifier says otherwise (a byline listing one person twice). Each authorship
+ * carries the {@link Rule} that brought it to its person, for reports.
  *
  * <p>Deterministic: the result depends on the set of mentions, not on the order they are given in (each block of
  * compatible names is resolved in a fixed order of work and position). Only mentions of one block (surname and first
@@ -43,6 +50,9 @@ public final class AuthorClustering {
 
     /** Evidence at which a name-only authorship joins a person: a shared co-author, or institution and venue. */
     static final int JOIN_AT = 3;
+
+    /** How much more evidence the chosen person needs than any other who could be the one. */
+    static final int JOIN_MARGIN = 2;
 
     /**
      * How the mentions were grouped: each person as the mentions that are theirs, in resolution order, and the rule
@@ -158,27 +168,18 @@ public final class AuthorClustering {
 
     /** The person a name-only mention most likely is, or null for a person of its own. */
     private static Choice mostLikely(AuthorMention mention, List<Cluster> clusters, boolean distinctive) {
-        Cluster best = null;
-        int bestScore = Integer.MIN_VALUE;
-        int secondScore = Integer.MIN_VALUE;
+        List<Cluster> candidates = new ArrayList<>();
         List<Cluster> sameWrittenOut = new ArrayList<>();
         for (Cluster cluster : clusters) {
-            if (!cluster.compatibleWith(mention.name()) || cluster.works.contains(mention.workId())) {
-                continue;
-            }
-            if (cluster.writesOutAs(mention.name())) {
-                sameWrittenOut.add(cluster);
-            }
-            int score = evidence(mention, cluster);
-            if (score > bestScore) {
-                secondScore = bestScore;
-                bestScore = score;
-                best = cluster;
-            } else if (score > secondScore) {
-                secondScore = score;
+            if (cluster.compatibleWith(mention.name()) && !cluster.works.contains(mention.workId())) {
+                candidates.add(cluster);
+                if (cluster.writesOutAs(mention.name())) {
+                    sameWrittenOut.add(cluster);
+                }
             }
         }
-        if (best != null && bestScore >= JOIN_AT && bestScore - secondScore >= 2) {
+        Cluster best = clearlyBest(candidates, candidate -> true, candidate -> evidence(mention, candidate));
+        if (best != null) {
             return new Choice(best, Rule.EVIDENCE);
         }
         if (sameWrittenOut.size() == 1 && (sameWrittenOut.get(0).identified() || distinctive)
@@ -192,7 +193,37 @@ public final class AuthorClustering {
     private record Choice(Cluster cluster, Rule rule) {
     }
 
-    /** Joins name-only people whose mentions together show they are one (or one identified person). */
+    /**
+     * The eligible candidate with most evidence, when that reaches {@link #JOIN_AT} and leads by {@link #JOIN_MARGIN}
+     * every rival that cannot be the same person as it (rivals that could be are the same person found twice, not a
+     * doubt); else null.
+     */
+    private static Cluster clearlyBest(List<Cluster> candidates, Predicate<Cluster> eligible,
+            ToIntFunction<Cluster> evidence) {
+        Map<Cluster, Integer> scores = new HashMap<>();
+        Cluster best = null;
+        for (Cluster candidate : candidates) {
+            scores.put(candidate, evidence.applyAsInt(candidate));
+            if (eligible.test(candidate) && (best == null || scores.get(candidate) > scores.get(best))) {
+                best = candidate;
+            }
+        }
+        if (best == null || scores.get(best) < JOIN_AT) {
+            return null;
+        }
+        for (Cluster rival : candidates) {
+            if (rival != best && !best.couldBe(rival)
+                    && scores.get(best) - scores.get(rival) < JOIN_MARGIN) {
+                return null;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Joins name-only people whose mentions together show they are one (or one identified person): the same
+     * {@link #clearlyBest} choice as for a single authorship, among the identified people and those resolved before.
+     */
     private static void joinNameOnlyClusters(List<Cluster> clusters) {
         boolean joined = true;
         while (joined) {
@@ -202,15 +233,17 @@ public final class AuthorClustering {
                 if (nameOnly.identified()) {
                     continue;
                 }
-                for (int j = 0; j < clusters.size() && !joined; j++) {
-                    Cluster other = clusters.get(j);
-                    if (i != j && other.compatibleWithAll(nameOnly) && Collections.disjoint(other.works, nameOnly.works)
-                            && evidence(nameOnly, other) >= JOIN_AT
-                            && (other.identified() || j < i)) {
-                        other.absorb(nameOnly, Rule.JOINED_LATER);
-                        clusters.remove(i);
-                        joined = true;
-                    }
+                List<Cluster> candidates = clusters.stream().filter(other -> other != nameOnly
+                        && other.compatibleWithAll(nameOnly) && Collections.disjoint(other.works, nameOnly.works))
+                        .toList();
+                int position = i;
+                Cluster best = clearlyBest(candidates,
+                        other -> other.identified() || clusters.indexOf(other) < position,
+                        other -> evidence(nameOnly, other));
+                if (best != null) {
+                    best.absorb(nameOnly, Rule.JOINED_LATER);
+                    clusters.remove(i);
+                    joined = true;
                 }
             }
         }
@@ -305,6 +338,12 @@ public final class AuthorClustering {
 
         boolean identified() {
             return !keys.isEmpty();
+        }
+
+        /** Whether both could be one person: compatible names and ORCID iDs, no work in common. */
+        boolean couldBe(Cluster other) {
+            return (compatibleWithAll(other) || other.compatibleWithAll(this))
+                    && Collections.disjoint(works, other.works);
         }
 
         /** Whether {@code name} agrees with one of the person's names and with every written-out one. */
