@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.bzpeer.ingest.author.application.AuthorClustering;
 import org.bzpeer.ingest.author.application.AuthorMentions;
@@ -37,10 +38,18 @@ import tools.jackson.databind.json.JsonMapper;
  * sample with its OpenAlex author id stripped (the name as printed, {@code raw_author_name}, the ORCID iD, the
  * institutions, venue, topics and year kept) is resolved by {@link AuthorClustering}, and the people found are
  * compared with OpenAlex's author ids by B-cubed precision, recall and F1, next to two baselines of the same run:
- * ORCID iD alone, and ORCID iD else the exact printed name. Run by {@code deploy/bench/resolution}.
+ * ORCID iD alone, and ORCID iD else the exact printed name. It then says where precision is lost (which pairs, which
+ * {@link AuthorClustering.Rule}, which people), and repeats the run with some ORCID iDs hidden, scored where the truth
+ * holds (see {@link #resolveWithHiddenOrcids}). Run by {@code deploy/bench/resolution}.
  */
 @Tag("benchmark")
 class AuthorResolutionBenchmark {
+
+    /** One ORCID-carrying authorship in this many has its ORCID iD hidden in the hidden-ORCID run. */
+    private static final int HIDDEN_ORCID_EVERY = 4;
+
+    /** How many of the people that lose most precision the report lists. */
+    private static final int WORST_PEOPLE = 10;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final StringBuilder report = new StringBuilder();
@@ -64,12 +73,7 @@ class AuthorResolutionBenchmark {
         long start = System.nanoTime();
         List<AuthorClustering.Person> people = AuthorClustering.resolve(mentions);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<AuthorMention, Object> resolved = new HashMap<>();
-        for (int i = 0; i < people.size(); i++) {
-            for (AuthorMention mention : people.get(i).mentions()) {
-                resolved.put(mention, i);
-            }
-        }
+        Map<AuthorMention, Object> resolved = byPerson(people);
 
         print("%-44s %9s %9s %9s %9s", "", "precision", "recall", "F1", "people");
         line("baseline: ORCID iD alone", orcidOnly, truth);
@@ -89,6 +93,8 @@ class AuthorResolutionBenchmark {
         line("AuthorClustering", resolved, reliable);
         print("resolution took %.2f s (%,.0f authorships/s); target: precision >= 0.98 and F1 >= 0.95", seconds,
                 mentions.size() / seconds);
+        reportLostPrecision(people, truth, orcidBacked);
+        resolveWithHiddenOrcids(mentions, reliable);
         Path out = Path.of("target/benchmark/resolution.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
@@ -187,6 +193,124 @@ class AuthorResolutionBenchmark {
     private static String printedName(JsonNode authorship) {
         String raw = authorship.path("raw_author_name").asString("");
         return raw.isBlank() ? authorship.path("author").path("display_name").asString("") : raw;
+    }
+
+    /**
+     * A test of the name-only rules against a truth that holds: in this sample an authorship's ORCID iD is its OpenAlex
+     * profile's, so a name-only authorship is one OpenAlex did not give to any ORCID profile, and joining it to an
+     * identified person always counts against precision. Here the ORCID iD is hidden on every
+     * {@value #HIDDEN_ORCID_EVERY}th authorship that has one (chosen by work and position), those authorships are
+     * resolved by name and context alone, and the result is scored against the OpenAlex authors that carry an ORCID
+     * iD (whose profiles the ORCID iD makes reliable).
+     */
+    private void resolveWithHiddenOrcids(List<AuthorMention> mentions, Map<AuthorMention, String> reliable) {
+        Map<AuthorMention, String> truth = new HashMap<>();
+        List<AuthorMention> hidden = new ArrayList<>();
+        int hiddenCount = 0;
+        for (AuthorMention mention : mentions) {
+            AuthorMention seen = mention;
+            String position = mention.workId() + "#" + mention.position();
+            if (mention.orcid() != null && Math.floorMod(position.hashCode(), HIDDEN_ORCID_EVERY) == 0) {
+                seen = new AuthorMention(mention.workId(), mention.position(), mention.name(), null,
+                        mention.sourceIds(), mention.coauthors(), mention.institutions(), mention.venue(),
+                        mention.topics(), mention.year());
+                hiddenCount++;
+            }
+            hidden.add(seen);
+            if (reliable.containsKey(mention)) {
+                truth.put(seen, reliable.get(mention));
+            }
+        }
+        Map<AuthorMention, Object> orcidElseName = new HashMap<>();
+        hidden.forEach(mention -> orcidElseName.put(mention,
+                mention.orcid() != null ? mention.orcid() : mention.name().key()));
+        print("the ORCID iD hidden on %,d authorships (every %dth), scored on the OpenAlex authors with an ORCID iD:",
+                hiddenCount, HIDDEN_ORCID_EVERY);
+        line("baseline: ORCID iD, else exact printed name", orcidElseName, truth);
+        List<AuthorClustering.Person> people = AuthorClustering.resolve(hidden);
+        line("AuthorClustering", byPerson(people), truth);
+        reportLostPrecision(people, truth, Set.copyOf(truth.values()));
+    }
+
+    private static Map<AuthorMention, Object> byPerson(List<AuthorClustering.Person> people) {
+        Map<AuthorMention, Object> resolved = new HashMap<>();
+        for (int i = 0; i < people.size(); i++) {
+            for (AuthorMention mention : people.get(i).mentions()) {
+                resolved.put(mention, i);
+            }
+        }
+        return resolved;
+    }
+
+    /**
+     * Where precision is lost. B-cubed precision is one minus the mean share of an authorship's person held by other
+     * OpenAlex authors; that share is split by the pair it comes from: a name-only authorship with one that carries an
+     * ORCID iD, two name-only ones, or two with ORCID iDs. Then the authorships that resolution put with a person
+     * OpenAlex gives mostly to someone else, counted by the rule that brought them, and the people that lose most.
+     */
+    private void reportLostPrecision(List<AuthorClustering.Person> people, Map<AuthorMention, String> truth,
+            Set<String> orcidBacked) {
+        double[] lossByPair = new double[3];
+        Map<AuthorClustering.Rule, Integer> strayByRule = new TreeMap<>();
+        Map<AuthorClustering.Person, Double> lossByPerson = new HashMap<>();
+        for (AuthorClustering.Person person : people) {
+            Map<String, int[]> counts = new HashMap<>();
+            int[] totals = new int[2];
+            for (AuthorMention mention : person.mentions()) {
+                if (truth.containsKey(mention)) {
+                    int identified = mention.orcid() != null ? 1 : 0;
+                    counts.computeIfAbsent(truth.get(mention), author -> new int[2])[identified]++;
+                    totals[identified]++;
+                }
+            }
+            if (counts.size() < 2) {
+                continue;
+            }
+            String main = counts.entrySet().stream().max(Comparator.comparingInt(entry -> entry.getValue()[0]
+                    + entry.getValue()[1])).orElseThrow().getKey();
+            double size = totals[0] + totals[1];
+            double loss = 0;
+            for (int i = 0; i < person.mentions().size(); i++) {
+                AuthorMention mention = person.mentions().get(i);
+                String author = truth.get(mention);
+                if (author == null) {
+                    continue;
+                }
+                int identified = mention.orcid() != null ? 1 : 0;
+                int[] same = counts.get(author);
+                lossByPair[identified == 0 ? 1 : 0] += (totals[1 - identified] - same[1 - identified]) / size;
+                lossByPair[identified == 0 ? 1 : 2] += (totals[identified] - same[identified]) / size;
+                loss += 1 - (same[0] + same[1]) / size;
+                if (!author.equals(main)) {
+                    strayByRule.merge(person.rules().get(i), 1, Integer::sum);
+                }
+            }
+            lossByPerson.put(person, loss);
+        }
+        print("precision lost: %.4f (name-only with ORCID-carrying authorships %.4f, name-only with name-only %.4f, "
+                + "ORCID-carrying with ORCID-carrying %.4f)", (lossByPair[0] + lossByPair[1] + lossByPair[2])
+                / truth.size(), lossByPair[0] / truth.size(), lossByPair[1] / truth.size(),
+                lossByPair[2] / truth.size());
+        print("authorships put with a person OpenAlex gives mostly to another, by the rule that brought them: %s",
+                strayByRule);
+        print("the %d people that lose most precision (per OpenAlex author: authorships, ORCID-backed, names with * "
+                + "for an ORCID iD, rules):", WORST_PEOPLE);
+        lossByPerson.entrySet().stream().sorted(Map.Entry.<AuthorClustering.Person, Double>comparingByValue()
+                .reversed()).limit(WORST_PEOPLE).forEach(entry -> {
+                    AuthorClustering.Person person = entry.getKey();
+                    print("  loss %.1f of %d authorships", entry.getValue(), person.mentions().size());
+                    Map<String, List<Integer>> byAuthor = new TreeMap<>();
+                    for (int i = 0; i < person.mentions().size(); i++) {
+                        byAuthor.computeIfAbsent(String.valueOf(truth.get(person.mentions().get(i))),
+                                author -> new ArrayList<>()).add(i);
+                    }
+                    byAuthor.forEach((author, indexes) -> print("    %-34s %3d %-5s %s %s", author, indexes.size(),
+                            orcidBacked.contains(author),
+                            indexes.stream().map(i -> person.mentions().get(i).name().key()
+                                    + (person.mentions().get(i).orcid() != null ? "*" : "")).distinct().limit(4)
+                                    .toList(),
+                            indexes.stream().map(i -> person.rules().get(i)).distinct().toList()));
+                });
     }
 
     /** B-cubed precision, recall and F1 of {@code predicted} against {@code truth}, over the mentions with a truth. */

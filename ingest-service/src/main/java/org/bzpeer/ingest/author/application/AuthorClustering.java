@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 import org.bzpeer.ingest.author.model.AuthorMention;
 import org.bzpeer.ingest.author.model.PersonName;
@@ -21,12 +23,17 @@ import org.bzpeer.ingest.author.model.PersonName;
  * only when the same ORCID iD joins them. Then each authorship without identifiers joins the person it most likely
  * is, among those with a {@link PersonName#compatible compatible} name (same surname, given names agreeing as far as
  * both go, initials-aware and transliteration-aware): evidence is weighed from shared co-authors, institutions, venue,
- * topics and years (see {@link #evidence}); without enough evidence it joins the one person who writes out the same
+ * topics and years (see {@link #evidence}), and the person with most joins when it reaches {@link #JOIN_AT} and leads
+ * by {@link #JOIN_MARGIN} every rival that cannot be the same person (a different ORCID iD, an incompatible name, a
+ * work in common); rivals that could be the same person are one person found twice and raise no doubt, and a single
+ * candidate needs no lead. Without that it joins the one person who writes out the same
  * name when that person is identified, or when the name is distinctive (the only written-out first name of its
  * block: one "David Eppstein" among the "D. Eppstein"s, unlike the many first names of "W. Wang"); otherwise it
- * becomes a person of its own, so namesakes stay apart. Finally people known only
- * by name are joined when their works together give the evidence one work alone did not. Two authorships of one work
- * are two people unless an identifier says otherwise (a byline listing one person twice).
+ * becomes a person of its own, so namesakes stay apart. Finally people known only by name are joined when their works
+ * together give the evidence one work alone did not, by the same choice (a clear lead, not the first person with
+ * enough evidence: a name-only person as likely to be either of two namesakes stays apart). Two authorships of one
+ * work are two people unless an identifier says otherwise (a byline listing one person twice). Each authorship
+ * carries the {@link Rule} that brought it to its person, for reports.
  *
  * <p>Deterministic: the result depends on the set of mentions, not on the order they are given in (each block of
  * compatible names is resolved in a fixed order of work and position). Only mentions of one block (surname and first
@@ -44,8 +51,30 @@ public final class AuthorClustering {
     /** Evidence at which a name-only authorship joins a person: a shared co-author, or institution and venue. */
     static final int JOIN_AT = 3;
 
-    /** How the mentions were grouped: each person as the mentions that are theirs, in resolution order. */
-    public record Person(List<AuthorMention> mentions) {
+    /** How much more evidence the chosen person needs than any other who could be the one. */
+    static final int JOIN_MARGIN = 2;
+
+    /**
+     * How the mentions were grouped: each person as the mentions that are theirs, in resolution order, and the rule
+     * that brought each one (the same index) to the person.
+     */
+    public record Person(List<AuthorMention> mentions, List<Rule> rules) {
+    }
+
+    /** The rule that brought a mention to its person (for a person's first mention: {@link #OWN}). */
+    public enum Rule {
+        /** An ORCID iD or source id the person already holds. */
+        IDENTIFIER,
+        /** Evidence of at least {@link #JOIN_AT}, clearly more than for any other compatible person. */
+        EVIDENCE,
+        /** The one compatible identified person who writes out the same name. */
+        SAME_NAME_IDENTIFIED,
+        /** The one compatible person who writes out the same name, the only written-out first name of its block. */
+        DISTINCTIVE_NAME,
+        /** A person of its own. */
+        OWN,
+        /** The first mention of a name-only person joined to this one once their works together showed it. */
+        JOINED_LATER
     }
 
     private static final Comparator<AuthorMention> ORDER = Comparator.comparing(AuthorMention::workId)
@@ -78,12 +107,14 @@ public final class AuthorClustering {
         boolean weighed = block.size() <= MAX_WEIGHED_BLOCK;
         for (AuthorMention mention : block) {
             if (!mention.identified()) {
-                Cluster chosen = weighed ? mostLikely(mention, clusters, distinctive) : null;
-                if (chosen == null) {
-                    chosen = new Cluster();
-                    clusters.add(chosen);
+                Choice choice = weighed ? mostLikely(mention, clusters, distinctive) : null;
+                if (choice == null) {
+                    Cluster own = new Cluster();
+                    clusters.add(own);
+                    own.add(mention, Rule.OWN);
+                } else {
+                    choice.cluster().add(mention, choice.rule());
                 }
-                chosen.add(mention);
             }
         }
         if (weighed) {
@@ -115,7 +146,7 @@ public final class AuthorClustering {
                 Cluster survivor = found.stream().min(Comparator.comparingInt(clusters::indexOf)).orElseThrow();
                 for (Cluster other : found) {
                     if (other != survivor) {
-                        survivor.absorb(other);
+                        survivor.absorb(other, Rule.IDENTIFIER);
                         clusters.remove(other);
                         other.keys.forEach(key -> byKey.put(key, survivor));
                     }
@@ -128,7 +159,7 @@ public final class AuthorClustering {
                 }
             }
         }
-        target.add(mention);
+        target.add(mention, found.isEmpty() ? Rule.OWN : Rule.IDENTIFIER);
         for (String key : keys) {
             byKey.putIfAbsent(key, target);
             target.keys.add(key);
@@ -136,56 +167,84 @@ public final class AuthorClustering {
     }
 
     /** The person a name-only mention most likely is, or null for a person of its own. */
-    private static Cluster mostLikely(AuthorMention mention, List<Cluster> clusters, boolean distinctive) {
-        Cluster best = null;
-        int bestScore = Integer.MIN_VALUE;
-        int secondScore = Integer.MIN_VALUE;
+    private static Choice mostLikely(AuthorMention mention, List<Cluster> clusters, boolean distinctive) {
+        List<Cluster> candidates = new ArrayList<>();
         List<Cluster> sameWrittenOut = new ArrayList<>();
         for (Cluster cluster : clusters) {
-            if (!cluster.compatibleWith(mention.name()) || cluster.works.contains(mention.workId())) {
-                continue;
-            }
-            if (cluster.writesOutAs(mention.name())) {
-                sameWrittenOut.add(cluster);
-            }
-            int score = evidence(mention, cluster);
-            if (score > bestScore) {
-                secondScore = bestScore;
-                bestScore = score;
-                best = cluster;
-            } else if (score > secondScore) {
-                secondScore = score;
+            if (cluster.compatibleWith(mention.name()) && !cluster.works.contains(mention.workId())) {
+                candidates.add(cluster);
+                if (cluster.writesOutAs(mention.name())) {
+                    sameWrittenOut.add(cluster);
+                }
             }
         }
-        if (best != null && bestScore >= JOIN_AT && bestScore - secondScore >= 2) {
-            return best;
+        Cluster best = clearlyBest(candidates, candidate -> true, candidate -> evidence(mention, candidate));
+        if (best != null) {
+            return new Choice(best, Rule.EVIDENCE);
         }
         if (sameWrittenOut.size() == 1 && (sameWrittenOut.get(0).identified() || distinctive)
                 && evidence(mention, sameWrittenOut.get(0)) >= 0) {
-            return sameWrittenOut.get(0);
+            return new Choice(sameWrittenOut.get(0),
+                    sameWrittenOut.get(0).identified() ? Rule.SAME_NAME_IDENTIFIED : Rule.DISTINCTIVE_NAME);
         }
         return null;
     }
 
-    /** Joins name-only people whose mentions together show they are one (or one identified person). */
+    private record Choice(Cluster cluster, Rule rule) {
+    }
+
+    /**
+     * The eligible candidate with most evidence, when that reaches {@link #JOIN_AT} and leads by {@link #JOIN_MARGIN}
+     * every rival that cannot be the same person as it (rivals that could be are the same person found twice, not a
+     * doubt); else null.
+     */
+    private static Cluster clearlyBest(List<Cluster> candidates, Predicate<Cluster> eligible,
+            ToIntFunction<Cluster> evidence) {
+        Map<Cluster, Integer> scores = new HashMap<>();
+        Cluster best = null;
+        for (Cluster candidate : candidates) {
+            scores.put(candidate, evidence.applyAsInt(candidate));
+            if (eligible.test(candidate) && (best == null || scores.get(candidate) > scores.get(best))) {
+                best = candidate;
+            }
+        }
+        if (best == null || scores.get(best) < JOIN_AT) {
+            return null;
+        }
+        for (Cluster rival : candidates) {
+            if (rival != best && !best.couldBe(rival)
+                    && scores.get(best) - scores.get(rival) < JOIN_MARGIN) {
+                return null;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Joins name-only people whose mentions together show they are one (or one identified person): the same
+     * {@link #clearlyBest} choice as for a single authorship, among the identified people and those resolved before;
+     * passes over the people in order until one joins nothing (a pass goes on after a join rather than starting again,
+     * which kept a block of 2,000 "W. Wang"s from taking minutes).
+     */
     private static void joinNameOnlyClusters(List<Cluster> clusters) {
         boolean joined = true;
         while (joined) {
             joined = false;
-            for (int i = 0; i < clusters.size() && !joined; i++) {
+            for (int i = 0; i < clusters.size(); i++) {
                 Cluster nameOnly = clusters.get(i);
                 if (nameOnly.identified()) {
                     continue;
                 }
-                for (int j = 0; j < clusters.size() && !joined; j++) {
-                    Cluster other = clusters.get(j);
-                    if (i != j && other.compatibleWithAll(nameOnly) && Collections.disjoint(other.works, nameOnly.works)
-                            && evidence(nameOnly, other) >= JOIN_AT
-                            && (other.identified() || j < i)) {
-                        other.absorb(nameOnly);
-                        clusters.remove(i);
-                        joined = true;
-                    }
+                List<Cluster> candidates = clusters.stream().filter(other -> other != nameOnly
+                        && other.compatibleWithAll(nameOnly) && Collections.disjoint(other.works, nameOnly.works))
+                        .toList();
+                Set<Cluster> earlier = new HashSet<>(clusters.subList(0, i));
+                Cluster best = clearlyBest(candidates, other -> other.identified() || earlier.contains(other),
+                        other -> evidence(nameOnly, other));
+                if (best != null) {
+                    best.absorb(nameOnly, Rule.JOINED_LATER);
+                    clusters.remove(i--);
+                    joined = true;
                 }
             }
         }
@@ -236,6 +295,7 @@ public final class AuthorClustering {
     static final class Cluster {
 
         private final List<AuthorMention> mentions = new ArrayList<>();
+        private final List<Rule> rules = new ArrayList<>();
         private final List<PersonName> names = new ArrayList<>();
         private final Set<String> keys = new HashSet<>();
         private final Set<String> works = new HashSet<>();
@@ -247,8 +307,9 @@ public final class AuthorClustering {
         private int firstYear = Integer.MAX_VALUE;
         private int lastYear = Integer.MIN_VALUE;
 
-        void add(AuthorMention mention) {
+        void add(AuthorMention mention, Rule rule) {
             mentions.add(mention);
+            rules.add(rule);
             works.add(mention.workId());
             if (names.stream().noneMatch(name -> name.equals(mention.name()))) {
                 names.add(mention.name());
@@ -268,13 +329,22 @@ public final class AuthorClustering {
             }
         }
 
-        void absorb(Cluster other) {
-            other.mentions.forEach(this::add);
+        /** Takes {@code other}'s mentions; its first one is brought by {@code rule}, the others as they came. */
+        void absorb(Cluster other, Rule rule) {
+            for (int i = 0; i < other.mentions.size(); i++) {
+                add(other.mentions.get(i), i == 0 ? rule : other.rules.get(i));
+            }
             keys.addAll(other.keys);
         }
 
         boolean identified() {
             return !keys.isEmpty();
+        }
+
+        /** Whether both could be one person: compatible names and ORCID iDs, no work in common. */
+        boolean couldBe(Cluster other) {
+            return (compatibleWithAll(other) || other.compatibleWithAll(this))
+                    && Collections.disjoint(works, other.works);
         }
 
         /** Whether {@code name} agrees with one of the person's names and with every written-out one. */
@@ -300,7 +370,7 @@ public final class AuthorClustering {
         }
 
         Person person() {
-            return new Person(List.copyOf(mentions));
+            return new Person(List.copyOf(mentions), List.copyOf(rules));
         }
 
         @Override

@@ -62,6 +62,39 @@ class AuthorClusteringTest {
     }
 
     @Test
+    void aSingleCompatiblePersonWithEnoughEvidenceIsJoinedAtOnce() {
+        AuthorMention identified = mention("w1", "Ada Lovelace", "0000-0001-0000-0001", Set.of("babbage c"));
+        AuthorMention nameOnly = mention("w2", "A. Lovelace", null, Set.of("babbage c"));
+
+        List<AuthorClustering.Person> people = AuthorClustering.resolve(List.of(identified, nameOnly));
+
+        assertThat(people).singleElement().extracting(AuthorClustering.Person::rules)
+                .isEqualTo(List.of(AuthorClustering.Rule.OWN, AuthorClustering.Rule.EVIDENCE));
+    }
+
+    @Test
+    void aRivalThatMayBeTheSamePersonLeavesNoDoubt() {
+        AuthorMention nameOnly = mention("w1", "A. Lovelace", null, Set.of("somerville m"));
+        AuthorMention identified = mention("w2", "Ada Lovelace", "0000-0001-0000-0001", Set.of("babbage c"));
+        AuthorMention bridge = mention("w3", "A. Lovelace", null, Set.of("babbage c", "somerville m"));
+
+        List<AuthorClustering.Person> people = AuthorClustering.resolve(List.of(nameOnly, identified, bridge));
+
+        assertThat(people).singleElement().satisfies(person -> assertThat(
+                person.rules().get(person.mentions().indexOf(bridge))).isEqualTo(AuthorClustering.Rule.EVIDENCE));
+    }
+
+    @Test
+    void nameOnlyPeopleEquallyLikelyToBeEitherOfTwoNamesakesStayApart() {
+        AuthorMention first = mention("w1", "Zhenguo Wang", "0000-0001-0000-0001", Set.of("li x"));
+        AuthorMention second = mention("w2", "Zhenguo Wang", "0000-0002-0000-0002", Set.of("chen y"));
+        AuthorMention between = mention("w3", "Zhenguo Wang", null, Set.of("li x", "chen y"));
+
+        assertThat(partition(List.of(first, second, between)))
+                .containsExactlyInAnyOrder(Set.of("w1"), Set.of("w2"), Set.of("w3"));
+    }
+
+    @Test
     void theResultDependsOnTheMentionsNotOnTheirOrder() {
         List<AuthorMention> mentions = new ArrayList<>();
         Random random = new Random(7);
