@@ -6,22 +6,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.bzpeer.kit.KitDatabase;
 import org.bzpeer.kit.outbox.OutboxWriter.OutboundEvent;
 import org.bzpeer.kit.store.ValueRows;
 import org.bzpeer.schemas.EventCodec;
 import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.AuthorMerged;
-import org.bzpeer.testkit.TestInfrastructure;
-import org.bzpeer.testkit.TestInfrastructure.DatabaseCoordinates;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
-
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionFactory;
-import io.r2dbc.spi.ConnectionFactory;
 
 /**
  * The outbox writer on the real PostgreSQL: events recorded together keep their order in the outbox sequence, also
@@ -31,13 +24,10 @@ class OutboxWriterTest {
 
     @Test
     void eventsRecordedTogetherKeepTheirOrderAndPayloadsAcrossStatements() {
-        DatabaseCoordinates db = TestInfrastructure.database("kit_outbox_writer");
-        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).locations("classpath:db/kit")
-                .load().migrate();
-        ConnectionFactory connections = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
-                .host(db.host()).port(db.port()).database(db.name()).username(db.user()).password(db.password())
-                .build());
-        DatabaseClient database = DatabaseClient.create(connections);
+        KitDatabase db = KitDatabase.named("kit_outbox_writer");
+        Flyway.configure().dataSource(db.coordinates().jdbcUrl(), db.coordinates().user(),
+                db.coordinates().password()).locations("classpath:db/kit").load().migrate();
+        DatabaseClient database = db.client();
         database.sql("DELETE FROM event_outbox").fetch().rowsUpdated().block();
         int count = ValueRows.MAX_PARAMETERS / 3 * 2 + 7;
         List<OutboundEvent<AuthorMerged>> events = IntStream.range(0, count)
@@ -46,8 +36,7 @@ class OutboxWriterTest {
                                 .setAuthorId("a_" + (count - i)).setMergedInto("a_0").setReason("test").build()))
                 .toList();
 
-        TransactionalOperator.create(new R2dbcTransactionManager(connections))
-                .transactional(new OutboxWriter(database).appendAll(events)).block();
+        db.transactions().transactional(new OutboxWriter(database).appendAll(events)).block();
 
         List<String> keys = database.sql("SELECT event_key FROM event_outbox ORDER BY id")
                 .map(row -> row.get("event_key", String.class)).all().collectList().block();

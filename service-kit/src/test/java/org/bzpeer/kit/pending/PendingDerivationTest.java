@@ -14,17 +14,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import org.bzpeer.testkit.TestInfrastructure;
-import org.bzpeer.testkit.TestInfrastructure.DatabaseCoordinates;
+import org.bzpeer.kit.KitDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionFactory;
-import io.r2dbc.spi.ConnectionFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -43,12 +38,9 @@ class PendingDerivationTest {
 
     @BeforeEach
     void database() {
-        DatabaseCoordinates db = TestInfrastructure.database("kit_pending");
-        ConnectionFactory connections = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
-                .host(db.host()).port(db.port()).database(db.name()).username(db.user()).password(db.password())
-                .build());
-        database = DatabaseClient.create(connections);
-        transactions = TransactionalOperator.create(new R2dbcTransactionManager(connections));
+        KitDatabase db = KitDatabase.named("kit_pending");
+        database = db.client();
+        transactions = db.transactions();
         database.sql("""
                 CREATE TABLE IF NOT EXISTS pending_test (key TEXT COLLATE "C" PRIMARY KEY, due_at TIMESTAMPTZ NOT NULL)
                 """).then().block();
