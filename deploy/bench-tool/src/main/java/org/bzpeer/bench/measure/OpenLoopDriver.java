@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * GETs at a fixed rate over HTTP/1.1 keep-alive connections, open loop: request {@code i} is due at
@@ -20,7 +21,9 @@ import java.util.List;
  * was sent, so a server that falls behind shows it (no coordinated omission). At most {@code maxInFlight} requests are
  * open at once, one per connection, as a gateway's connection pool would hold them: a request due while every
  * connection is busy waits for one, its latency still running. One thread sends and reads everything through a
- * selector, with every request's bytes built before the run, so the driver costs the shared cores little.
+ * selector, with every request's bytes built before the run, and sleeps until the next request is due or an answer
+ * arrives (a wait under a millisecond parks the thread rather than polling), so the driver costs the shared cores
+ * little.
  *
  * <p>Answers are read to their end ({@code Content-Length} or chunked); a closed connection is opened again and the
  * request it carried counts as an error.
@@ -84,6 +87,9 @@ public final class OpenLoopDriver {
                 if (waitNanos >= 1_000_000) {
                     selector.select(waitNanos / 1_000_000);
                 } else {
+                    if (waitNanos > 0) {
+                        LockSupport.parkNanos(waitNanos);
+                    }
                     selector.selectNow();
                 }
                 for (SelectionKey key : selector.selectedKeys()) {

@@ -48,11 +48,13 @@ class AuthorController {
 
     private final ResearcherPages pages;
     private final OwnerEdits edits;
+    private final ConditionalGet conditionalGet;
     private final JsonMapper json;
 
-    AuthorController(ResearcherPages pages, OwnerEdits edits, JsonMapper json) {
+    AuthorController(ResearcherPages pages, OwnerEdits edits, ConditionalGet conditionalGet, JsonMapper json) {
         this.pages = pages;
         this.edits = edits;
+        this.conditionalGet = conditionalGet;
         this.json = json;
     }
 
@@ -60,7 +62,7 @@ class AuthorController {
     Mono<ResponseEntity<AuthorProfile>> author(@PathVariable String id, @AuthenticationPrincipal Jwt viewer,
             ServerWebExchange exchange) {
         return pages.page(id, viewer == null ? null : viewer.getSubject())
-                .map(page -> ConditionalGet.respond(exchange, AuthorProfile.from(page), json));
+                .map(page -> conditionalGet.respond(exchange, AuthorProfile.from(page)));
     }
 
     @GetMapping("/{id}/works")
@@ -81,7 +83,7 @@ class AuthorController {
         }
         WorkFilter filter = new WorkFilter(yearFrom, yearTo, type == null ? List.of() : type);
         return pages.works(id, filter, after, pageSize + 1)
-                .map(rows -> ConditionalGet.respond(exchange, page(rows, pageSize), json));
+                .map(rows -> conditionalGet.respond(exchange, page(rows, pageSize)));
     }
 
     /**
