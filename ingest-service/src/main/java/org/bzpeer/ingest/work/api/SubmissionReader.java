@@ -83,6 +83,7 @@ final class SubmissionReader {
         private int nextIndex;
         private boolean ended;
         private boolean bodyTooLarge;
+        private boolean readRecord;
 
         private Submission(InputStream body, boolean gzip, boolean ndjson, SourceFormat format) {
             this.body = new CountingInputStream(body, Long.MAX_VALUE);
@@ -124,6 +125,11 @@ final class SubmissionReader {
         /** Whether reading stopped because the body grew past {@link SubmissionLimits#maxBodySize}. */
         boolean bodyTooLarge() {
             return bodyTooLarge;
+        }
+
+        /** Whether the body held a record so far, also one that holds no work (an ORCID record listing none). */
+        boolean readRecord() {
+            return readRecord;
         }
 
         /** How many bytes of the body were received so far, as sent (before gzip decoding). */
@@ -179,6 +185,7 @@ final class SubmissionReader {
             }
             while (pendingWorks.isEmpty()) {
                 RecordFramer.Frame frame = framer.next();
+                readRecord |= frame != null;
                 if (frame instanceof RecordFramer.RecordBytes bytes) {
                     try {
                         pendingWorks.addAll(((WorkFormat) format).works(parser.parse(bytes.bytes(), bytes.length())));
@@ -209,6 +216,7 @@ final class SubmissionReader {
                     xmlRecords = xml.open(decoded());
                 }
                 XmlWorkFormat.Record record = xmlRecords.next();
+                readRecord |= record != null;
                 if (record instanceof XmlWorkFormat.Parsed parsed) {
                     return new Parsed(parsed.work());
                 }
