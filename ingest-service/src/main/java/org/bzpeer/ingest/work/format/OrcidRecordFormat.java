@@ -32,7 +32,8 @@ import tools.jackson.databind.JsonNode;
  * {@code credit-name}, else by its {@code given-names} and {@code family-name}. Each group of
  * {@code activities-summary.works.group} is one work (ORCID groups the summaries of one work that several sources
  * added): its title, type, date and journal come from the summary the owner prefers (the highest
- * {@code display-index}, the first on a tie), its identifiers from every summary of the group. The {@code doi},
+ * {@code display-index}, the first on a tie), its identifiers from every summary of the group (the preferred one's
+ * first, when two give one scheme different values). The {@code doi},
  * {@code arxiv}, {@code pmid} and {@code pmc} ids whose relationship is {@code self} (or none) are the work's own,
  * those whose relationship is {@code version-of} name another version of it, those {@code part-of} are not the
  * work's; other schemes (ISBN, ISSN, handles, URLs, Scopus and Web of Science ids) are not read, as they name a book
@@ -123,8 +124,9 @@ public class OrcidRecordFormat implements WorkFormat {
         }
         Map<String, String> identifiers = new LinkedHashMap<>();
         List<VersionIdentifier> versions = new ArrayList<>();
+        readIdentifiers(preferred, identifiers, versions);
         for (JsonField summary : summaries) {
-            readIdentifiers(summary.get("external-ids").objectOrAbsent().get("external-id"), identifiers, versions);
+            readIdentifiers(summary, identifiers, versions);
         }
         Normalize.addImpliedIdentifiers(identifiers);
         versions.removeIf(version -> version.value().equals(identifiers.get(version.scheme())));
@@ -156,10 +158,13 @@ public class OrcidRecordFormat implements WorkFormat {
                 versions);
     }
 
-    /** The work's own identifiers and those of its other versions, of the schemes read here. */
-    private static void readIdentifiers(JsonField externalIds, Map<String, String> identifiers,
+    /**
+     * Adds the identifiers of {@code summary} of the schemes read here: the work's own to {@code identifiers} (a
+     * scheme it has already keeps its value), those of its other versions to {@code versions}.
+     */
+    private static void readIdentifiers(JsonField summary, Map<String, String> identifiers,
             List<VersionIdentifier> versions) {
-        for (JsonField externalId : externalIds.elements()) {
+        for (JsonField externalId : summary.get("external-ids").objectOrAbsent().get("external-id").elements()) {
             String type = String.valueOf(externalId.get("external-id-type").text()).toLowerCase(Locale.ROOT);
             Function<String, String> normaliser = OWN_IDENTIFIERS.get(type);
             if (normaliser == null) {
@@ -172,8 +177,9 @@ public class OrcidRecordFormat implements WorkFormat {
             if (value == null || relationship.equals("part-of")) {
                 continue;
             }
-            if (relationship.equals("version-of")) {
-                versions.add(new VersionIdentifier(scheme, value));
+            VersionIdentifier version = new VersionIdentifier(scheme, value);
+            if (relationship.equals("version-of") && !versions.contains(version)) {
+                versions.add(version);
             } else {
                 identifiers.putIfAbsent(scheme, value);
             }

@@ -78,6 +78,8 @@ class OrcidRecordFormatTest {
 
         assertThat(record.get("activities-summary").get("works").get("group").isNull()).isTrue();
         assertThat(FORMAT.works(record)).isEmpty();
+        assertThatExceptionOfType(RejectedRecordException.class).isThrownBy(() -> FORMAT.parse(record))
+                .satisfies(e -> assertThat(e.field()).isEqualTo(GROUPS));
         assertThat(parsed(TestRecords.mutated((ObjectNode) record, GROUPS, "[" + RECORD.get("activities-summary")
                 .get("works").get("group").get(1) + "]")))
                 .singleElement().satisfies(work -> assertThat(work.authorships()).containsExactly(
