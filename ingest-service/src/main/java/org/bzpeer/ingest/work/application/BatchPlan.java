@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.bzpeer.ingest.author.application.AuthorMentions;
 import org.bzpeer.ingest.author.application.BylineAuthors;
@@ -157,11 +158,21 @@ final class BatchPlan {
                 last == null ? Change.CREATED : Change.UPDATED, workId, version));
     }
 
-    /** The content {@code workId} has now: the last the batch gave it, else the last published; null when none. */
+    /**
+     * The content {@code workId} has now: the last the batch gave it, else the last published, else, when the batch
+     * joins works into it, the last published of one of those (a full byline rather than a partial one); null when
+     * none.
+     */
     private WorkImported currentContent(String workId) {
-        WorkImported content = lastContent.get(workId);
-        byte[] stored = storedContents.get(workId);
-        return content != null || stored == null ? content : EventCodec.instance().decode(stored, WorkImported.class);
+        if (lastContent.containsKey(workId)) {
+            return lastContent.get(workId);
+        }
+        return Stream.concat(Stream.of(workId), works.retiredWorkIds().entrySet().stream()
+                        .filter(retired -> retired.getValue().equals(workId)).map(Map.Entry::getKey))
+                .map(storedContents::get).filter(Objects::nonNull)
+                .map(content -> EventCodec.instance().decode(content, WorkImported.class))
+                .min(Comparator.comparing(content -> SubmittedWork.PARTIAL_BYLINE_SOURCE.equals(content.getSource())))
+                .orElse(null);
     }
 
     /**

@@ -134,6 +134,30 @@ class OrcidImportTest {
                 .containsExactly("Ada Lovelace", "J. S. Carberry", "Charles Babbage");
     }
 
+    @Test
+    void aWorkThatTheRecordJoinsToAnotherKeepsTheFullBylineOfTheOneItAbsorbs() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String arxivId = "2304." + (Math.floorMod(run.hashCode(), 90_000) + 10_000);
+        String doi = "10.5555/orcid-joins-" + run;
+        post("arxiv-kaggle", MediaType.parseMediaType(WorkImportController.NDJSON), """
+                {"id": "%s", "title": "Metaphysics, unified", "abstract": "Text.", "authors": "A. Lovelace, \
+                J. S. Carberry, C. Babbage", "authors_parsed": [["Lovelace", "Ada", ""], ["Carberry", "J. S.", ""], \
+                ["Babbage", "Charles", ""]], "categories": "cs.LG", "doi": null, \
+                "versions": [{"version": "v1", "created": "Mon, 2 Jan 2023 10:00:00 GMT"}]}""".formatted(arxivId))
+                .expectStatus().isOk().expectBody().jsonPath("$.created").isEqualTo(1);
+
+        post("orcid", MediaType.APPLICATION_JSON, orcidRecord(OWNER, "Josiah", "Carberry", doi)
+                .replace("\"external-id-type\": \"pmid\"", "\"external-id-type\": \"arxiv\"")
+                .replace("\"" + pmid(doi) + "\"", "\"" + arxivId + "\""))
+                .expectStatus().isOk().expectBody().jsonPath("$.rejected").isEqualTo(0);
+
+        WorkImported joined = latest(doi, version -> true);
+        assertThat(joined.getIdentifiers().getArxivId()).isEqualTo(arxivId);
+        assertThat(joined.getAuthorships()).extracting(Authorship::getDisplayName, Authorship::getOrcid)
+                .containsExactly(tuple("Ada Lovelace", null), tuple("J. S. Carberry", OWNER),
+                        tuple("Charles Babbage", null));
+    }
+
     /** Waits until the last version of the work with {@code doi} is {@code settled}, and answers it. */
     private WorkImported latest(String doi, Predicate<WorkImported> settled) {
         await().atMost(Duration.ofSeconds(20)).until(() -> !versions(doi).isEmpty()
