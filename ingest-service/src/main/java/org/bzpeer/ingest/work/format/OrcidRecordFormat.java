@@ -2,12 +2,13 @@ package org.bzpeer.ingest.work.format;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -123,7 +124,7 @@ public class OrcidRecordFormat implements WorkFormat {
             }
         }
         Map<String, String> identifiers = new LinkedHashMap<>();
-        List<VersionIdentifier> versions = new ArrayList<>();
+        Set<VersionIdentifier> versions = new LinkedHashSet<>();
         readIdentifiers(preferred, identifiers, versions);
         for (JsonField summary : summaries) {
             readIdentifiers(summary, identifiers, versions);
@@ -155,7 +156,7 @@ public class OrcidRecordFormat implements WorkFormat {
                 List.of(owner),
                 List.of(),
                 null,
-                versions);
+                List.copyOf(versions));
     }
 
     /**
@@ -163,7 +164,7 @@ public class OrcidRecordFormat implements WorkFormat {
      * scheme it has already keeps its value), those of its other versions to {@code versions}.
      */
     private static void readIdentifiers(JsonField summary, Map<String, String> identifiers,
-            List<VersionIdentifier> versions) {
+            Set<VersionIdentifier> versions) {
         for (JsonField externalId : summary.get("external-ids").objectOrAbsent().get("external-id").elements()) {
             String type = String.valueOf(externalId.get("external-id-type").text()).toLowerCase(Locale.ROOT);
             Function<String, String> normaliser = OWN_IDENTIFIERS.get(type);
@@ -177,9 +178,8 @@ public class OrcidRecordFormat implements WorkFormat {
             if (value == null || relationship.equals("part-of")) {
                 continue;
             }
-            VersionIdentifier version = new VersionIdentifier(scheme, value);
-            if (relationship.equals("version-of") && !versions.contains(version)) {
-                versions.add(version);
+            if (relationship.equals("version-of")) {
+                versions.add(new VersionIdentifier(scheme, value));
             } else {
                 identifiers.putIfAbsent(scheme, value);
             }
