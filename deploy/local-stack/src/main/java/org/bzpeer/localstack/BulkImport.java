@@ -44,7 +44,7 @@ public final class BulkImport {
               --token TOKEN    a token with scope works:write (default $BZPEER_PIPELINE_TOKEN, else the one
                                deploy/local/run wrote to .local-data/dev-tokens.env)
               --format NAME    the source format of every file (bzpeer, openalex, crossref, arxiv-kaggle, arxiv-atom,
-                               arxiv-oai, dblp); default: recognised from each file's first bytes
+                               arxiv-oai, dblp, orcid); default: recognised from each file's first bytes
               --name TEXT      a label for the import's report (default: the inputs' names)
               --parallel N     parts sent at once, 1-16 (default 2); archive entries are then held in memory one
                                each

@@ -14,7 +14,8 @@ import java.util.zip.GZIPInputStream;
  * <p>Formats are told apart by marks only their records carry: an XML root element ({@code OAI-PMH}, {@code feed},
  * {@code dblp}); Kaggle's {@code authors_parsed}; Crossref's {@code message-type} or upper-case {@code DOI} with
  * {@code URL}; OpenAlex's {@code https://openalex.org/W} ids, {@code abstract_inverted_index} or list-page
- * {@code meta}; anything else is our own format. {@code --format} overrides the guess.
+ * {@code meta}; an ORCID record's {@code orcid-identifier}; anything else is our own format. {@code --format}
+ * overrides the guess.
  */
 record PartContent(String contentType, String format, byte[] head, InputStream rest) {
 
@@ -49,6 +50,9 @@ record PartContent(String contentType, String format, byte[] head, InputStream r
         }
         if (text.contains("\"message-type\"") || text.contains("\"DOI\"") && text.contains("\"URL\"")) {
             return "crossref";
+        }
+        if (text.contains("\"orcid-identifier\"")) {
+            return "orcid";
         }
         if (text.contains("\"https://openalex.org/W") || text.contains("\"abstract_inverted_index\"")
                 || text.startsWith("{\"meta\"") && text.contains("\"results\"")) {

@@ -92,7 +92,8 @@ class ImportInputsTest {
                 "arxiv/kaggle-snapshot-head.jsonl", "arxiv-kaggle",
                 "arxiv/atom/arxivpy_fixtures/id_1605.08386_s0_m100_199195aa31ad.atom.xml", "arxiv-atom",
                 "dblp/shenka123_dblp_head.xml", "dblp",
-                "dblp/fatcat_example_dblp.xml", "dblp");
+                "dblp/fatcat_example_dblp.xml", "dblp",
+                "orcid/fatcat_0000-0001-8254-7103.json", "orcid");
         for (Map.Entry<String, String> file : expected.entrySet()) {
             Path path = SharedData.require(file.getKey());
             ImportInputs.Part part = ImportInputs.of(List.of(path)).iterator().next();

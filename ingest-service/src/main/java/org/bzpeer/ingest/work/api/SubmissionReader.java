@@ -6,8 +6,11 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -26,7 +29,8 @@ import org.bzpeer.kit.web.ProblemException;
 /**
  * Reads a submission's body record by record while it arrives and hands it on in batches: each JSON record is framed
  * ({@link RecordFramer}), parsed ({@link RecordParser}) and read by the work format at once, a source's list page
- * record by record too ({@link WorkFormat#pageRecordArrays}); an XML body is read as a stream by its
+ * record by record too ({@link WorkFormat#pageRecordArrays}), and a record holding several works (an ORCID
+ * record) work by work ({@link WorkFormat#works}); an XML body is read as a stream by its
  * {@link XmlWorkFormat}, one record element at a time. A request holds one record plus the batches in flight, whatever
  * the size of its body. A malformed record is rejected alone; a body whose structure breaks (JSON brackets, XML
  * well-formedness) is rejected from that point on, the records before it kept. A gzip body is decoded as it is read;
@@ -73,10 +77,13 @@ final class SubmissionReader {
         private final SourceFormat format;
         private CountingInputStream decoded;
         private RecordFramer framer;
+        /** The works of the last JSON record not read yet (a record of a person's works holds several). */
+        private final Deque<Supplier<SubmittedWork>> pendingWorks = new ArrayDeque<>();
         private XmlWorkFormat.Records xmlRecords;
         private int nextIndex;
         private boolean ended;
         private boolean bodyTooLarge;
+        private boolean readRecord;
 
         private Submission(InputStream body, boolean gzip, boolean ndjson, SourceFormat format) {
             this.body = new CountingInputStream(body, Long.MAX_VALUE);
@@ -118,6 +125,11 @@ final class SubmissionReader {
         /** Whether reading stopped because the body grew past {@link SubmissionLimits#maxBodySize}. */
         boolean bodyTooLarge() {
             return bodyTooLarge;
+        }
+
+        /** Whether the body held a record so far, also one that holds no work (an ORCID record listing none). */
+        boolean readRecord() {
+            return readRecord;
         }
 
         /** How many bytes of the body were received so far, as sent (before gzip decoding). */
@@ -171,19 +183,27 @@ final class SubmissionReader {
                         : RecordFramer.json(decoded(), limits.maxRecordBytes(),
                                 ((WorkFormat) format).pageRecordArrays());
             }
-            RecordFramer.Frame frame = framer.next();
-            if (frame instanceof RecordFramer.RecordBytes bytes) {
-                try {
-                    return new Parsed(((WorkFormat) format).parse(parser.parse(bytes.bytes(), bytes.length())));
-                } catch (RejectedRecordException e) {
-                    return new Refused(e.field(), e.reason());
+            while (pendingWorks.isEmpty()) {
+                RecordFramer.Frame frame = framer.next();
+                readRecord |= frame != null;
+                if (frame instanceof RecordFramer.RecordBytes bytes) {
+                    try {
+                        pendingWorks.addAll(((WorkFormat) format).works(parser.parse(bytes.bytes(), bytes.length())));
+                    } catch (RejectedRecordException e) {
+                        return new Refused(e.field(), e.reason());
+                    }
+                } else if (frame instanceof RecordFramer.TooLong tooLong) {
+                    return new Refused("$", "the record is " + tooLong.length() + " bytes long; at most "
+                            + limits.maxRecordBytes() + " are accepted");
+                } else {
+                    return frame instanceof RecordFramer.Broken broken ? new Broken(broken.reason()) : null;
                 }
             }
-            if (frame instanceof RecordFramer.TooLong tooLong) {
-                return new Refused("$", "the record is " + tooLong.length() + " bytes long; at most "
-                        + limits.maxRecordBytes() + " are accepted");
+            try {
+                return new Parsed(pendingWorks.poll().get());
+            } catch (RejectedRecordException e) {
+                return new Refused(e.field(), e.reason());
             }
-            return frame instanceof RecordFramer.Broken broken ? new Broken(broken.reason()) : null;
         }
 
         /**
@@ -196,6 +216,7 @@ final class SubmissionReader {
                     xmlRecords = xml.open(decoded());
                 }
                 XmlWorkFormat.Record record = xmlRecords.next();
+                readRecord |= record != null;
                 if (record instanceof XmlWorkFormat.Parsed parsed) {
                     return new Parsed(parsed.work());
                 }

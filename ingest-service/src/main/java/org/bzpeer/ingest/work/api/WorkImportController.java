@@ -143,7 +143,7 @@ class WorkImportController {
                                 : PartEnd.DONE, null, onlyPart)
                         .then(Mono.fromCallable(() -> submission.bodyTooLarge()
                                 ? tooLarge(summary)
-                                : respond(summary))))
+                                : respond(summary, submission.readRecord()))))
                 .onErrorResume(error -> reports.close(part, PartEnd.FAILED, failure(error), onlyPart)
                         .onErrorResume(reportFailed -> Mono.empty())
                         .then(Mono.error(error)));
@@ -234,7 +234,15 @@ class WorkImportController {
                 "errorsOmitted", summary.errorsOmitted());
     }
 
-    private static ResponseEntity<Object> respond(ImportSummary summary) {
+    /**
+     * The answer to a body read to its end: its summary, or a problem when it held no record at all, or only records
+     * that were all rejected. A body whose records hold no work (an ORCID record listing none) is answered with its
+     * summary of nothing.
+     */
+    private static ResponseEntity<Object> respond(ImportSummary summary, boolean heldRecords) {
+        if (summary.received() == 0 && heldRecords) {
+            return ResponseEntity.ok(summary);
+        }
         if (summary.received() == 0) {
             throw ProblemException.invalid("$", "the submission holds no records");
         }

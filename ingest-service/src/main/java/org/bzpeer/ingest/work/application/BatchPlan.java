@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.bzpeer.ingest.author.application.AuthorMentions;
 import org.bzpeer.ingest.author.application.BylineAuthors;
@@ -61,6 +62,9 @@ import org.bzpeer.schemas.events.WorkImported;
  * content is stored with the authors its record alone names (identified ones by their identifiers, the others by ids
  * of their own, never ids taken from earlier imports), so it is a function of the record whatever the history; author
  * resolution settles them once the copy is published with it.
+ *
+ * <p>A record whose byline is partial (an ORCID work summary) is the exception to "the last record's content": it is
+ * merged into the content the work has ({@link PartialBylines}), so it never shrinks a fuller byline.
  */
 final class BatchPlan {
 
@@ -73,6 +77,7 @@ final class BatchPlan {
     private final List<OutboundEvent<WorkImported>> events = new ArrayList<>();
     private final List<RecordOutcome> outcomes = new ArrayList<>();
     private final Map<String, Copy> storedCopies;
+    private final Map<String, byte[]> storedContents;
     private final Map<String, byte[]> copyContents = new HashMap<>();
     private final List<Copy> copyChanges = new ArrayList<>();
     private final Map<Integer, String> absorbed = new LinkedHashMap<>();
@@ -86,17 +91,22 @@ final class BatchPlan {
      */
     BatchPlan(WorkComponents works, Map<String, PublishedWork> published, Map<String, Set<String>> disowned,
             BylineAuthors authors) {
-        this(works, published, disowned, authors, Map.of());
+        this(works, published, disowned, authors, Map.of(), Map.of());
     }
 
-    /** @param copies the stored state of the copies {@code works} decided on, by their own work id */
+    /**
+     * @param copies   the stored state of the copies {@code works} decided on, by their own work id
+     * @param contents the content last published of the works the batch's records with a partial byline name
+     *                 ({@link PartialBylines}), by work id; other works may be left out
+     */
     BatchPlan(WorkComponents works, Map<String, PublishedWork> published, Map<String, Set<String>> disowned,
-            BylineAuthors authors, Map<String, Copy> copies) {
+            BylineAuthors authors, Map<String, Copy> copies, Map<String, byte[]> contents) {
         this.works = works;
         this.published = published;
         this.disowned = disowned;
         this.authors = authors;
         this.storedCopies = copies;
+        this.storedContents = contents;
     }
 
     /**
@@ -122,8 +132,9 @@ final class BatchPlan {
     }
 
     void apply(IndexedSubmission submission) {
-        SubmittedWork work = submission.work();
-        String workId = works.workIdOf(workKeys(work).get(0));
+        String workId = works.workIdOf(workKeys(submission.work()).get(0));
+        SubmittedWork work = submission.work().bylinePartial()
+                ? PartialBylines.merge(currentContent(workId), submission.work()) : submission.work();
         WorkImported content = content(workId, work, authors);
         byte[] encoded = EventCodec.instance().encode(content);
         if (works.copies().containsKey(workId)) {
@@ -145,6 +156,23 @@ final class BatchPlan {
         mentions.put(workId, authors.mentions().get(workId));
         outcomes.add(new RecordOutcome.Imported(submission.index(),
                 last == null ? Change.CREATED : Change.UPDATED, workId, version));
+    }
+
+    /**
+     * The content {@code workId} has now: the last the batch gave it, else the last published, else, when the batch
+     * joins works into it, the last published of one of those (a full byline rather than a partial one); null when
+     * none.
+     */
+    private WorkImported currentContent(String workId) {
+        if (lastContent.containsKey(workId)) {
+            return lastContent.get(workId);
+        }
+        return Stream.concat(Stream.of(workId), works.retiredWorkIds().entrySet().stream()
+                        .filter(retired -> retired.getValue().equals(workId)).map(Map.Entry::getKey))
+                .map(storedContents::get).filter(Objects::nonNull)
+                .map(content -> EventCodec.instance().decode(content, WorkImported.class))
+                .min(Comparator.comparing(content -> SubmittedWork.PARTIAL_BYLINE_SOURCE.equals(content.getSource())))
+                .orElse(null);
     }
 
     /**

@@ -165,9 +165,11 @@ public class WorkImporter {
         return Mono.zip(store.findPublished(touched), store.findDisowned(touched),
                 resolution.bylineAuthors(touched, BylineAuthors.writtenNames(
                         batch.stream().map(IndexedSubmission::work).toList())),
-                store.findCopies(components.copies().keySet())).flatMap(state -> {
+                store.findCopies(components.copies().keySet()),
+                batch.stream().anyMatch(submission -> submission.work().bylinePartial())
+                        ? store.findContents(touched) : Mono.just(Map.<String, byte[]>of())).flatMap(state -> {
                     BatchPlan plan = new BatchPlan(components, state.getT1(), state.getT2(), state.getT3(),
-                            state.getT4());
+                            state.getT4(), state.getT5());
                     batch.forEach(plan::apply);
                     plan.retire(retired);
                     plan.settleCopies();

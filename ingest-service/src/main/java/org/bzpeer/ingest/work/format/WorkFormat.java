@@ -1,6 +1,7 @@
 package org.bzpeer.ingest.work.format;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.bzpeer.ingest.work.model.SubmittedWork;
 
@@ -15,6 +16,18 @@ public non-sealed interface WorkFormat extends SourceFormat {
      * @throws RejectedRecordException when a required field is missing or a field is malformed
      */
     SubmittedWork parse(JsonNode record);
+
+    /**
+     * The works one record holds, in record order, each parsed when its supplier is called, so that a malformed one
+     * is rejected alone ({@link RejectedRecordException} naming its field as a path in the record). A record of most
+     * formats is one work, {@link #parse}d; a record of a person's works ({@link OrcidRecordFormat}) holds any number
+     * of them, none too.
+     *
+     * @throws RejectedRecordException when the record as a whole cannot be read
+     */
+    default List<Supplier<SubmittedWork>> works(JsonNode record) {
+        return List.of(() -> parse(record));
+    }
 
     /**
      * Where a list page of this source holds its records, as property paths from the page's root object: a JSON body

@@ -97,6 +97,25 @@ public enum WorkType {
             "dissertation", DISSERTATION,
             "other", OTHER);
 
+    private static final Map<String, WorkType> ORCID = Map.ofEntries(
+            Map.entry("journal-article", ARTICLE),
+            Map.entry("magazine-article", ARTICLE),
+            Map.entry("preprint", PREPRINT),
+            Map.entry("book", BOOK),
+            Map.entry("edited-book", BOOK),
+            Map.entry("book-chapter", BOOK_CHAPTER),
+            Map.entry("dictionary-entry", BOOK_CHAPTER),
+            Map.entry("encyclopedia-entry", BOOK_CHAPTER),
+            Map.entry("conference-paper", PROCEEDINGS_ARTICLE),
+            Map.entry("conference-proceedings", PROCEEDINGS),
+            Map.entry("dissertation", DISSERTATION),
+            Map.entry("dissertation-thesis", DISSERTATION),
+            Map.entry("data-set", DATASET),
+            Map.entry("report", REPORT),
+            Map.entry("working-paper", REPORT),
+            Map.entry("review", REVIEW),
+            Map.entry("book-review", REVIEW));
+
     private final String code;
 
     WorkType(String code) {
@@ -140,6 +159,15 @@ public enum WorkType {
             return subtype == null ? PREPRINT : CROSSREF_POSTED_CONTENT.getOrDefault(lowerCase(subtype), OTHER);
         }
         return CROSSREF.getOrDefault(key, OTHER);
+    }
+
+    /**
+     * The type of an ORCID work summary from its {@code type} (v3's {@code journal-article} or v2's
+     * {@code JOURNAL_ARTICLE}); unknown or missing types are
+     * {@link #OTHER}.
+     */
+    public static WorkType fromOrcid(String type) {
+        return ORCID.getOrDefault(lowerCase(type).replace('_', '-'), OTHER);
     }
 
     private static String lowerCase(String value) {

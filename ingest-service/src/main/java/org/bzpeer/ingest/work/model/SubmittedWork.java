@@ -43,6 +43,9 @@ public record SubmittedWork(
         Integer listedAuthorshipCount,
         List<VersionIdentifier> versionIdentifiers) {
 
+    /** The source of records whose authorships are their owner alone ({@link #bylinePartial}). */
+    public static final String PARTIAL_BYLINE_SOURCE = "orcid";
+
     public SubmittedWork {
         identifiers = Map.copyOf(identifiers);
         authorships = List.copyOf(authorships);
@@ -65,6 +68,14 @@ public record SubmittedWork(
             boolean retracted, List<SubmittedAuthorship> authorships, List<SubmittedTopic> topics) {
         this(source, identifiers, type, publicationYear, publicationDate, venue, title, abstractText, language,
                 retracted, authorships, topics, null);
+    }
+
+    /**
+     * Whether the authorships are a part of the byline only, as in an ORCID record's works (source {@code orcid}),
+     * which name their owner alone: such a record never replaces the byline of a work known already.
+     */
+    public boolean bylinePartial() {
+        return PARTIAL_BYLINE_SOURCE.equals(source);
     }
 
     /** Whether the source listed more authorships than were kept. */

@@ -46,15 +46,17 @@ class SourceFormatsImportTest {
     final RecordedTopic published = new RecordedTopic(Topics.WORK_IMPORTED.name());
 
     /**
-     * Rejections expected per file, verified by hand: none; every record of these files is a work. The raw author
-     * file is one object {@code {details, works}} whose strings hold raw U+2028 characters.
+     * Rejections expected per file, verified by hand: none; every record of these files is a work, but for the ORCID
+     * record, which lists no works (so none is received). The raw author file is one object {@code {details, works}}
+     * whose strings hold raw U+2028 characters.
      */
     @ParameterizedTest(name = "{0} as {1}")
     @CsvSource({
             "crossref/habanero-works.jsonl.gz, crossref, 520, 0",
             "openalex/kfupm/works.jsonl.gz, openalex, 3684, 0",
             "openalex/kfupm/raw-author-file-A5024607591.json.gz, openalex, 95, 0",
-            "arxiv/kaggle-snapshot-head.jsonl, arxiv-kaggle, 200, 0"})
+            "arxiv/kaggle-snapshot-head.jsonl, arxiv-kaggle, 200, 0",
+            "orcid/fatcat_0000-0001-8254-7103.json, orcid, 0, 0"})
     void everyRecordOfASharedSourceFileImportsWithItsFormat(String file, String format, int records, int rejected)
             throws IOException {
         Path path = SharedData.dir().resolve(file);

@@ -1,0 +1,150 @@
+package org.bzpeer.ingest.work.application;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.bzpeer.ingest.author.model.PersonName;
+import org.bzpeer.ingest.work.model.SubmittedAuthorship;
+import org.bzpeer.ingest.work.model.SubmittedInstitution;
+import org.bzpeer.ingest.work.model.SubmittedTopic;
+import org.bzpeer.ingest.work.model.SubmittedVenue;
+import org.bzpeer.ingest.work.model.SubmittedWork;
+import org.bzpeer.schemas.events.Authorship;
+import org.bzpeer.schemas.events.WorkIdentifiers;
+import org.bzpeer.schemas.events.WorkImported;
+
+/**
+ * How a record whose byline is partial ({@link SubmittedWork#bylinePartial}: an ORCID work summary, naming its owner
+ * alone) meets the content a work already has, so that it never shrinks a fuller byline.
+ *
+ * <p>Rules. The work keeps its authorships, in order; each of the record's authors (the owner) is found on it by ORCID,
+ * else as the one authorship without an ORCID whose name is {@link PersonName#compatible compatible} with theirs (the
+ * one written out the same way, when several are compatible), which gains the ORCID; an owner found nowhere is added
+ * at the end only when the work's byline is partial itself (it came from such records alone), never to a full one.
+ * A work whose content came from a full record keeps its fields and only gains those it lacks (identifiers of a scheme
+ * it has none of, title, year, date, venue); a work whose content came from partial records alone takes the record's
+ * fields over its own, as a re-import would, keeping the authors the others added. The merge of a record into content
+ * that already holds all it says is that content again, so an unchanged re-import publishes nothing. A full record
+ * that arrives later replaces the content of the work as any re-import does: its byline is the one published then.
+ */
+final class PartialBylines {
+
+    private PartialBylines() {
+    }
+
+    /** {@code partial} merged into {@code current}, the content of the work it names, or {@code partial} when new. */
+    static SubmittedWork merge(WorkImported current, SubmittedWork partial) {
+        if (current == null) {
+            return partial;
+        }
+        SubmittedWork known = submitted(current);
+        boolean knownPartial = known.bylinePartial();
+        List<SubmittedAuthorship> authorships = new ArrayList<>(known.authorships());
+        for (SubmittedAuthorship owner : partial.authorships()) {
+            claim(authorships, owner, knownPartial);
+        }
+        Map<String, String> identifiers = new LinkedHashMap<>(knownPartial ? partial.identifiers() : Map.of());
+        known.identifiers().forEach(identifiers::putIfAbsent);
+        partial.identifiers().forEach(identifiers::putIfAbsent);
+        SubmittedWork first = knownPartial ? partial : known;
+        SubmittedWork second = knownPartial ? known : partial;
+        return new SubmittedWork(known.source(), identifiers, first.type(),
+                either(first, second, SubmittedWork::publicationYear),
+                either(first, second, SubmittedWork::publicationDate),
+                either(first, second, SubmittedWork::venue),
+                either(first, second, SubmittedWork::title),
+                known.abstractText(), known.language(), known.retracted(), authorships, known.topics(),
+                known.listedAuthorshipCount());
+    }
+
+    private static <T> T either(SubmittedWork first, SubmittedWork second,
+            Function<SubmittedWork, T> field) {
+        T value = field.apply(first);
+        return value != null ? value : field.apply(second);
+    }
+
+    /**
+     * Gives {@code owner}'s ORCID to the one authorship of {@code authorships} that is theirs, or adds them at the end
+     * when none is and {@code bylinePartial}.
+     */
+    private static void claim(List<SubmittedAuthorship> authorships, SubmittedAuthorship owner,
+            boolean bylinePartial) {
+        String orcid = owner.ids().get("orcid");
+        if (authorships.stream().anyMatch(authorship -> Objects.equals(orcid, authorship.ids().get("orcid")))) {
+            return;
+        }
+        PersonName name = PersonName.parse(owner.name());
+        List<Integer> candidates = name == null ? List.of() : positions(authorships,
+                printed -> printed.compatible(name), List.of());
+        if (candidates.size() > 1) {
+            candidates = positions(authorships, printed -> printed.sameWrittenOut(name), candidates);
+        }
+        if (candidates.size() == 1) {
+            SubmittedAuthorship theirs = authorships.get(candidates.get(0));
+            Map<String, String> ids = new HashMap<>(theirs.ids());
+            ids.put("orcid", orcid);
+            authorships.set(candidates.get(0), new SubmittedAuthorship(theirs.name(), ids, theirs.institutions(),
+                    theirs.corresponding()));
+        } else if (candidates.isEmpty() && bylinePartial) {
+            authorships.add(owner);
+        }
+    }
+
+    /**
+     * The positions of the authorships without an ORCID whose printed name satisfies {@code which}, among
+     * {@code among} (all when empty).
+     */
+    private static List<Integer> positions(List<SubmittedAuthorship> authorships, Predicate<PersonName> which,
+            List<Integer> among) {
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < authorships.size(); i++) {
+            PersonName printed = PersonName.parse(authorships.get(i).name());
+            if ((among.isEmpty() || among.contains(i)) && !authorships.get(i).ids().containsKey("orcid")
+                    && printed != null && which.test(printed)) {
+                positions.add(i);
+            }
+        }
+        return positions;
+    }
+
+    /** Published content as the submitted work it was built from (as far as content keeps it). */
+    private static SubmittedWork submitted(WorkImported content) {
+        WorkIdentifiers ids = content.getIdentifiers();
+        Map<String, String> identifiers = new LinkedHashMap<>();
+        putIfPresent(identifiers, "doi", ids.getDoi());
+        putIfPresent(identifiers, "arxiv", ids.getArxivId());
+        putIfPresent(identifiers, "openalex", ids.getOpenalexId());
+        putIfPresent(identifiers, "pmid", ids.getPmid());
+        ids.getOther().forEach(identifiers::put);
+        return new SubmittedWork(content.getSource(), identifiers, content.getType(), content.getPublicationYear(),
+                content.getPublicationDate(),
+                content.getVenue() == null ? null : new SubmittedVenue(content.getVenue().getName(),
+                        content.getVenue().getId(), content.getVenue().getType(), content.getVenue().getIssn()),
+                content.getTitle(), content.getAbstractText(), content.getLanguage(), content.getRetracted(),
+                content.getAuthorships().stream().map(PartialBylines::submitted).toList(),
+                content.getTopics().stream()
+                        .map(topic -> new SubmittedTopic(topic.getId(), topic.getName(), topic.getScore())).toList(),
+                content.getListedAuthorshipCount());
+    }
+
+    private static SubmittedAuthorship submitted(Authorship authorship) {
+        Map<String, String> ids = new HashMap<>(authorship.getExternalIds());
+        putIfPresent(ids, "orcid", authorship.getOrcid());
+        return new SubmittedAuthorship(authorship.getDisplayName(), ids, authorship.getInstitutions().stream()
+                .map(institution -> new SubmittedInstitution(institution.getId(), institution.getName(),
+                        institution.getRor(), institution.getCountryCode()))
+                .toList(), authorship.getCorresponding());
+    }
+
+    private static void putIfPresent(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}
