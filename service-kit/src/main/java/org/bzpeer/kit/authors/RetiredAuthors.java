@@ -107,6 +107,15 @@ public final class RetiredAuthors {
     }
 
     /**
+     * A SQL condition true while the author id {@code idExpression} (a column or parameter) is retired in
+     * {@code table}, for a service's query that reads it with other things in one round trip.
+     */
+    public static String retiredCondition(String table, String idExpression) {
+        return "EXISTS (SELECT 1 FROM %1$s WHERE author_id = %2$s AND revived_at IS NULL)"
+                .formatted(table, idExpression);
+    }
+
+    /**
      * The survivor of each of {@code authorIds} that is retired, through chains of merges; ids not retired are not
      * in the map.
      */

@@ -7,6 +7,7 @@ import java.util.List;
 import org.bzpeer.kit.web.ConditionalGet;
 import org.bzpeer.kit.web.Cursor;
 import org.bzpeer.kit.web.ProblemException;
+import org.bzpeer.profile.author.application.MergedAuthorException;
 import org.bzpeer.profile.author.application.OwnerEdits;
 import org.bzpeer.profile.author.application.ResearcherPages;
 import org.bzpeer.profile.author.store.WorkFilter;
@@ -17,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,7 +71,7 @@ class AuthorController {
     Mono<ResponseEntity<WorkPage>> works(@PathVariable String id, @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer yearFrom,
             @RequestParam(required = false) Integer yearTo, @RequestParam(required = false) List<String> type,
-            ServerWebExchange exchange) {
+            @AuthenticationPrincipal Jwt viewer, ServerWebExchange exchange) {
         int pageSize = Cursor.pageSize(limit);
         checkYear("yearFrom", yearFrom);
         checkYear("yearTo", yearTo);
@@ -82,8 +84,16 @@ class AuthorController {
             after = new WorkListPosition((int) Cursor.longPart(parts, 0), parts.get(1), parts.get(2));
         }
         WorkFilter filter = new WorkFilter(yearFrom, yearTo, type == null ? List.of() : type);
-        return pages.works(id, filter, after, pageSize + 1)
+        return pages.works(id, viewer == null ? null : viewer.getSubject(), filter, after, pageSize + 1)
                 .map(rows -> conditionalGet.respond(exchange, page(rows, pageSize)));
+    }
+
+    /** A read of a merged author: 308 to the same path and query under the survivor (see MergedAuthorRedirects). */
+    @ExceptionHandler(MergedAuthorException.class)
+    ResponseEntity<Void> merged(MergedAuthorException merged, ServerWebExchange exchange) {
+        return ResponseEntity.status(HttpStatus.PERMANENT_REDIRECT)
+                .location(MergedAuthorRedirects.survivorLocation(exchange.getRequest(), merged.survivorId()))
+                .build();
     }
 
     /**

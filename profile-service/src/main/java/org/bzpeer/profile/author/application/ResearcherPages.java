@@ -24,15 +24,16 @@ import reactor.core.publisher.Mono;
 /**
  * Reads a researcher page: the author with description and viewer relation, their works, look-up by external id.
  *
- * <p>A page read again costs one look-up of the author's page revision: each instance keeps the pages it built (at
- * most {@value #PAGES_KEPT}, each for {@link #SUMMARY_KEPT}) with the revision they were built at, and serves one only
- * while the stored revision is still that one. Invariant: the revision changes in the same transaction as anything the
- * page shows (database triggers, migration V8), and it is read afresh on every request, after any write that request's
- * caller saw acknowledged, whichever instance took the write; so a follow, claim, edit, trust or graph update, or a
- * work added or disowned shows on the next read from any instance, never a page from before it. The one exception is
- * the summary a generated description is written from (main topics, venues, years: an aggregate over every work of
- * the author), kept per author and work count: a work added or disowned changes the count and so the summary at once,
- * a changed topic of a work already listed shows within {@link #SUMMARY_KEPT}.
+ * <p>A page read again costs one look-up of the author's page revision, together with whether the author was merged:
+ * each instance keeps the pages it built (at most {@value #PAGES_KEPT}, each for {@link #SUMMARY_KEPT}) with the
+ * revision they were built at, and serves one only while the stored revision is still that one. Invariant: the revision
+ * changes in the same transaction as anything the page shows (database triggers, migration V8), and it is read afresh
+ * on every request, after any write that request's caller saw acknowledged, whichever instance took the write; so a
+ * follow, claim, edit, trust or graph update, or a work added or disowned shows on the next read from any instance,
+ * never a page from before it. The one exception is the summary a generated description is written from (main topics,
+ * venues, years: an aggregate over every work of the author), kept per author and work count: a work added or disowned
+ * changes the count and so the summary at once, a changed topic of a work already listed shows within {@link
+ * #SUMMARY_KEPT}.
  */
 @Service
 public class ResearcherPages {
@@ -44,6 +45,7 @@ public class ResearcherPages {
     private final ProfileStore profiles;
     private final PageStore pages;
     private final Claims claims;
+    private final AuthorRedirects redirects;
     private final AsyncCache<SummaryKey, MadeSummary> summaries = Caffeine.newBuilder()
             .expireAfterWrite(SUMMARY_KEPT).maximumSize(SUMMARIES_KEPT).buildAsync();
     /** A page goes when the summary it was written from does, so a description is never older than that. */
@@ -68,10 +70,11 @@ public class ResearcherPages {
     private record BuiltPage(AuthorRecord author, Description description, MadeSummary summary) {
     }
 
-    public ResearcherPages(ProfileStore profiles, PageStore pages, Claims claims) {
+    public ResearcherPages(ProfileStore profiles, PageStore pages, Claims claims, AuthorRedirects redirects) {
         this.profiles = profiles;
         this.pages = pages;
         this.claims = claims;
+        this.redirects = redirects;
     }
 
     /** What a signed-in viewer is to the author. */
@@ -82,9 +85,12 @@ public class ResearcherPages {
     public record Page(AuthorRecord author, Description description, Viewer viewer) {
     }
 
-    /** The page of {@code authorId} as {@code viewerId} (null when anonymous) sees it; a 404 problem if unknown. */
+    /**
+     * The page of {@code authorId} as {@code viewerId} (null when anonymous) sees it; a 404 problem if unknown, a
+     * {@link MergedAuthorException} if merged into another author (unless the merge left it to this viewer).
+     */
     public Mono<Page> page(String authorId, String viewerId) {
-        return current(authorId).flatMap(page -> {
+        return current(authorId, viewerId).flatMap(page -> {
             if (viewerId == null) {
                 return Mono.just(new Page(page.author(), page.description(), null));
             }
@@ -95,9 +101,8 @@ public class ResearcherPages {
     }
 
     /** The page this instance built, while the stored revision is still the one it was built at; else built now. */
-    private Mono<BuiltPage> current(String authorId) {
-        return profiles.findPageRevision(authorId)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Author", authorId)))
+    private Mono<BuiltPage> current(String authorId, String viewerId) {
+        return readableRevision(authorId, viewerId)
                 .flatMap(revision -> {
                     BuiltPage kept = built.getIfPresent(authorId);
                     if (kept != null && kept.author().pageRevision() == revision) {
@@ -126,11 +131,32 @@ public class ResearcherPages {
                         .map(summary -> new MadeSummary(summary, System.nanoTime())).toFuture()));
     }
 
-    /** Up to {@code limit} works of {@code authorId} that {@code filter} admits, after {@code after}. */
-    public Mono<List<WorkRecord>> works(String authorId, WorkFilter filter, WorkListPosition after, int limit) {
-        return profiles.findPageRevision(authorId)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Author", authorId)))
+    /**
+     * Up to {@code limit} works of {@code authorId} that {@code filter} admits, after {@code after}; errors as
+     * {@link #page}.
+     */
+    public Mono<List<WorkRecord>> works(String authorId, String viewerId, WorkFilter filter, WorkListPosition after,
+            int limit) {
+        return readableRevision(authorId, viewerId)
                 .then(profiles.findWorks(authorId, filter, after, limit));
+    }
+
+    /**
+     * The page revision of {@code authorId} if {@code viewerId} may read it there: a {@link MergedAuthorException}
+     * when it was merged (unless the merge left it to this viewer), else a 404 problem when unknown. One round trip
+     * unless the author was merged.
+     */
+    private Mono<Long> readableRevision(String authorId, String viewerId) {
+        return profiles.findPageState(authorId).flatMap(state -> {
+            Mono<Long> revision = Mono.justOrEmpty(state.pageRevision())
+                    .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Author", authorId)));
+            if (!state.retired()) {
+                return revision;
+            }
+            return redirects.survivorFor(authorId, Mono.justOrEmpty(viewerId))
+                    .flatMap(survivor -> Mono.<Long>error(new MergedAuthorException(authorId, survivor)))
+                    .switchIfEmpty(revision);
+        });
     }
 
     /** The author known by external id {@code scheme}/{@code value}, if any. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.bzpeer.kit.authors.RetiredAuthors;
 import org.bzpeer.kit.store.ColumnArrays;
 import org.bzpeer.profile.author.store.AuthorRecord.TrustComponent;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
@@ -191,6 +192,11 @@ public class ProfileStore {
                 components = EXCLUDED.components
             WHERE t.revision < EXCLUDED.revision
             """;
+
+    private static final String PAGE_STATE_SQL = """
+            SELECT (SELECT page_revision FROM author WHERE author_id = :id) AS page_revision,
+                   %s AS retired
+            """.formatted(RetiredAuthors.retiredCondition("retired_author", ":id"));
 
     private final DatabaseClient database;
     private final JsonMapper json;
@@ -427,13 +433,19 @@ public class ProfileStore {
     }
 
     /**
-     * The page revision of {@code authorId}, if known: it changes whenever anything its page shows changes, except the
-     * summary a generated description is written from (see migration V8).
+     * Whether an author id is retired by a merge, and its page revision ({@code null} when no author has the id): the
+     * revision changes whenever anything the page shows changes, except the summary a generated description is written
+     * from (see migration V8).
      */
-    public Mono<Long> findPageRevision(String authorId) {
-        return database.sql("SELECT page_revision FROM author WHERE author_id = :id")
+    public record PageState(Long pageRevision, boolean retired) {
+    }
+
+    /** The {@link PageState} of {@code authorId}, in one round trip. */
+    public Mono<PageState> findPageState(String authorId) {
+        return database.sql(PAGE_STATE_SQL)
                 .bind("id", authorId)
-                .map((row, meta) -> row.get("page_revision", Long.class))
+                .map((row, meta) -> new PageState(row.get("page_revision", Long.class),
+                        Boolean.TRUE.equals(row.get("retired", Boolean.class))))
                 .one();
     }
 
