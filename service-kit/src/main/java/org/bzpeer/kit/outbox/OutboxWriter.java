@@ -25,8 +25,20 @@ public class OutboxWriter {
         this.database = database;
     }
 
-    /** One event to record: its topic, Kafka key and value. */
-    public record OutboundEvent<V extends SpecificRecord>(Topic<V> topic, String key, V value) {
+    /**
+     * One event to record: its topic, Kafka key and value, and the value encoded ({@link EventCodec}) when the caller
+     * has it already, or null to have it encoded here.
+     */
+    public record OutboundEvent<V extends SpecificRecord>(Topic<V> topic, String key, V value, byte[] payload) {
+
+        /** An event to encode when it is recorded. */
+        public OutboundEvent(Topic<V> topic, String key, V value) {
+            this(topic, key, value, null);
+        }
+
+        byte[] encoded() {
+            return payload != null ? payload : EventCodec.instance().encode(value);
+        }
     }
 
     /** Records {@code event} on {@code topic} with {@code key}, in the caller's transaction. */
@@ -37,11 +49,11 @@ public class OutboxWriter {
     /**
      * Records all {@code events} in the caller's transaction, keeping their order: one multi-row {@code VALUES}
      * statement per {@link ValueRows#chunks chunk}, whose rows PostgreSQL inserts, and numbers, in the order listed.
-     * Payloads are bound as binary parameters, as they are.
+     * Payloads are bound as binary parameters, as they are; an event's own payload is taken as it is.
      */
     public Mono<Void> appendAll(List<? extends OutboundEvent<?>> events) {
         List<Object[]> rows = events.stream().map(event -> new Object[] {event.topic().name(), event.key(),
-                ByteBuffer.wrap(EventCodec.instance().encode(event.value()))}).toList();
+                ByteBuffer.wrap(event.encoded())}).toList();
         return Flux.fromIterable(ValueRows.chunks(rows))
                 .concatMap(chunk -> database.sql("INSERT INTO event_outbox (topic, event_key, payload) VALUES :rows")
                         .bind("rows", chunk)

@@ -278,7 +278,8 @@ final class BatchPlan {
         content.setVersion(version);
         content.setEventId(UUID.randomUUID().toString());
         content.setOccurredAt(Instant.now());
-        events.add(new OutboundEvent<>(Topics.WORK_IMPORTED, workId, content));
+        events.add(new OutboundEvent<>(Topics.WORK_IMPORTED, workId, content,
+                StampedPayload.stamp(encoded, content.getEventId(), content.getOccurredAt(), version)));
         return version;
     }
 

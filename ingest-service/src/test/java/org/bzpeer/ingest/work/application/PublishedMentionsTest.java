@@ -87,7 +87,8 @@ class PublishedMentionsTest {
         return comparison;
     }
 
-    private static BatchPlan planAlone(SubmittedWork work) {
+    /** {@code work} planned as a new work alone, with authors decided by its byline only. */
+    static BatchPlan planAlone(SubmittedWork work) {
         WorkComponents components = new WorkComponents(Map.of());
         components.sameWork(BatchPlan.workKeys(work));
         BatchPlan plan = new BatchPlan(components, new HashMap<>(), Map.of(),
