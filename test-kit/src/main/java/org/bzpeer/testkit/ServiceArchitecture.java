@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -35,16 +36,25 @@ public final class ServiceArchitecture {
         assertThat(present).as("layers of %s", basePackage).containsAll(layers);
 
         noClasses().that().resideInAPackage("..store..")
-                .should().dependOnClassesThat().resideInAnyPackage("..api..", "..messaging..", "..application..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        ourLayers("api", "messaging", "application"))
                 .because("the store is the bottom layer").allowEmptyShould(true).check(classes);
         noClasses().that().resideInAPackage("..application..")
-                .should().dependOnClassesThat().resideInAnyPackage("..api..", "..messaging..")
+                .should().dependOnClassesThat().resideInAnyPackage(ourLayers("api", "messaging"))
                 .because("use cases do not know how they are called").allowEmptyShould(true).check(classes);
         noClasses().that().resideInAPackage("..messaging..")
-                .should().dependOnClassesThat().resideInAnyPackage("..api..", "..store..")
+                .should().dependOnClassesThat().resideInAnyPackage(ourLayers("api", "store"))
                 .because("consumers hand events to application services").allowEmptyShould(true).check(classes);
         noClasses().that().resideInAPackage("..model..")
                 .should().dependOnClassesThat().resideInAPackage("org.springframework..")
                 .because("the domain model is plain Java").allowEmptyShould(true).check(classes);
+    }
+
+    /**
+     * Package patterns of the {@code names} layers of any BZPEER module, so that a library's package of the same name
+     * (io.r2dbc.postgresql.api, say) is not taken for one of ours.
+     */
+    private static String[] ourLayers(String... names) {
+        return Stream.of(names).map(name -> "org.bzpeer.." + name + "..").toArray(String[]::new);
     }
 }
