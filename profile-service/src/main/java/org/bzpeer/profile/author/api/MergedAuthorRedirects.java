@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.bzpeer.kit.web.Problems;
 import org.bzpeer.profile.author.application.AuthorRedirects;
 import org.bzpeer.profile.author.application.ResearcherPages;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
