@@ -8,6 +8,7 @@ import static org.bzpeer.testkit.SampleEvents.work;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import org.bzpeer.schemas.Topics;
@@ -202,6 +203,61 @@ class ResearcherPageTest {
         TestEvents.publish(Topics.WORK_IMPORTED, fourth.getWorkId(), fourth);
         awaitPage(author, null, p -> p.get("counts").get("works").asLong() == 4
                 && p.get("description").asString().equals("I study caches."));
+    }
+
+    /**
+     * Works lists are kept the same way: a changed work, a disowned one and a new one show on the next read of every
+     * list they belong to (the whole list and a filtered one), never a list from before. The author is known by name
+     * only, so no other change of their page (external ids, counts) comes with the changed work.
+     */
+    @Test
+    void aKeptWorksListIsNeverServedAfterItsWorksChange() {
+        String author = uniqueId("a_");
+        WorkImported recent = nameOnly(work(uniqueId("w_"), 1, 2024, "Caches", List.of(author)));
+        recent.setAbstractText("Why caches matter.");
+        for (WorkImported work : List.of(recent, nameOnly(work(uniqueId("w_"), 1, 2021, "Prefetching",
+                List.of(author))), nameOnly(work(uniqueId("w_"), 1, 2019, "Testing caches", List.of(author))))) {
+            TestEvents.publish(Topics.WORK_IMPORTED, work.getWorkId(), work);
+        }
+        awaitPage(author, null, p -> p.get("counts").get("works").asLong() == 3);
+        String all = "/api/v1/authors/" + author + "/works";
+        String recentOnes = all + "?yearFrom=2020";
+        assertThat(abstractOfNewest(works(all))).isEqualTo("Why caches matter.");
+        assertThat(works(recentOnes).size()).isEqualTo(2);
+
+        WorkImported revised = WorkImported.newBuilder(recent).setVersion(2)
+                .setAbstractText("Why caches matter, revised.").build();
+        TestEvents.publish(Topics.WORK_IMPORTED, revised.getWorkId(), revised);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> abstractOfNewest(works(recentOnes)), "Why caches matter, revised."::equals);
+        assertThat(abstractOfNewest(works(all))).isEqualTo("Why caches matter, revised.");
+
+        otherInstance("""
+                INSERT INTO disowned_work (author_id, work_id, disowned_by)
+                SELECT author_id, work_id, 'elsewhere' FROM authorship WHERE author_id = :id AND sort_year = 2021""",
+                author);
+        assertThat(works(recentOnes).size()).isEqualTo(1);
+        assertThat(works(all).size()).isEqualTo(2);
+
+        WorkImported newer = work(uniqueId("w_"), 1, 2025, "More caches", List.of(author));
+        TestEvents.publish(Topics.WORK_IMPORTED, newer.getWorkId(), newer);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> works(recentOnes).size() == 2);
+        assertThat(works(all).get(0).get("title").asString()).isEqualTo("More caches");
+    }
+
+    private static WorkImported nameOnly(WorkImported work) {
+        work.getAuthorships().forEach(authorship -> authorship.setExternalIds(Map.of()));
+        return work;
+    }
+
+    private JsonNode works(String uri) {
+        return http.get().uri(uri).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult()
+                .getResponseBody().get("items");
+    }
+
+    private static String abstractOfNewest(JsonNode items) {
+        return items.get(0).get("abstractText").asString();
     }
 
     private void otherInstance(String statement, String author) {

@@ -33,7 +33,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The researcher page API: a profile (as a signed-in reader sees it when a token is sent), its works (filtered,
@@ -51,13 +50,11 @@ class AuthorController {
     private final ResearcherPages pages;
     private final OwnerEdits edits;
     private final ConditionalGet conditionalGet;
-    private final JsonMapper json;
 
-    AuthorController(ResearcherPages pages, OwnerEdits edits, ConditionalGet conditionalGet, JsonMapper json) {
+    AuthorController(ResearcherPages pages, OwnerEdits edits, ConditionalGet conditionalGet) {
         this.pages = pages;
         this.edits = edits;
         this.conditionalGet = conditionalGet;
-        this.json = json;
     }
 
     @GetMapping("/{id}")
@@ -178,6 +175,6 @@ class AuthorController {
         WorkRecord last = items.isEmpty() ? null : items.get(items.size() - 1);
         String next = more ? Cursor.encode(last.position().sortYear(), last.position().sortTitle(),
                 last.position().workId()) : null;
-        return new WorkPage(items.stream().map(row -> WorkItem.from(row, json)).toList(), next);
+        return new WorkPage(items.stream().map(WorkItem::from).toList(), next);
     }
 }

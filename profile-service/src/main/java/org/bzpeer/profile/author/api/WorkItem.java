@@ -5,9 +5,6 @@ import java.util.Map;
 
 import org.bzpeer.profile.author.store.WorkRecord;
 
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
-
 /** One published item of an author's list, as the page shows it. */
 record WorkItem(String id, String type, Integer publicationYear, String publicationDate, Venue venue, String title,
         String abstractText, Identifiers identifiers, List<Author> authors, List<Topic> topics, boolean retracted) {
@@ -25,16 +22,13 @@ record WorkItem(String id, String type, Integer publicationYear, String publicat
     record Topic(String id, String name, Double score) {
     }
 
-    static WorkItem from(WorkRecord row, JsonMapper json) {
-        List<Author> authors = json.readValue(row.authorsJson(), new TypeReference<List<Author>>() {
-        });
-        List<Topic> topics = json.readValue(row.topicsJson(), new TypeReference<List<Topic>>() {
-        });
-        Map<String, String> other = json.readValue(row.otherIdsJson(), new TypeReference<Map<String, String>>() {
-        });
+    static WorkItem from(WorkRecord row) {
         return new WorkItem(row.workId(), row.type(), row.publicationYear(), row.publicationDate(),
                 row.venueName() == null ? null : new Venue(row.venueName(), row.venueType()), row.title(),
-                row.abstractText(), new Identifiers(row.doi(), row.arxivId(), row.openalexId(), row.pmid(), other),
-                authors, topics, row.retracted());
+                row.abstractText(),
+                new Identifiers(row.doi(), row.arxivId(), row.openalexId(), row.pmid(), row.otherIds()),
+                row.authors().stream().map(author -> new Author(author.id(), author.name())).toList(),
+                row.topics().stream().map(topic -> new Topic(topic.id(), topic.name(), topic.score())).toList(),
+                row.retracted());
     }
 }

@@ -34,6 +34,10 @@ import reactor.core.publisher.Mono;
  * venues, years: an aggregate over every work of the author), kept per author and work count: a work added or disowned
  * changes the count and so the summary at once, a changed topic of a work already listed shows within {@link
  * #SUMMARY_KEPT}.
+ *
+ * <p>Works lists are kept the same way, per author, filter, position and length (at most about {@value
+ * #WORKS_KEPT_BYTES} bytes of them): the page revision also changes with any work of the author, added, changed,
+ * removed or disowned, so a kept list is served only while it is still the list.
  */
 @Service
 public class ResearcherPages {
@@ -41,6 +45,7 @@ public class ResearcherPages {
     static final Duration SUMMARY_KEPT = Duration.ofMinutes(5);
     private static final int SUMMARIES_KEPT = 100_000;
     static final int PAGES_KEPT = 50_000;
+    static final long WORKS_KEPT_BYTES = 64L << 20;
 
     private final ProfileStore profiles;
     private final PageStore pages;
@@ -52,6 +57,22 @@ public class ResearcherPages {
     private final Cache<String, BuiltPage> built = Caffeine.newBuilder()
             .expireAfter(Expiry.writing((String authorId, BuiltPage page) -> page.summary().timeLeft()))
             .maximumSize(PAGES_KEPT).build();
+
+    private final Cache<WorksKey, KeptWorks> keptWorks = Caffeine.newBuilder()
+            .maximumWeight(WORKS_KEPT_BYTES).weigher((WorksKey key, KeptWorks kept) -> kept.approximateBytes())
+            .build();
+
+    /** Which list: whose works, filtered how, after which position, how many. */
+    private record WorksKey(String authorId, WorkFilter filter, WorkListPosition after, int limit) {
+    }
+
+    /** A works list read at or after page revision {@code revision}. */
+    private record KeptWorks(long revision, List<WorkRecord> works) {
+
+        int approximateBytes() {
+            return works.stream().mapToInt(WorkRecord::approximateBytes).sum();
+        }
+    }
 
     /** Whose summary, at which number of works. */
     private record SummaryKey(String authorId, long workCount) {
@@ -137,8 +158,16 @@ public class ResearcherPages {
      */
     public Mono<List<WorkRecord>> works(String authorId, String viewerId, WorkFilter filter, WorkListPosition after,
             int limit) {
-        return readableRevision(authorId, viewerId)
-                .then(profiles.findWorks(authorId, filter, after, limit));
+        WorksKey key = new WorksKey(authorId, filter, after, limit);
+        return readableRevision(authorId, viewerId).flatMap(revision -> {
+            KeptWorks kept = keptWorks.getIfPresent(key);
+            if (kept != null && kept.revision() == revision) {
+                return Mono.just(kept.works());
+            }
+            return profiles.findWorks(authorId, filter, after, limit)
+                    .doOnNext(works -> keptWorks.asMap().merge(key, new KeptWorks(revision, works),
+                            (older, fresh) -> fresh.revision() >= older.revision() ? fresh : older));
+        });
     }
 
     /**

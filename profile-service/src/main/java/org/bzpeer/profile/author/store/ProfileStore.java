@@ -13,6 +13,8 @@ import java.util.TreeSet;
 import org.bzpeer.kit.authors.RetiredAuthors;
 import org.bzpeer.kit.store.ColumnArrays;
 import org.bzpeer.profile.author.store.AuthorRecord.TrustComponent;
+import org.bzpeer.profile.author.store.WorkRecord.BylineAuthor;
+import org.bzpeer.profile.author.store.WorkRecord.WorkTopic;
 import org.bzpeer.schemas.events.AuthorGraphUpdated;
 import org.bzpeer.schemas.events.Authorship;
 import org.bzpeer.schemas.events.Institution;
@@ -25,6 +27,7 @@ import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.R2dbcType;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,11 +66,14 @@ public class ProfileStore {
             DELETE FROM authorship WHERE work_id = ANY(CAST(:ids AS text[])) RETURNING author_id
             """;
 
-    /** Creates the authors not stored yet and locks the others, one by one in id order. */
+    /**
+     * Creates the authors not stored yet and locks the others, one by one in id order, each with a new page revision:
+     * their works list changes in this transaction (this store is the only writer of works and authorships).
+     */
     private static final String CREATE_OR_LOCK_AUTHORS = """
             INSERT INTO author AS a (author_id, display_name)
             SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:names AS text[])) ORDER BY 1
-            ON CONFLICT (author_id) DO UPDATE SET display_name = a.display_name
+            ON CONFLICT (author_id) DO UPDATE SET page_revision = nextval('author_page_revision')
             """;
 
     private static final String INSERT_AUTHORSHIPS = """
@@ -197,6 +203,9 @@ public class ProfileStore {
             SELECT (SELECT page_revision FROM author WHERE author_id = :id) AS page_revision,
                    %s AS retired
             """.formatted(RetiredAuthors.retiredCondition("retired_author", ":id"));
+
+    private static final TypeReference<Map<String, String>> OTHER_IDS = new TypeReference<>() {
+    };
 
     private final DatabaseClient database;
     private final JsonMapper json;
@@ -553,11 +562,11 @@ public class ProfileStore {
                         row.get("arxiv_id", String.class),
                         row.get("openalex_id", String.class),
                         row.get("pmid", String.class),
-                        row.get("other_ids", Json.class).asString(),
+                        json.readValue(row.get("other_ids", Json.class).asArray(), OTHER_IDS),
                         Boolean.TRUE.equals(row.get("retracted", Boolean.class)),
                         row.get("abstract_text", String.class),
-                        row.get("authors", Json.class).asString(),
-                        row.get("topics", Json.class).asString(),
+                        List.of(json.readValue(row.get("authors", Json.class).asArray(), BylineAuthor[].class)),
+                        List.of(json.readValue(row.get("topics", Json.class).asArray(), WorkTopic[].class)),
                         new WorkListPosition(row.get("sort_year", Integer.class), row.get("sort_title", String.class),
                                 row.get("work_id", String.class))))
                 .all()
