@@ -2,6 +2,7 @@ package org.bzpeer.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -55,6 +56,7 @@ public final class AuthorizationMatrix {
     /** The problem type of a token refused for its scopes (a handler may still answer 403 for its own reasons). */
     private static final String SCOPE_REFUSED = "https://bzpeer.org/problems/forbidden";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     /** A mapped endpoint: a method and a path pattern. */
     public record Endpoint(HttpMethod method, String pattern) implements Comparable<Endpoint> {
@@ -80,7 +82,7 @@ public final class AuthorizationMatrix {
 
     private AuthorizationMatrix(ApplicationContext context, WebTestClient http) {
         this.context = context;
-        this.http = http;
+        this.http = http.mutate().responseTimeout(CALL_TIMEOUT).build();
     }
 
     /** A matrix over the service running in {@code context}, called through {@code http}. */
@@ -261,7 +263,27 @@ public final class AuthorizationMatrix {
         }
     }
 
+    /**
+     * One call; a call left unanswered for {@link #CALL_TIMEOUT} is made once more, with a line on standard error
+     * naming it (a lone stall of the test client must not hide which call it was, nor fail the matrix), and fails the
+     * matrix naming it when the second one is left unanswered too.
+     */
     private EntityExchangeResult<byte[]> call(HttpMethod method, String uri, String token) {
+        String description = method + " " + uri + (token == null ? " without a token" : " with a token");
+        try {
+            return callOnce(method, uri, token);
+        } catch (IllegalStateException unanswered) {
+            System.err.println("AuthorizationMatrix: " + description + " unanswered within " + CALL_TIMEOUT
+                    + " (" + unanswered.getMessage() + "); calling again");
+            try {
+                return callOnce(method, uri, token);
+            } catch (IllegalStateException again) {
+                throw new AssertionError(description + ": unanswered twice within " + CALL_TIMEOUT, again);
+            }
+        }
+    }
+
+    private EntityExchangeResult<byte[]> callOnce(HttpMethod method, String uri, String token) {
         WebTestClient.RequestBodySpec request = http.method(method).uri(uri);
         if (token != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
