@@ -53,11 +53,10 @@ public final class PendingKeys {
                 ON CONFLICT (key) DO UPDATE SET due_at = LEAST(%1$s.due_at, EXCLUDED.due_at)
                 """.formatted(table);
         this.claimSql = """
-                UPDATE %1$s q SET due_at = now() + CAST(:lease AS interval)
-                FROM (SELECT key FROM %1$s WHERE due_at <= now() ORDER BY due_at, key LIMIT :limit
-                      FOR UPDATE SKIP LOCKED) AS due
-                WHERE q.key = due.key
-                RETURNING q.key, q.due_at
+                UPDATE %1$s SET due_at = now() + CAST(:lease AS interval)
+                WHERE key = ANY(ARRAY(SELECT key FROM %1$s WHERE due_at <= now() ORDER BY due_at, key LIMIT :limit
+                                      FOR UPDATE SKIP LOCKED))
+                RETURNING key, due_at
                 """.formatted(table);
         this.completeSql = "DELETE FROM %s WHERE key = ANY(CAST(:keys AS text[])) AND due_at = :leaseEnd"
                 .formatted(table);
@@ -82,7 +81,8 @@ public final class PendingKeys {
 
     /**
      * Claims up to {@code limit} due keys, oldest first, for {@code lease}; run it outside the recomputation's
-     * transaction, so the claim commits before the recomputation starts.
+     * transaction, so the claim commits before the recomputation starts. The claimed keys are updated by primary key
+     * (an array of them, not a join, which a queue without fresh statistics planned as a scan of the whole table).
      */
     public Mono<Claim> claimDue(int limit, Duration lease) {
         return database.sql(claimSql)
