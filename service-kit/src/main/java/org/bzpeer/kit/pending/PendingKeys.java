@@ -58,8 +58,11 @@ public final class PendingKeys {
                                       FOR UPDATE SKIP LOCKED))
                 RETURNING key, due_at
                 """.formatted(table);
-        this.completeSql = "DELETE FROM %s WHERE key = ANY(CAST(:keys AS text[])) AND due_at = :leaseEnd"
-                .formatted(table);
+        this.completeSql = """
+                DELETE FROM %1$s WHERE key = ANY(ARRAY(
+                    SELECT key FROM %1$s WHERE key = ANY(CAST(:keys AS text[])) AND due_at = :leaseEnd
+                    ORDER BY key FOR UPDATE))
+                """.formatted(table);
         this.releaseSql = """
                 UPDATE %s SET due_at = now() WHERE key = ANY(CAST(:keys AS text[])) AND due_at = :leaseEnd
                 """.formatted(table);
@@ -99,7 +102,8 @@ public final class PendingKeys {
 
     /**
      * Removes the keys of {@code claim} that nobody marked since it was made; run it in the transaction that
-     * recomputed them.
+     * recomputed them. It locks them in key order, as writers mark them: deleting them in the table's order deadlocked
+     * with an import marking some of them.
      */
     public Mono<Void> complete(Claim claim) {
         return claim.isEmpty() ? Mono.empty() : database.sql(completeSql)
