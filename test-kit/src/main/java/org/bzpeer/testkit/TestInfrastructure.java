@@ -26,6 +26,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class TestInfrastructure {
 
+    /**
+     * System property with extra PostgreSQL server settings, {@code name=value} pairs separated by {@code ;} (e.g.
+     * {@code shared_preload_libraries=pg_stat_statements}, for benchmarks that report their statements).
+     */
+    public static final String POSTGRES_SETTINGS = "bzpeer.test.postgres.settings";
+
     /** The role and password that own every test database. */
     public static final String DB_USER = "postgres";
     public static final String DB_PASSWORD = "postgres";
@@ -139,6 +145,12 @@ public final class TestInfrastructure {
                 .setDataDirectory(postgresData)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false);
+        for (String setting : System.getProperty(POSTGRES_SETTINGS, "").split(";")) {
+            int equals = setting.indexOf('=');
+            if (equals > 0) {
+                builder.setServerConfig(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+            }
+        }
         if (port != 0) {
             builder.setPort(port);
         }

@@ -40,8 +40,10 @@ import reactor.core.publisher.Flux;
 /**
  * The arXiv OAI set (103 ListRecords pages, 102,538 records) imported through the HTTP API as one import of 103 parts,
  * two at a time, next to the same records only parsed, and StAX alone reading the same bytes, in the same run:
- * records/s to committed (every POST answered) and to published (the outbox drained), and the peak heap of this JVM
- * (service, broker client, the pages held in memory). Target: the import at 0.5x the parse-only rate or better.
+ * records/s to committed (every POST answered) and to published (the outbox drained), the CPU per record until settled
+ * (also every author block the import marked resolved, so resolution behind the import is counted), and the peak heap
+ * of this JVM (service, broker client, the pages held in memory); with pg_stat_statements preloaded, the statements
+ * that took PostgreSQL's time. Target: the import at 0.5x the parse-only rate or better.
  * Run by {@code deploy/bench/arxiv} ({@code -Dbzpeer.bench.pages=N} in the JVM's arguments takes the first N pages).
  */
 @Tag("benchmark")
@@ -81,6 +83,7 @@ class ArxivImportBenchmark {
         String importId = JsonPath.read(http.post().uri("/api/v1/imports").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\": \"arXiv OAI cs 2016\", \"expectedBytes\": " + bytes + "}")
                 .retrieve().bodyToMono(String.class).block(), "$.id");
+        boolean statements = trackStatements();
         try (HeapWatch heap = HeapWatch.start()) {
             CpuWatch importCpu = CpuWatch.start();
             long start = System.nanoTime();
@@ -95,6 +98,10 @@ class ArxivImportBenchmark {
                     .sql("SELECT count(*) AS waiting FROM event_outbox").map(row -> row.get("waiting", Long.class))
                     .one().block() == 0);
             double published = seconds(start);
+            await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofSeconds(1)).until(() -> database
+                    .sql("SELECT (SELECT count(*) FROM event_outbox) + (SELECT count(*) FROM unresolved_block) "
+                            + "AS waiting").map(row -> row.get("waiting", Long.class)).one().block() == 0);
+            double settled = seconds(start);
             double jvmMicros = importCpu.jvm().toNanos() / 1e3 / records;
             double postgresMicros = importCpu.postgres().toNanos() / 1e3 / records;
             String summary = http.get().uri("/api/v1/imports/{id}", importId).retrieve().bodyToMono(String.class)
@@ -104,16 +111,47 @@ class ArxivImportBenchmark {
                     JsonPath.read(summary, "$.counts.received"), JsonPath.read(summary, "$.counts.created"),
                     JsonPath.read(summary, "$.counts.rejected"), committed, records / committed,
                     records / committed / parseOnly, published, records / published, records / published / parseOnly);
-            print("cpu        per record, POST to published: this JVM %.0f µs (service, broker, client) + PostgreSQL "
+            print("settled    %.1f s after the first POST: outbox drained and every marked author block resolved",
+                    settled);
+            print("cpu        per record, POST to settled: this JVM %.0f µs (service, broker, client) + PostgreSQL "
                     + "%.0f µs = %.1fx the CPU of parsing it (%.0f µs); CPU time hardly moves with other load on the "
                     + "machine", jvmMicros, postgresMicros, (jvmMicros + postgresMicros) / parseMicros, parseMicros);
             print("memory     %s (this JVM: service, broker client, embedded PostgreSQL client, %.0f MiB of pages "
                     + "held by the benchmark)", heap.summary(), bytes / 1048576.0);
         }
+        if (statements) {
+            printStatements();
+        }
         print("target     import >= 0.5x parse only");
         Path out = Path.of("target/benchmark/arxiv-import.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
+    }
+
+    /**
+     * Whether PostgreSQL tracks statements (pg_stat_statements preloaded, e.g. by
+     * {@code -Dbzpeer.test.postgres.settings=shared_preload_libraries=pg_stat_statements}); if so, starts afresh.
+     */
+    private boolean trackStatements() {
+        boolean preloaded = database.sql("SELECT current_setting('shared_preload_libraries') AS loaded")
+                .map(row -> row.get("loaded", String.class)).one().block().contains("pg_stat_statements");
+        if (preloaded) {
+            database.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").then().block();
+            database.sql("SELECT pg_stat_statements_reset()").then().block();
+        }
+        return preloaded;
+    }
+
+    /** The statements of this database that took most of PostgreSQL's time since {@link #trackStatements()}. */
+    private void printStatements() {
+        database.sql("""
+                        SELECT calls, rows, total_exec_time, query FROM pg_stat_statements
+                        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                        ORDER BY total_exec_time DESC LIMIT 25""")
+                .map(row -> String.format(Locale.ROOT, "statement  %8.0f ms %7d calls %9d rows  %s",
+                        row.get("total_exec_time", Double.class), row.get("calls", Long.class),
+                        row.get("rows", Long.class), row.get("query", String.class).replaceAll("\\s+", " ")))
+                .all().toStream().forEach(line -> print("%s", line.substring(0, Math.min(line.length(), 230))));
     }
 
     /** Reads every page with {@code reader}; returns records/s and records. */

@@ -53,14 +53,16 @@ public final class PendingKeys {
                 ON CONFLICT (key) DO UPDATE SET due_at = LEAST(%1$s.due_at, EXCLUDED.due_at)
                 """.formatted(table);
         this.claimSql = """
-                UPDATE %1$s q SET due_at = now() + CAST(:lease AS interval)
-                FROM (SELECT key FROM %1$s WHERE due_at <= now() ORDER BY due_at, key LIMIT :limit
-                      FOR UPDATE SKIP LOCKED) AS due
-                WHERE q.key = due.key
-                RETURNING q.key, q.due_at
+                UPDATE %1$s SET due_at = now() + CAST(:lease AS interval)
+                WHERE key = ANY(ARRAY(SELECT key FROM %1$s WHERE due_at <= now() ORDER BY due_at, key LIMIT :limit
+                                      FOR UPDATE SKIP LOCKED))
+                RETURNING key, due_at
                 """.formatted(table);
-        this.completeSql = "DELETE FROM %s WHERE key = ANY(CAST(:keys AS text[])) AND due_at = :leaseEnd"
-                .formatted(table);
+        this.completeSql = """
+                DELETE FROM %1$s WHERE key = ANY(ARRAY(
+                    SELECT key FROM %1$s WHERE key = ANY(CAST(:keys AS text[])) AND due_at = :leaseEnd
+                    ORDER BY key FOR UPDATE))
+                """.formatted(table);
         this.releaseSql = """
                 UPDATE %s SET due_at = now() WHERE key = ANY(CAST(:keys AS text[])) AND due_at = :leaseEnd
                 """.formatted(table);
@@ -82,7 +84,8 @@ public final class PendingKeys {
 
     /**
      * Claims up to {@code limit} due keys, oldest first, for {@code lease}; run it outside the recomputation's
-     * transaction, so the claim commits before the recomputation starts.
+     * transaction, so the claim commits before the recomputation starts. The claimed keys are updated by primary key
+     * (an array of them, not a join, which a queue without fresh statistics planned as a scan of the whole table).
      */
     public Mono<Claim> claimDue(int limit, Duration lease) {
         return database.sql(claimSql)
@@ -99,7 +102,8 @@ public final class PendingKeys {
 
     /**
      * Removes the keys of {@code claim} that nobody marked since it was made; run it in the transaction that
-     * recomputed them.
+     * recomputed them. It locks them in key order, as writers mark them: deleting them in the table's order deadlocked
+     * with an import marking some of them.
      */
     public Mono<Void> complete(Claim claim) {
         return claim.isEmpty() ? Mono.empty() : database.sql(completeSql)

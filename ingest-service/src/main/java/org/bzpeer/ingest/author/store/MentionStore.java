@@ -23,7 +23,9 @@ import reactor.core.publisher.Mono;
  * The authorships of the published works as author resolution sees them (table {@code author_mention}): replaced
  * work by work when a work is published again, read block by block when a block is resolved, and given new author
  * ids by resolution. Every method takes or returns whole batches, one round trip each, and joins the caller's
- * transaction.
+ * transaction. Reads look each key up on its own ({@code LATERAL} sub-queries that {@code OFFSET 0} keeps from being
+ * merged into a join): a bulk import grows the table faster than statistics follow, and {@code = ANY} of a batch's
+ * keys or a join on them was then planned as a scan of the whole table, per batch.
  */
 @Repository
 public class MentionStore {
@@ -46,7 +48,9 @@ public class MentionStore {
         if (workIds.isEmpty()) {
             return Mono.just(new HashMap<>());
         }
-        return database.sql("SELECT * FROM author_mention WHERE work_id = ANY(CAST(:ids AS text[]))")
+        return database.sql("""
+                        SELECT m.* FROM unnest(CAST(:ids AS text[])) AS w(work_id)
+                        CROSS JOIN LATERAL (SELECT * FROM author_mention WHERE work_id = w.work_id OFFSET 0) AS m""")
                 .bind("ids", workIds.toArray(String[]::new))
                 .map((row, meta) -> mention(row))
                 .all()
@@ -60,24 +64,24 @@ public class MentionStore {
         if (blocks.isEmpty()) {
             return Mono.just(List.of());
         }
-        return database.sql("SELECT * FROM author_mention WHERE block = ANY(CAST(:blocks AS text[]))")
+        return database.sql("""
+                        SELECT m.* FROM unnest(CAST(:blocks AS text[])) AS b(block)
+                        CROSS JOIN LATERAL (SELECT * FROM author_mention WHERE block = b.block OFFSET 0) AS m""")
                 .bind("blocks", blocks.toArray(String[]::new))
                 .map((row, meta) -> mention(row))
                 .all()
                 .collectList();
     }
 
-    /**
-     * For each written-out name of {@code nameKeys} ({@link PersonName#key}), the author ids published for it (one
-     * index look-up per name: a lateral sub-query per name was planned as a scan and cost seconds per batch).
-     */
+    /** For each written-out name of {@code nameKeys} ({@link PersonName#key}), the author ids published for it. */
     public Mono<Map<String, Set<String>>> findAuthorsByWrittenName(Collection<String> nameKeys) {
         if (nameKeys.isEmpty()) {
             return Mono.just(new HashMap<>());
         }
         return database.sql("""
-                        SELECT DISTINCT name_key, author_id FROM author_mention
-                        WHERE name_key = ANY(CAST(:keys AS text[]))""")
+                        SELECT DISTINCT k.name_key, m.author_id FROM unnest(CAST(:keys AS text[])) AS k(name_key)
+                        CROSS JOIN LATERAL (SELECT author_id FROM author_mention WHERE name_key = k.name_key
+                                            OFFSET 0) AS m""")
                 .bind("keys", nameKeys.toArray(String[]::new))
                 .map((row, meta) -> Map.entry(row.get("name_key", String.class), row.get("author_id", String.class)))
                 .all()
@@ -168,7 +172,8 @@ public class MentionStore {
             return Mono.just(new HashSet<>());
         }
         return database.sql("""
-                        SELECT DISTINCT author_id FROM author_mention WHERE author_id = ANY(CAST(:ids AS text[]))""")
+                        SELECT DISTINCT a.author_id FROM unnest(CAST(:ids AS text[])) AS a(author_id)
+                        CROSS JOIN LATERAL (SELECT 1 FROM author_mention WHERE author_id = a.author_id OFFSET 0) AS m""")
                 .bind("ids", authorIds.toArray(String[]::new))
                 .map((row, meta) -> row.get("author_id", String.class))
                 .all()

@@ -15,8 +15,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Publishes works again from their last published content, without their source records: with authorships disowned
- * by their owner left out, or with authors renamed by resolution. Locks the works as imports do, so it never races an
- * import of the same work, and publishes a work only when its content changes. Joins the caller's transaction.
+ * by their owner left out, or with authors renamed by resolution. The caller locks the works first as imports lock
+ * them ({@link #lock}), so it never races an import of the same work; a work is published only when its content
+ * changes. Joins the caller's transaction.
  */
 @Service
 public class WorkRepublishing {
@@ -35,23 +36,22 @@ public class WorkRepublishing {
     }
 
     /**
-     * Publishes each work of {@code renames} again with its authors renamed (old id to new), its disowned authorships
-     * left out.
+     * Publishes each work of {@code renames} (locked by this transaction) again with its authors renamed (old id to
+     * new), its disowned authorships left out.
      */
     public Mono<Void> renameAuthors(Map<String, Map<String, String>> renames) {
         return republish(renames.keySet(), (plan, work, disowned) -> plan.renameAuthors(work,
                 renames.getOrDefault(work.getWorkId(), Map.of()), disowned));
     }
 
-    /** Publishes each of {@code workIds} again without its disowned authorships. */
+    /** Publishes each of {@code workIds} (locked by this transaction) again without its disowned authorships. */
     public Mono<Void> leaveOutDisowned(Collection<String> workIds) {
         return republish(workIds, BatchPlan::disown);
     }
 
     private Mono<Void> republish(Collection<String> workIds, Rewrite rewrite) {
         Set<String> works = Set.copyOf(workIds);
-        return store.lockWorkIdentifiers(works)
-                .then(Mono.zip(store.findContents(works), store.findPublished(works), store.findDisowned(works)))
+        return Mono.zip(store.findContents(works), store.findPublished(works), store.findDisowned(works))
                 .flatMap(state -> {
                     BatchPlan plan = new BatchPlan(new WorkComponents(Map.of()), state.getT2(), new HashMap<>(), null);
                     state.getT1().forEach((workId, content) -> rewrite.apply(plan,

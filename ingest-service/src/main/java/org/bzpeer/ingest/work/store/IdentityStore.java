@@ -134,7 +134,9 @@ public class IdentityStore {
 
     /**
      * Every stored title key equal to one of {@code titleKeys} or to a title key of one of {@code workIds}, with the
-     * work it belongs to now.
+     * work it belongs to now. Each key is looked up on its own ({@code LATERAL} sub-queries that {@code OFFSET 0} keeps
+     * from being merged into joins): during a bulk import the tables outgrow their statistics, and the joins were then
+     * planned as scans of every title key and identifier, per batch.
      */
     public Mono<List<TitledWork>> findTitledWorks(Collection<String> titleKeys, Collection<String> workIds) {
         if (titleKeys.isEmpty() && workIds.isEmpty()) {
@@ -144,13 +146,17 @@ public class IdentityStore {
                         WITH wanted AS (
                             SELECT unnest(CAST(:keys AS text[])) AS title_key
                             UNION
-                            SELECT t.title_key FROM work_title_key t
-                            JOIN work_identifier i ON i.scheme = t.scheme AND i.value = t.value
-                            WHERE i.work_id = ANY(CAST(:works AS text[])))
+                            SELECT t.title_key FROM unnest(CAST(:works AS text[])) AS w(work_id)
+                            CROSS JOIN LATERAL (SELECT scheme, value FROM work_identifier
+                                                WHERE work_id = w.work_id OFFSET 0) AS i
+                            CROSS JOIN LATERAL (SELECT title_key FROM work_title_key
+                                                WHERE scheme = i.scheme AND value = i.value OFFSET 0) AS t)
                         SELECT t.title_key, t.year, t.scheme, t.value, i.work_id
-                        FROM work_title_key t
-                        JOIN work_identifier i ON i.scheme = t.scheme AND i.value = t.value
-                        WHERE t.title_key IN (SELECT title_key FROM wanted)""")
+                        FROM wanted
+                        CROSS JOIN LATERAL (SELECT * FROM work_title_key
+                                            WHERE title_key = wanted.title_key OFFSET 0) AS t
+                        CROSS JOIN LATERAL (SELECT work_id FROM work_identifier
+                                            WHERE scheme = t.scheme AND value = t.value OFFSET 0) AS i""")
                 .bind("keys", titleKeys.toArray(String[]::new))
                 .bind("works", workIds.toArray(String[]::new))
                 .map((row, meta) -> new TitledWork(new TitleKey(row.get("title_key", String.class),
