@@ -44,7 +44,7 @@ public class AuthorshipDisowning {
         Set<String> listed = new HashSet<>();
         events.forEach(event -> listed.add(event.getWorkId()));
         return Mono.defer(() -> transactions.transactional(store.currentWorkIds(listed)
-                        .flatMap(current -> store.lockWorkIdentifiers(Set.copyOf(current.values()))
+                        .flatMap(current -> republishing.lock(current.values())
                                 .then(store.saveDisowned(events.stream().map(event -> new Disowned(
                                         current.get(event.getWorkId()), event.getAuthorId(), event.getUserId()))
                                         .toList()))
