@@ -213,7 +213,7 @@ class AuthorResolutionBenchmark {
             if (mention.orcid() != null && Math.floorMod(position.hashCode(), HIDDEN_ORCID_EVERY) == 0) {
                 seen = new AuthorMention(mention.workId(), mention.position(), mention.name(), null,
                         mention.sourceIds(), mention.coauthors(), mention.institutions(), mention.venue(),
-                        mention.topics(), mention.year());
+                        mention.topics(), mention.year(), mention.date());
                 hiddenCount++;
             }
             hidden.add(seen);

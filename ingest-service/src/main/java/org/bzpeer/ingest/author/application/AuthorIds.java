@@ -19,14 +19,23 @@ import org.bzpeer.kit.text.Names;
  * The id of a person, a function of the mentions that are theirs, never of the order they arrived in. A person with
  * identifiers is known by the best of them all ({@link #SCHEME_PRIORITY}: the OpenAlex author id, a disambiguated
  * person, then the ORCID iD, then other schemes by name and value), so the same identifier always names the same id.
- * A person known only by name is known by their first mention (by work id and byline position): the work and the
- * printed name, with the position too when an earlier authorship of that work prints the same name. A person of one
- * mention thus keeps the id the mention had before resolution existed.
+ * A person known only by name is known by their first published mention ({@link #FIRST_PUBLISHED}: year, date, then
+ * work id and byline position): the work and the printed name, with the position too when an earlier authorship of
+ * that work prints the same name. A person of one mention thus keeps the id the mention had before resolution
+ * existed, and works arriving in publication order (a feed, a snapshot sorted by date) never rename a person's earlier
+ * works; only a work older than all the person's known ones moves the id.
  */
 public final class AuthorIds {
 
     /** Author identifier schemes, best first; other schemes follow by name. */
     public static final List<String> SCHEME_PRIORITY = List.of("openalex", "orcid");
+
+    /** Mentions by publication: year, then date (unknown ones last), then work id and byline position. */
+    static final Comparator<AuthorMention> FIRST_PUBLISHED = Comparator
+            .comparing(AuthorMention::year, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(AuthorMention::date, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(AuthorMention::workId)
+            .thenComparingInt(AuthorMention::position);
 
     private static final Comparator<Key> BEST_FIRST = Comparator.comparingInt((Key key) -> {
         int rank = SCHEME_PRIORITY.indexOf(key.scheme());
@@ -62,8 +71,7 @@ public final class AuthorIds {
             return BzpeerIds.authorId(keys.stream().min(BEST_FIRST).orElseThrow());
         }
         PublishedMention first = mentions.stream()
-                .min(Comparator.comparing((PublishedMention m) -> m.mention().workId())
-                        .thenComparingInt(m -> m.mention().position()))
+                .min(Comparator.comparing(PublishedMention::mention, FIRST_PUBLISHED))
                 .orElseThrow();
         return unidentified(first.mention().workId(), first.mention().position(), first.printed(),
                 repeated.test(first));

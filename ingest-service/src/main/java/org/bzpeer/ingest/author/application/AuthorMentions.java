@@ -50,7 +50,7 @@ public final class AuthorMentions {
         Set<String> topics = new HashSet<>();
         work.topics().forEach(topic -> topics.add(key(topic.id(), topic.name())));
         return of(workId, byline, work.venue() == null ? null : key(work.venue().id(), work.venue().name()), topics,
-                work.publicationYear());
+                work.publicationYear(), work.publicationDate());
     }
 
     /**
@@ -69,14 +69,15 @@ public final class AuthorMentions {
         Set<String> topics = new HashSet<>();
         work.getTopics().forEach(topic -> topics.add(key(topic.getId(), topic.getName())));
         String venue = work.getVenue() == null ? null : key(work.getVenue().getId(), work.getVenue().getName());
-        return of(work.getWorkId(), byline, venue, topics, work.getPublicationYear()).stream()
+        return of(work.getWorkId(), byline, venue, topics, work.getPublicationYear(), work.getPublicationDate())
+                .stream()
                 .map(mention -> new PublishedMention(mention, byline.get(mention.position()).printed(),
                         work.getAuthorships().get(mention.position()).getAuthorId()))
                 .toList();
     }
 
     private static List<AuthorMention> of(String workId, List<Signed> byline, String venue, Set<String> topics,
-            Integer year) {
+            Integer year, String date) {
         List<PersonName> names = byline.stream().map(Signed::printed).map(PersonName::parse).toList();
         List<AuthorMention> mentions = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -91,7 +92,7 @@ public final class AuthorMentions {
             }
             Signed authorship = byline.get(i);
             mentions.add(new AuthorMention(workId, i, names.get(i), authorship.orcid(), authorship.sourceIds(),
-                    coauthors, authorship.institutions(), venue, topics, year));
+                    coauthors, authorship.institutions(), venue, topics, year, date));
         }
         return mentions;
     }

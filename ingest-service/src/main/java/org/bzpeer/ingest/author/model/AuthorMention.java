@@ -17,9 +17,11 @@ import java.util.Set;
  * @param venue        the venue's id or folded name, or null
  * @param topics       topic ids or names of the work
  * @param year         publication year, or null
+ * @param date         publication date (ISO-8601, yyyy-MM-dd), or null
  */
 public record AuthorMention(String workId, int position, PersonName name, String orcid, Map<String, String> sourceIds,
-        Set<String> coauthors, Set<String> institutions, String venue, Set<String> topics, Integer year) {
+        Set<String> coauthors, Set<String> institutions, String venue, Set<String> topics, Integer year,
+        String date) {
 
     public AuthorMention {
         sourceIds = Map.copyOf(sourceIds);

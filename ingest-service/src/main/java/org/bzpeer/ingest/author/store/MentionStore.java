@@ -107,29 +107,30 @@ public class MentionStore {
         if (mentions.isEmpty()) {
             return Mono.empty();
         }
-        ColumnArrays rows = new ColumnArrays(13);
+        ColumnArrays rows = new ColumnArrays(14);
         for (PublishedMention published : mentions) {
             AuthorMention mention = published.mention();
             PersonName name = mention.name();
             rows.add(mention.workId(), mention.position(), name.block(), name.full() ? name.key() : null,
                     published.printed(), mention.orcid(), joined(sourceIds(mention.sourceIds())),
                     joined(mention.coauthors()), joined(mention.institutions()), mention.venue(),
-                    joined(mention.topics()), mention.year(), published.authorId());
+                    joined(mention.topics()), mention.year(), mention.date(), published.authorId());
         }
         return database.sql("""
                         INSERT INTO author_mention (work_id, position, block, name_key, printed, orcid, source_ids,
-                                                    coauthors, institutions, venue, topics, year, author_id)
+                                                    coauthors, institutions, venue, topics, year,
+                                                    published_on, author_id)
                         SELECT work_id, position, block, name_key, printed, orcid,
                                string_to_array(source_ids, chr(31)), string_to_array(coauthors, chr(31)),
                                string_to_array(institutions, chr(31)), venue, string_to_array(topics, chr(31)),
-                               year, author_id
+                               year, published_on, author_id
                         FROM unnest(CAST(:works AS text[]), CAST(:positions AS int[]), CAST(:blocks AS text[]),
                                     CAST(:nameKeys AS text[]), CAST(:printed AS text[]), CAST(:orcids AS text[]),
                                     CAST(:sourceIds AS text[]), CAST(:coauthors AS text[]),
                                     CAST(:institutions AS text[]), CAST(:venues AS text[]), CAST(:topics AS text[]),
-                                    CAST(:years AS int[]), CAST(:authors AS text[]))
+                                    CAST(:years AS int[]), CAST(:dates AS text[]), CAST(:authors AS text[]))
                              AS m(work_id, position, block, name_key, printed, orcid, source_ids, coauthors,
-                                  institutions, venue, topics, year, author_id)""")
+                                  institutions, venue, topics, year, published_on, author_id)""")
                 .bind("works", rows.texts(0))
                 .bind("positions", rows.integers(1))
                 .bind("blocks", rows.texts(2))
@@ -142,7 +143,8 @@ public class MentionStore {
                 .bind("venues", rows.texts(9))
                 .bind("topics", rows.texts(10))
                 .bind("years", rows.integers(11))
-                .bind("authors", rows.texts(12))
+                .bind("dates", rows.texts(12))
+                .bind("authors", rows.texts(13))
                 .fetch().rowsUpdated().then();
     }
 
@@ -191,7 +193,8 @@ public class MentionStore {
                 row.get("position", Integer.class), PersonName.parse(printed), row.get("orcid", String.class),
                 sourceIds, Set.of(row.get("coauthors", String[].class)),
                 Set.of(row.get("institutions", String[].class)), row.get("venue", String.class),
-                Set.of(row.get("topics", String[].class)), row.get("year", Integer.class));
+                Set.of(row.get("topics", String[].class)), row.get("year", Integer.class),
+                row.get("published_on", String.class));
         return new PublishedMention(mention, printed, row.get("author_id", String.class));
     }
 

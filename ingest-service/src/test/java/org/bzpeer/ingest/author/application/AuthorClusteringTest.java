@@ -120,6 +120,6 @@ class AuthorClusteringTest {
 
     private static AuthorMention mention(String work, String name, String orcid, Set<String> coauthors) {
         return new AuthorMention(work, 0, PersonName.parse(name), orcid, Map.of(), coauthors, Set.of(), null,
-                Set.of(), 2020);
+                Set.of(), 2020, null);
     }
 }

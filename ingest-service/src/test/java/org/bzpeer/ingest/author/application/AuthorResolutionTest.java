@@ -11,7 +11,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.bzpeer.ingest.work.application.BzpeerIds;
+import org.bzpeer.ingest.work.store.IdentityStore.Key;
 import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.AuthorMerged;
 import org.bzpeer.schemas.events.Authorship;
@@ -73,6 +76,37 @@ class AuthorResolutionTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dois.stream()
                 .map(doi -> authorNamed(latest(doi), coauthor.substring(6))).distinct())
                 .as("the co-author, printed with an initial once").hasSize(1));
+    }
+
+    @Test
+    void aNameOnlyPersonKeepsTheIdOfTheirFirstPublishedWorkWhileLaterOnesArrive() {
+        String surname = surname();
+        String coauthor = "Joana " + surname();
+        // later works get smaller work ids, so an id taken from the smallest work id would move with every arrival
+        List<String> dois = Stream.generate(AuthorResolutionTest::doi).limit(3)
+                .sorted(Comparator.comparing(AuthorResolutionTest::workId).reversed()).toList();
+        for (int i = 0; i < dois.size(); i++) {
+            submit(work(dois.get(i), 2019 + i, (i == 1 ? "W. " : "Wei ") + surname, coauthor));
+            List<String> arrived = dois.subList(0, i + 1);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(arrived.stream()
+                    .map(doi -> authorNamed(latest(doi), surname)).distinct()).hasSize(1));
+        }
+        String person = authorNamed(latest(dois.get(0)), surname);
+        assertThat(versions(dois.get(0))).as("the first work, never published again").hasSize(1);
+        assertThat(versions(dois.get(1)).get(0).getVersion()).as("the second, published before it arrived")
+                .isEqualTo(1);
+        awaitSettled(dois.toArray(String[]::new));
+        assertThat(dois.stream().map(doi -> authorNamed(latest(doi), surname))).containsOnly(person);
+
+        String older = doi();
+        submit(work(older, 2012, "Wei " + surname, coauthor));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                Stream.concat(Stream.of(older), dois.stream()).map(doi -> authorNamed(latest(doi), surname)))
+                .as("an older work moves the id to itself").containsOnly(authorNamed(versions(older).get(0),
+                        surname)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(merges.events(AuthorMerged.class))
+                .filteredOn(merge -> merge.getAuthorId().equals(person)).extracting(AuthorMerged::getMergedInto)
+                .containsOnly(authorNamed(latest(older), surname)).isNotEmpty());
     }
 
     @Test
@@ -179,6 +213,10 @@ class AuthorResolutionTest {
         return "{\"name\": \"" + name + "\", \"ids\": {" + ids.entrySet().stream()
                 .map(id -> "\"" + id.getKey() + "\": \"" + id.getValue() + "\"").collect(Collectors.joining(", "))
                 + "}}";
+    }
+
+    private static String workId(String doi) {
+        return BzpeerIds.workId(new Key("doi", doi));
     }
 
     private static String doi() {
