@@ -35,6 +35,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import reactor.core.publisher.Flux;
 
 /**
@@ -54,6 +56,9 @@ class ArxivImportBenchmark {
 
     @Autowired
     DatabaseClient database;
+
+    @Autowired
+    MeterRegistry meters;
 
     @LocalServerPort
     int port;
@@ -84,6 +89,9 @@ class ArxivImportBenchmark {
                 .bodyValue("{\"name\": \"arXiv OAI cs 2016\", \"expectedBytes\": " + bytes + "}")
                 .retrieve().bodyToMono(String.class).block(), "$.id");
         boolean statements = trackStatements();
+        long[] versionsBefore = publishedVersions();
+        double renamedBefore = meters.counter("bzpeer.ingest.resolution.renamed").count();
+        double retiredBefore = meters.counter("bzpeer.ingest.resolution.merged").count();
         try (HeapWatch heap = HeapWatch.start()) {
             CpuWatch importCpu = CpuWatch.start();
             long start = System.nanoTime();
@@ -116,6 +124,12 @@ class ArxivImportBenchmark {
             print("cpu        per record, POST to settled: this JVM %.0f µs (service, broker, client) + PostgreSQL "
                     + "%.0f µs = %.1fx the CPU of parsing it (%.0f µs); CPU time hardly moves with other load on the "
                     + "machine", jvmMicros, postgresMicros, (jvmMicros + postgresMicros) / parseMicros, parseMicros);
+            long[] versions = publishedVersions();
+            print("versions   %,d work versions published for %,d works; author resolution re-assigned %,.0f "
+                            + "authorships and retired %,.0f author ids", versions[0] - versionsBefore[0],
+                    versions[1] - versionsBefore[1],
+                    meters.counter("bzpeer.ingest.resolution.renamed").count() - renamedBefore,
+                    meters.counter("bzpeer.ingest.resolution.merged").count() - retiredBefore);
             print("memory     %s (this JVM: service, broker client, embedded PostgreSQL client, %.0f MiB of pages "
                     + "held by the benchmark)", heap.summary(), bytes / 1048576.0);
         }
@@ -126,6 +140,13 @@ class ArxivImportBenchmark {
         Path out = Path.of("target/benchmark/arxiv-import.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
+    }
+
+    /** Work versions published so far (each work's last version number, summed) and works. */
+    private long[] publishedVersions() {
+        return database.sql("SELECT coalesce(sum(version), 0) AS versions, count(*) AS works FROM work")
+                .map(row -> new long[] {row.get("versions", Long.class), row.get("works", Long.class)}).one()
+                .block();
     }
 
     /**
