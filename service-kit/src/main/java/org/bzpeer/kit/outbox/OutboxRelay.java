@@ -47,8 +47,8 @@ import reactor.core.scheduler.Schedulers;
  * and a retried parked event arrives late and is ignored wherever something newer was applied. A failure that
  * passes (broker unavailable, timeout) parks nothing: the whole batch is rolled back and tried again, in order
  * (when it meets rows of a batch in which others were parked, those rows simply wait for the next batch).
- * {@code bzpeer.outbox.backlog} and {@code bzpeer.outbox.oldest.age.seconds} count only rows waiting to be
- * published, not parked ones.
+ * {@code bzpeer.outbox.backlog} and {@code bzpeer.outbox.oldest.age.seconds} measure only rows waiting to be
+ * published, not parked ones; the backlog is the span of their ids (an upper bound, read without counting).
  *
  * <p>For chaos testing only, {@code bzpeer.outbox.fault-injection.halt-after-publish} halts the JVM inside that window,
  * after the broker's ack and before the delete (see {@link OutboxProperties.FaultInjection}).
@@ -79,12 +79,17 @@ public class OutboxRelay implements SmartLifecycle {
     /** The backlog gauges are refreshed at most this often: counting a long outbox after every batch would cost. */
     private static final Duration BACKLOG_MEASUREMENT_INTERVAL = Duration.ofSeconds(1);
 
+    /**
+     * The backlog as the span of the waiting ids and the age of the first of them, both read from the ends of the
+     * waiting rows' index: counting them scanned the whole outbox every second (~50 ms at 60,000 rows, on the relay's
+     * own thread). Parked rows are few and counted.
+     */
     private static final String BACKLOG = """
-            SELECT count(*) FILTER (WHERE parked_at IS NULL) AS backlog,
-                   count(*) FILTER (WHERE parked_at IS NOT NULL) AS parked,
-                   COALESCE(EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE parked_at IS NULL)), 0)
-                       AS oldest_seconds
-            FROM event_outbox
+            SELECT COALESCE(max(id) - min(id) + 1, 0) AS backlog,
+                   (SELECT count(*) FROM event_outbox WHERE parked_at IS NOT NULL) AS parked,
+                   COALESCE(EXTRACT(EPOCH FROM now() - (SELECT created_at FROM event_outbox WHERE parked_at IS NULL
+                                                        ORDER BY id LIMIT 1)), 0) AS oldest_seconds
+            FROM event_outbox WHERE parked_at IS NULL
             """;
 
     private final DatabaseClient database;
@@ -107,7 +112,8 @@ public class OutboxRelay implements SmartLifecycle {
         this.published = Counter.builder("bzpeer.outbox.published")
                 .description("Events published from the outbox and acknowledged by the broker").register(meters);
         Gauge.builder("bzpeer.outbox.backlog", () -> backlog)
-                .description("Outbox rows not yet published, refreshed at most every second").register(meters);
+                .description("Outbox rows not yet published, refreshed at most every second: the span of their ids, "
+                        + "so ids of rolled-back writes between them count too").register(meters);
         Gauge.builder("bzpeer.outbox.oldest.age.seconds", () -> oldestSeconds)
                 .description("Age of the oldest unpublished outbox row, refreshed at most every second")
                 .register(meters);

@@ -28,6 +28,7 @@ import org.bzpeer.ingest.work.store.IdentityStore.Copy;
 import org.bzpeer.ingest.work.store.IdentityStore.Key;
 import org.bzpeer.ingest.work.store.IdentityStore.PublishedWork;
 import org.bzpeer.ingest.work.store.IdentityStore.WorkChange;
+import org.bzpeer.ingest.work.store.OrcidClaimStore.OrcidClaim;
 import org.bzpeer.kit.outbox.OutboxWriter.OutboundEvent;
 import org.bzpeer.kit.text.Names;
 import org.bzpeer.schemas.EventCodec;
@@ -64,7 +65,9 @@ import org.bzpeer.schemas.events.WorkImported;
  * resolution settles them once the copy is published with it.
  *
  * <p>A record whose byline is partial (an ORCID work summary) is the exception to "the last record's content": it is
- * merged into the content the work has ({@link PartialBylines}), so it never shrinks a fuller byline.
+ * merged into the content the work has ({@link PartialBylines}), so it never shrinks a fuller byline; and every full
+ * record of the work is built with what such records claimed of it, so a full record lacking an owner's ORCID iD
+ * never drops it.
  */
 final class BatchPlan {
 
@@ -82,6 +85,7 @@ final class BatchPlan {
     private final List<Copy> copyChanges = new ArrayList<>();
     private final Map<Integer, String> absorbed = new LinkedHashMap<>();
     private final Map<String, List<PublishedMention>> mentions = new LinkedHashMap<>();
+    private final Map<String, List<OrcidClaim>> claims = new HashMap<>();
 
     /**
      * @param works     which work each identifier names
@@ -91,17 +95,20 @@ final class BatchPlan {
      */
     BatchPlan(WorkComponents works, Map<String, PublishedWork> published, Map<String, Set<String>> disowned,
             BylineAuthors authors) {
-        this(works, published, disowned, authors, Map.of(), Map.of());
+        this(works, published, disowned, authors, Map.of(), Map.of(), List.of());
     }
 
     /**
      * @param copies   the stored state of the copies {@code works} decided on, by their own work id
      * @param contents the content last published of the works the batch's records with a partial byline name
      *                 ({@link PartialBylines}), by work id; other works may be left out
+     * @param claims   what partial records claim of the works the batch touches (stored, and the batch's own)
      */
     BatchPlan(WorkComponents works, Map<String, PublishedWork> published, Map<String, Set<String>> disowned,
-            BylineAuthors authors, Map<String, Copy> copies, Map<String, byte[]> contents) {
+            BylineAuthors authors, Map<String, Copy> copies, Map<String, byte[]> contents, List<OrcidClaim> claims) {
         this.works = works;
+        claims.forEach(claim -> this.claims.computeIfAbsent(works.workIdOf(claim.work()), id -> new ArrayList<>())
+                .add(claim));
         this.published = published;
         this.disowned = disowned;
         this.authors = authors;
@@ -134,7 +141,8 @@ final class BatchPlan {
     void apply(IndexedSubmission submission) {
         String workId = works.workIdOf(workKeys(submission.work()).get(0));
         SubmittedWork work = submission.work().bylinePartial()
-                ? PartialBylines.merge(currentContent(workId), submission.work()) : submission.work();
+                ? PartialBylines.merge(currentContent(workId), submission.work())
+                : PartialBylines.withClaims(submission.work(), claims.getOrDefault(workId, List.of()));
         WorkImported content = content(workId, work, authors);
         byte[] encoded = EventCodec.instance().encode(content);
         if (works.copies().containsKey(workId)) {

@@ -1,11 +1,14 @@
 package org.bzpeer.ingest.work.application;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -15,6 +18,8 @@ import org.bzpeer.ingest.work.model.SubmittedInstitution;
 import org.bzpeer.ingest.work.model.SubmittedTopic;
 import org.bzpeer.ingest.work.model.SubmittedVenue;
 import org.bzpeer.ingest.work.model.SubmittedWork;
+import org.bzpeer.ingest.work.store.IdentityStore.Key;
+import org.bzpeer.ingest.work.store.OrcidClaimStore.OrcidClaim;
 import org.bzpeer.schemas.events.Authorship;
 import org.bzpeer.schemas.events.WorkIdentifiers;
 import org.bzpeer.schemas.events.WorkImported;
@@ -31,19 +36,27 @@ import org.bzpeer.schemas.events.WorkImported;
  * it has none of, title, year, date, venue); a work whose content came from partial records alone takes the record's
  * fields over its own, as a re-import would, keeping the authors the others added. The merge of a record into content
  * that already holds all it says is that content again, so an unchanged re-import publishes nothing. A full record
- * that arrives later replaces the content of the work as any re-import does: its byline is the one published then.
+ * that arrives later replaces the content of the work as any re-import does, yet keeps what the partial records said
+ * of the work ({@link #withClaims}): each record is stored as claims ({@link #claims}), and every full record of the
+ * work meets them again as the work met them.
  */
 final class PartialBylines {
+
+    /** Claims by owner, then by what their summary says, so that the order they were stored in never matters. */
+    private static final Comparator<OrcidClaim> CLAIM_ORDER = Comparator.comparing(OrcidClaim::orcid)
+            .thenComparing(claim -> new TreeMap<>(claim.summary().identifiers()).toString())
+            .thenComparing(claim -> String.valueOf(claim.summary().title()))
+            .thenComparing(claim -> String.valueOf(claim.summary().publicationDate()));
 
     private PartialBylines() {
     }
 
     /** {@code partial} merged into {@code current}, the content of the work it names, or {@code partial} when new. */
     static SubmittedWork merge(WorkImported current, SubmittedWork partial) {
-        if (current == null) {
-            return partial;
-        }
-        SubmittedWork known = submitted(current);
+        return current == null ? partial : merge(submitted(current), partial);
+    }
+
+    private static SubmittedWork merge(SubmittedWork known, SubmittedWork partial) {
         boolean knownPartial = known.bylinePartial();
         List<SubmittedAuthorship> authorships = new ArrayList<>(known.authorships());
         for (SubmittedAuthorship owner : partial.authorships()) {
@@ -61,6 +74,32 @@ final class PartialBylines {
                 either(first, second, SubmittedWork::title),
                 known.abstractText(), known.language(), known.retracted(), authorships, known.topics(),
                 known.listedAuthorshipCount());
+    }
+
+    /** What {@code partial} (a record with a partial byline) claims: for each owner with an ORCID iD, each identifier. */
+    static List<OrcidClaim> claims(SubmittedWork partial) {
+        List<OrcidClaim> claims = new ArrayList<>();
+        for (SubmittedAuthorship owner : partial.authorships()) {
+            String orcid = owner.ids().get("orcid");
+            if (orcid != null) {
+                partial.identifiers().forEach((scheme, value) -> claims.add(
+                        new OrcidClaim(new Key(scheme, value), orcid, partial)));
+            }
+        }
+        return claims;
+    }
+
+    /**
+     * {@code full} (a record with a full byline) as the summaries claiming its work make it: each merged into it as it
+     * would be into the work's content ({@link #merge}), one after the other in a fixed order.
+     */
+    static SubmittedWork withClaims(SubmittedWork full, Collection<OrcidClaim> claims) {
+        SubmittedWork work = full;
+        for (SubmittedWork summary : claims.stream().sorted(CLAIM_ORDER).map(OrcidClaim::summary).distinct()
+                .toList()) {
+            work = merge(work, summary);
+        }
+        return work;
     }
 
     private static <T> T either(SubmittedWork first, SubmittedWork second,

@@ -105,6 +105,11 @@ final class WorkComponents {
         return resolved().get(key);
     }
 
+    /** Every identifier of the works the batch touches: those linked before and those of its records. */
+    Set<Key> keys() {
+        return Set.copyOf(parent.keySet());
+    }
+
     /** Identifiers not linked to any work yet, with the work they now name. */
     List<Link> newLinks() {
         List<Link> links = new ArrayList<>();

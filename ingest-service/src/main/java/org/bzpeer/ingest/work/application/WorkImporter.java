@@ -1,6 +1,7 @@
 package org.bzpeer.ingest.work.application;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.bzpeer.ingest.author.application.AuthorResolution;
 import org.bzpeer.ingest.author.application.BylineAuthors;
@@ -17,6 +19,8 @@ import org.bzpeer.ingest.work.store.IdentityStore;
 import org.bzpeer.ingest.work.store.IdentityStore.Key;
 import org.bzpeer.ingest.work.store.IdentityStore.TitleKey;
 import org.bzpeer.ingest.work.store.IdentityStore.TitledWork;
+import org.bzpeer.ingest.work.store.OrcidClaimStore;
+import org.bzpeer.ingest.work.store.OrcidClaimStore.OrcidClaim;
 import org.bzpeer.kit.outbox.OutboxRelay;
 import org.bzpeer.kit.outbox.OutboxWriter;
 import org.slf4j.Logger;
@@ -59,15 +63,17 @@ public class WorkImporter {
     private static final int RECORD_ATTEMPTS = 5;
 
     private final IdentityStore store;
+    private final OrcidClaimStore claims;
     private final AuthorResolution resolution;
     private final OutboxWriter outbox;
     private final OutboxRelay relay;
     private final TransactionalOperator transactions;
     private final MeterRegistry meters;
 
-    public WorkImporter(IdentityStore store, AuthorResolution resolution, OutboxWriter outbox, OutboxRelay relay,
-            TransactionalOperator transactions, MeterRegistry meters) {
+    public WorkImporter(IdentityStore store, OrcidClaimStore claims, AuthorResolution resolution, OutboxWriter outbox,
+            OutboxRelay relay, TransactionalOperator transactions, MeterRegistry meters) {
         this.store = store;
+        this.claims = claims;
         this.resolution = resolution;
         this.outbox = outbox;
         this.relay = relay;
@@ -162,14 +168,23 @@ public class WorkImporter {
                 touched.add(joined);
             }
         });
+        List<OrcidClaim> submittedClaims = batch.stream()
+                .flatMap(submission -> submission.work().bylinePartial()
+                        ? PartialBylines.claims(submission.work()).stream() : Stream.empty())
+                .toList();
+        Set<Key> claimable = components.keys().stream()
+                .filter(key -> !key.scheme().equals(WorkComponents.TITLE_FINGERPRINT)).collect(Collectors.toSet());
         return Mono.zip(store.findPublished(touched), store.findDisowned(touched),
                 resolution.bylineAuthors(touched, BylineAuthors.writtenNames(
                         batch.stream().map(IndexedSubmission::work).toList())),
                 store.findCopies(components.copies().keySet()),
                 batch.stream().anyMatch(submission -> submission.work().bylinePartial())
-                        ? store.findContents(touched) : Mono.just(Map.<String, byte[]>of())).flatMap(state -> {
+                        ? store.findContents(touched) : Mono.just(Map.<String, byte[]>of()),
+                claims.find(claimable)).flatMap(state -> {
+                    List<OrcidClaim> known = new ArrayList<>(state.getT6());
+                    known.addAll(submittedClaims);
                     BatchPlan plan = new BatchPlan(components, state.getT1(), state.getT2(), state.getT3(),
-                            state.getT4(), state.getT5());
+                            state.getT4(), state.getT5(), known);
                     batch.forEach(plan::apply);
                     plan.retire(retired);
                     plan.settleCopies();
@@ -179,6 +194,7 @@ public class WorkImporter {
                             .then(store.retireWorks(retired))
                             .then(store.linkWorkIdentifiers(components.newLinks()))
                             .then(store.saveCopies(plan.copyChanges()))
+                            .then(claims.save(submittedClaims))
                             .then(outbox.appendAll(plan.events()))
                             .then(resolution.replaceMentions(republished, plan.mentions()))
                             .thenReturn(plan.outcomes());

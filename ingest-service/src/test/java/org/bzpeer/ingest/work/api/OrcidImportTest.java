@@ -30,7 +30,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * ORCID records through the real endpoint on a real broker and database. A work summary names its owner alone, so it
  * creates a work with that one authorship when the work is new, but never shrinks the byline of a work known from a
  * full record: the owner's authorship there gains the ORCID, and a re-import publishes nothing. A full record that
- * arrives later replaces the partial byline; a second owner's record adds them to a partial one.
+ * arrives later replaces the partial byline; a second owner's record adds them to a partial one. What an owner's record
+ * said (their ORCID iD on their authorship, identifiers the work lacked) survives later full records that lack it.
  */
 @ServiceTest
 class OrcidImportTest {
@@ -130,8 +131,34 @@ class OrcidImportTest {
 
         WorkImported full = latest(doi, version -> version.getSource().equals("crossref"));
         assertThat(full.getSource()).isEqualTo("crossref");
-        assertThat(full.getAuthorships()).extracting(Authorship::getDisplayName)
-                .containsExactly("Ada Lovelace", "J. S. Carberry", "Charles Babbage");
+        assertThat(full.getAuthorships()).extracting(Authorship::getDisplayName, Authorship::getOrcid)
+                .as("the owners' records still say who they are; an owner the full byline lacks is not added")
+                .containsExactly(tuple("Ada Lovelace", null), tuple("J. S. Carberry", OWNER),
+                        tuple("Charles Babbage", null));
+    }
+
+    @Test
+    void aLaterFullRecordLackingTheOrcidKeepsWhatTheOwnersRecordSaid() {
+        String doi = "10.5555/orcid-kept-" + UUID.randomUUID();
+        post("crossref", MediaType.APPLICATION_JSON, crossref(doi)).expectStatus().isOk()
+                .expectBody().jsonPath("$.created").isEqualTo(1);
+        post("orcid", MediaType.APPLICATION_JSON, orcidRecord(OWNER, "Josiah", "Carberry", doi))
+                .expectStatus().isOk().expectBody().jsonPath("$.updated").isEqualTo(1);
+        WorkImported claimed = latest(doi, version -> pmid(doi).equals(version.getIdentifiers().getPmid()));
+
+        post("crossref", MediaType.APPLICATION_JSON, crossref(doi)).expectStatus().isOk()
+                .expectBody().jsonPath("$.unchanged").isEqualTo(1);
+        post("crossref", MediaType.APPLICATION_JSON, crossref(doi).replace("\"type\"",
+                        "\"abstract\": \"<jats:p>Revised.</jats:p>\", \"type\""))
+                .expectStatus().isOk().expectBody().jsonPath("$.updated").isEqualTo(1);
+
+        WorkImported revised = latest(doi, version -> "Revised.".equals(version.getAbstractText()));
+        assertThat(revised.getVersion()).isEqualTo(claimed.getVersion() + 1);
+        assertThat(revised.getAuthorships()).extracting(Authorship::getDisplayName, Authorship::getOrcid)
+                .containsExactly(tuple("Ada Lovelace", null), tuple("J. S. Carberry", OWNER),
+                        tuple("Charles Babbage", null));
+        assertThat(revised.getIdentifiers().getPmid()).as("the identifier the owner's record gave")
+                .isEqualTo(pmid(doi));
     }
 
     @Test

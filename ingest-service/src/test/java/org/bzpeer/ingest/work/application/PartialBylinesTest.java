@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,13 @@ import java.util.Map;
 import org.bzpeer.ingest.author.application.BylineAuthors;
 import org.bzpeer.ingest.work.model.SubmittedAuthorship;
 import org.bzpeer.ingest.work.model.SubmittedWork;
+import org.bzpeer.ingest.work.store.OrcidClaimStore.OrcidClaim;
 import org.bzpeer.schemas.events.WorkImported;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link PartialBylines} on published content: which authorship of a known byline is the owner's, when there is
- * none, and which fields a partial record may give.
+ * none, which fields a partial record may give, and how a full record is built with what partial ones claimed.
  */
 class PartialBylinesTest {
 
@@ -60,6 +62,29 @@ class PartialBylinesTest {
         assertThat(merged.title()).isEqualTo("Unified metaphysics");
         assertThat(PartialBylines.merge(published(merged), SUMMARY)).as("merging again changes nothing")
                 .isEqualTo(merged);
+    }
+
+    @Test
+    void aFullRecordBuiltWithASummarysClaimsIsWhatTheSummaryMakesOfItInAnyOrder() {
+        SubmittedWork summary = work("orcid", "Unified metaphysics", Map.of("doi", "10.5555/1", "pmid", "18000001"),
+                new SubmittedAuthorship("Josiah Carberry", Map.of("orcid", OWNER), List.of(), false));
+        SubmittedWork other = work("orcid", "Unified metaphysics", Map.of("doi", "10.5555/1"),
+                new SubmittedAuthorship("Ada Lovelace", Map.of("orcid", "0000-0001-5109-3700"), List.of(), false));
+        SubmittedWork full = crossref("Ada Lovelace", "J. S. Carberry", "Charles Babbage");
+
+        SubmittedWork claimed = PartialBylines.withClaims(full, PartialBylines.claims(summary));
+        SubmittedWork merged = PartialBylines.merge(published(full), summary);
+        assertThat(claimed.authorships()).isEqualTo(merged.authorships());
+        assertThat(claimed.identifiers()).isEqualTo(merged.identifiers())
+                .containsEntry("pmid", "18000001");
+
+        List<OrcidClaim> claims = new ArrayList<>(PartialBylines.claims(summary));
+        claims.addAll(PartialBylines.claims(other));
+        List<OrcidClaim> reversed = new ArrayList<>(claims);
+        Collections.reverse(reversed);
+        assertThat(PartialBylines.withClaims(full, reversed)).isEqualTo(PartialBylines.withClaims(full, claims))
+                .extracting(work -> work.authorships().stream().map(authorship -> authorship.ids().get("orcid"))
+                        .toList()).isEqualTo(Arrays.asList("0000-0001-5109-3700", OWNER, null));
     }
 
     private static SubmittedWork crossref(String... names) {
