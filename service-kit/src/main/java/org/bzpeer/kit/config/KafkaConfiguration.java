@@ -51,15 +51,15 @@ public class KafkaConfiguration {
         return Admin.create(config);
     }
 
+    /** Largest batch of records the outbox producer sends to one partition at once. */
+    static final int BATCH_BYTES = 256 * 1024;
+
     /**
      * The producer of the outbox relay and of dead letters: acks=all and idempotent, so an acknowledged record is on
      * every in-sync replica exactly once; lz4-compressed, and large enough for a work with thousands of authors.
      * Batches of up to {@value #BATCH_BYTES} bytes: at the default 16 KiB a batch held four works with abstracts, and
      * opening a compressed batch (lz4 allocates and clears two 64 KiB buffers) took ~6% of a bulk import's CPU.
      */
-    /** Largest batch of records the outbox producer sends to one partition at once. */
-    static final int BATCH_BYTES = 256 * 1024;
-
     @Bean
     Producer<String, byte[]> outboxProducer(KafkaSettings settings) {
         Map<String, Object> config = new HashMap<>(settings.clientProperties());

@@ -33,6 +33,10 @@ public class OrcidClaimStore {
     public record OrcidClaim(Key work, String orcid, SubmittedWork summary) {
     }
 
+    /** A row's key: one claim per owner and identifier (a statement may write a row once). */
+    private record ClaimKey(Key work, String orcid) {
+    }
+
     private final DatabaseClient database;
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -45,11 +49,11 @@ public class OrcidClaimStore {
         if (claims.isEmpty()) {
             return Mono.empty();
         }
+        Map<ClaimKey, SubmittedWork> latest = new LinkedHashMap<>();
+        claims.forEach(claim -> latest.put(new ClaimKey(claim.work(), claim.orcid()), claim.summary()));
         ColumnArrays rows = new ColumnArrays(4);
-        Map<List<String>, String> latest = new LinkedHashMap<>();
-        claims.forEach(claim -> latest.put(List.of(claim.work().scheme(), claim.work().value(), claim.orcid()),
-                json.writeValueAsString(claim.summary())));
-        latest.forEach((key, summary) -> rows.add(key.get(0), key.get(1), key.get(2), summary));
+        latest.forEach((key, summary) -> rows.add(key.work().scheme(), key.work().value(), key.orcid(),
+                json.writeValueAsString(summary)));
         return database.sql("""
                         INSERT INTO orcid_claim (scheme, value, orcid, summary)
                         SELECT * FROM unnest(CAST(:schemes AS text[]), CAST(:values AS text[]),
