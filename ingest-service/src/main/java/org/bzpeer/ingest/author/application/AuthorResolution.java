@@ -18,6 +18,7 @@ import org.bzpeer.ingest.author.model.PublishedMention;
 import org.bzpeer.ingest.author.store.MentionStore;
 import org.bzpeer.ingest.author.store.MentionStore.Reassignment;
 import org.bzpeer.ingest.work.application.WorkRepublishing;
+import org.bzpeer.ingest.work.store.ConcurrentImportException;
 import org.bzpeer.kit.outbox.OutboxRelay;
 import org.bzpeer.kit.outbox.OutboxWriter;
 import org.bzpeer.kit.outbox.OutboxWriter.OutboundEvent;
@@ -36,12 +37,13 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Settles who the authors of the published works are. Imports publish works with a first decision ({@link
+ * Settles who the authors of the published works are. Imports record works with a first decision ({@link
  * BylineAuthors}) and mark the blocks (surname and first initial) whose mentions changed; after a short linger, each
  * marked block is resolved as a whole from every mention it holds ({@link AuthorClustering}) and every person is given
  * their id ({@link AuthorIds}). Mentions whose id changes are published again, their works naming the new id (one new
- * version per work), and an author id no mention holds any more is retired with {@code author.merged}, naming the id
- * that took most of its mentions: all in one transaction, the works locked as imports lock them before any mention
+ * version per work), an author id no mention holds any more is retired with {@code author.merged}, naming the id that
+ * took most of its mentions, and a new work held until its authors are settled is published once the last of its
+ * blocks is resolved ({@link WorkRepublishing#releaseResolved}): all in one transaction, the works locked as imports lock them before any mention
  * changes (a resolution that still deadlocks with an import is rolled back and tried again, its blocks still marked).
  * So once the queue is empty, every id is a function of the published records alone, whatever order they came in. Safe
  * with several instances (see {@link PendingKeys}).
@@ -104,21 +106,27 @@ public class AuthorResolution implements SmartLifecycle {
     private Mono<Void> resolve(List<String> blocks) {
         return mentions.findByBlocks(blocks).publishOn(Schedulers.boundedElastic()).flatMap(found -> {
             Decision decision = decide(found);
+            Map<String, Set<String>> resolvedByWork = new HashMap<>();
+            found.forEach(mention -> resolvedByWork.computeIfAbsent(mention.mention().workId(), id -> new HashSet<>())
+                    .add(mention.mention().name().block()));
             if (decision.reassignments().isEmpty()) {
-                return Mono.empty();
+                return republishing.releaseResolved(resolvedByWork);
             }
             Set<String> works = decision.renames().keySet();
             return republishing.lock(works)
                     .then(mentions.findByWorks(works))
-                    .flatMap(current -> stillAsRead(found, current, Set.copyOf(blocks)) ? apply(decision)
-                            : Mono.<Void>empty());
+                    .flatMap(current -> stillAsRead(found, current, Set.copyOf(blocks))
+                            ? apply(decision).then(republishing.releaseResolved(resolvedByWork))
+                            : Mono.error(new ConcurrentImportException("an import changed works of blocks "
+                                    + "being resolved; resolving them again from what it published")));
         });
     }
 
     /**
      * Whether the mentions of the works to publish again, in {@code blocks}, are still those {@code found} before the
-     * works were locked. If an import changed one meanwhile, this resolution is dropped: that import queued the same
-     * blocks again, and they are resolved from what it published.
+     * works were locked. If an import changed one meanwhile, this resolution is rolled back and its blocks are
+     * resolved again, from what that import published (dropping it alone would leave the batch's other blocks, and
+     * the works held for them, unresolved until marked again).
      */
     private static boolean stillAsRead(List<PublishedMention> found,
             Map<String, Map<Integer, PublishedMention>> current, Set<String> blocks) {

@@ -283,12 +283,22 @@ final class BatchPlan {
         workChanges.put(workId,
                 new WorkChange(workId, previousVersion, version, hash, content.getSource(), encoded));
         published.put(workId, new PublishedWork(workId, version, hash));
+        events.add(event(content, encoded, version));
+        return version;
+    }
+
+    /** The event publishing a work's recorded content ({@link WorkChange#content}) as {@code version}. */
+    static OutboundEvent<WorkImported> recorded(byte[] content, long version) {
+        return event(EventCodec.instance().decode(content, WorkImported.class), content, version);
+    }
+
+    /** {@code content} (encoded as {@code encoded}) stamped as a new event of {@code version}. */
+    private static OutboundEvent<WorkImported> event(WorkImported content, byte[] encoded, long version) {
         content.setVersion(version);
         content.setEventId(UUID.randomUUID().toString());
         content.setOccurredAt(Instant.now());
-        events.add(new OutboundEvent<>(Topics.WORK_IMPORTED, workId, content,
-                StampedPayload.stamp(encoded, content.getEventId(), content.getOccurredAt(), version)));
-        return version;
+        return new OutboundEvent<>(Topics.WORK_IMPORTED, content.getWorkId(), content,
+                StampedPayload.stamp(encoded, content.getEventId(), content.getOccurredAt(), version));
     }
 
     /** The content of {@code work} as {@code workId}, its authors as {@code byline} assigns them. */

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.bzpeer.ingest.author.application.AuthorResolution;
 import org.bzpeer.ingest.author.application.BylineAuthors;
 import org.bzpeer.ingest.work.store.ConcurrentImportException;
+import org.bzpeer.ingest.work.store.HeldWorkStore;
 import org.bzpeer.ingest.work.store.IdentityStore;
 import org.bzpeer.ingest.work.store.IdentityStore.Key;
 import org.bzpeer.ingest.work.store.IdentityStore.TitleKey;
@@ -41,8 +42,9 @@ import reactor.util.retry.Retry;
  * Imports batches of valid submissions: de-duplicates them against every work seen before (merging works found to be
  * one by their identifiers, or a copy without identifiers and the identified work its title key points to), decides
  * their authors ({@link BylineAuthors}), and, for each work whose content changed, records the new version, its
- * {@code work.imported} event (outbox) and its authorships for author resolution ({@link AuthorResolution}, which
- * settles the authors shortly after), in one transaction. The works a batch touches are locked first; a batch that
+ * {@code work.imported} event (outbox; a new work with authors known only by name is held until resolution settles
+ * them, {@link FirstPublications}) and its authorships for author resolution ({@link AuthorResolution}, which settles
+ * the authors shortly after), in one transaction. The works a batch touches are locked first; a batch that
  * conflicts with a concurrent import (another instance linking the same identifiers, or deadlocking with it) is tried
  * again whole, up to {@value #BATCH_ATTEMPTS} times, then record by record, each record up to
  * {@value #RECORD_ATTEMPTS} times with a short random backoff, so concurrent importers settle who creates what, and a
@@ -64,16 +66,18 @@ public class WorkImporter {
 
     private final IdentityStore store;
     private final OrcidClaimStore claims;
+    private final HeldWorkStore held;
     private final AuthorResolution resolution;
     private final OutboxWriter outbox;
     private final OutboxRelay relay;
     private final TransactionalOperator transactions;
     private final MeterRegistry meters;
 
-    public WorkImporter(IdentityStore store, OrcidClaimStore claims, AuthorResolution resolution, OutboxWriter outbox,
-            OutboxRelay relay, TransactionalOperator transactions, MeterRegistry meters) {
+    public WorkImporter(IdentityStore store, OrcidClaimStore claims, HeldWorkStore held, AuthorResolution resolution,
+            OutboxWriter outbox, OutboxRelay relay, TransactionalOperator transactions, MeterRegistry meters) {
         this.store = store;
         this.claims = claims;
+        this.held = held;
         this.resolution = resolution;
         this.outbox = outbox;
         this.relay = relay;
@@ -180,9 +184,10 @@ public class WorkImporter {
                 store.findCopies(components.copies().keySet()),
                 batch.stream().anyMatch(submission -> submission.work().bylinePartial())
                         ? store.findContents(touched) : Mono.just(Map.<String, byte[]>of()),
-                claims.find(claimable)).flatMap(state -> {
+                claims.find(claimable), held.find(touched)).flatMap(state -> {
                     List<OrcidClaim> known = new ArrayList<>(state.getT6());
                     known.addAll(submittedClaims);
+                    Set<String> recordedBefore = Set.copyOf(state.getT1().keySet());
                     BatchPlan plan = new BatchPlan(components, state.getT1(), state.getT2(), state.getT3(),
                             state.getT4(), state.getT5(), known);
                     batch.forEach(plan::apply);
@@ -190,12 +195,16 @@ public class WorkImporter {
                     plan.settleCopies();
                     Set<String> republished = new LinkedHashSet<>(retired.keySet());
                     plan.workChanges().forEach(change -> republished.add(change.workId()));
+                    FirstPublications first = FirstPublications.of(plan.events(), plan.mentions(), state.getT7(),
+                            recordedBefore);
                     return store.saveWorks(plan.workChanges())
                             .then(store.retireWorks(retired))
                             .then(store.linkWorkIdentifiers(components.newLinks()))
                             .then(store.saveCopies(plan.copyChanges()))
                             .then(claims.save(submittedClaims))
-                            .then(outbox.appendAll(plan.events()))
+                            .then(outbox.appendAll(first.events()))
+                            .then(held.hold(first.held()))
+                            .then(held.forget(first.letGo()))
                             .then(resolution.replaceMentions(republished, plan.mentions()))
                             .thenReturn(plan.outcomes());
                 });

@@ -1,12 +1,16 @@
 package org.bzpeer.ingest.work.application;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.bzpeer.ingest.work.store.HeldWorkStore;
 import org.bzpeer.ingest.work.store.IdentityStore;
 import org.bzpeer.kit.outbox.OutboxWriter;
+import org.bzpeer.kit.outbox.OutboxWriter.OutboundEvent;
 import org.bzpeer.schemas.EventCodec;
 import org.bzpeer.schemas.events.WorkImported;
 import org.springframework.stereotype.Service;
@@ -14,19 +18,22 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Publishes works again from their last published content, without their source records: with authorships disowned
- * by their owner left out, or with authors renamed by resolution. The caller locks the works first as imports lock
- * them ({@link #lock}), so it never races an import of the same work; a work is published only when its content
- * changes. Joins the caller's transaction.
+ * Publishes works again from their last recorded content, without their source records: with authorships disowned
+ * by their owner left out, or with authors renamed by resolution; and publishes held works ({@link HeldWorkStore})
+ * once resolution lets them go. The caller locks the works first as imports lock them ({@link #lock}), so it never
+ * races an import of the same work; a work is published only when its content changes, and a held work's changes
+ * are recorded but not published until it is let go. Joins the caller's transaction.
  */
 @Service
 public class WorkRepublishing {
 
     private final IdentityStore store;
+    private final HeldWorkStore held;
     private final OutboxWriter outbox;
 
-    public WorkRepublishing(IdentityStore store, OutboxWriter outbox) {
+    public WorkRepublishing(IdentityStore store, HeldWorkStore held, OutboxWriter outbox) {
         this.store = store;
+        this.held = held;
         this.outbox = outbox;
     }
 
@@ -49,15 +56,31 @@ public class WorkRepublishing {
         return republish(workIds, BatchPlan::disown);
     }
 
+    /**
+     * Publishes {@code resolvedByWork}'s held works (blocks just resolved, per work; the works locked) that wait for
+     * no other block now: each as its content was last recorded, at its recorded version.
+     */
+    public Mono<Void> releaseResolved(Map<String, Set<String>> resolvedByWork) {
+        return held.resolved(resolvedByWork).flatMap(released -> released.isEmpty() ? Mono.<Void>empty()
+                : Mono.zip(store.findContents(released), store.findPublished(released)).flatMap(state -> {
+                    List<OutboundEvent<WorkImported>> events = new ArrayList<>();
+                    state.getT1().forEach((workId, content) -> events.add(
+                            BatchPlan.recorded(content, state.getT2().get(workId).version())));
+                    return held.forget(released).then(outbox.appendAll(events));
+                }));
+    }
+
     private Mono<Void> republish(Collection<String> workIds, Rewrite rewrite) {
         Set<String> works = Set.copyOf(workIds);
-        return Mono.zip(store.findContents(works), store.findPublished(works), store.findDisowned(works))
+        return Mono.zip(store.findContents(works), store.findPublished(works), store.findDisowned(works),
+                        held.find(works))
                 .flatMap(state -> {
                     BatchPlan plan = new BatchPlan(new WorkComponents(Map.of()), state.getT2(), new HashMap<>(), null);
                     state.getT1().forEach((workId, content) -> rewrite.apply(plan,
                             EventCodec.instance().decode(content, WorkImported.class),
                             state.getT3().getOrDefault(workId, Set.of())));
-                    return store.saveWorks(plan.workChanges()).then(outbox.appendAll(plan.events()));
+                    return store.saveWorks(plan.workChanges()).then(outbox.appendAll(plan.events().stream()
+                            .filter(event -> !state.getT4().contains(event.key())).toList()));
                 });
     }
 

@@ -109,11 +109,14 @@ class SourceFormatsImportTest {
                 .jsonPath("$.errors[0].field").isEqualTo("DOI");
         post("/api/v1/works", MediaType.parseMediaType("application/x-ndjson; format=arxiv-kaggle"), false,
                 bytes(kaggle(arxivId, articleDoi.toUpperCase())))
-                .expectStatus().isOk();
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.updated").isEqualTo(1).jsonPath("$.created").isEqualTo(0);
 
-        String articleId = awaitWork(w -> articleDoi.equals(w.getIdentifiers().getDoi())).getWorkId();
         WorkImported preprint = awaitWork(w -> arxivId.equals(w.getIdentifiers().getArxivId()));
-        assertThat(preprint.getWorkId()).isEqualTo(articleId);
+        assertThat(published.events(WorkImported.class)).as("one work, whichever record is published")
+                .filteredOn(w -> articleDoi.equals(w.getIdentifiers().getDoi())
+                        || arxivId.equals(w.getIdentifiers().getArxivId()))
+                .extracting(WorkImported::getWorkId).containsOnly(preprint.getWorkId());
         assertThat(preprint.getSource()).isEqualTo("arxiv");
         assertThat(preprint.getType()).isEqualTo("preprint");
     }
