@@ -91,6 +91,7 @@ class ArxivImportBenchmark {
         boolean statements = trackStatements();
         long[] versionsBefore = publishedVersions();
         double renamedBefore = meters.counter("bzpeer.ingest.resolution.renamed").count();
+        double eventsBefore = meters.counter("bzpeer.outbox.published").count();
         double retiredBefore = meters.counter("bzpeer.ingest.resolution.merged").count();
         try (HeapWatch heap = HeapWatch.start()) {
             CpuWatch importCpu = CpuWatch.start();
@@ -125,9 +126,10 @@ class ArxivImportBenchmark {
                     + "%.0f µs = %.1fx the CPU of parsing it (%.0f µs); CPU time hardly moves with other load on the "
                     + "machine", jvmMicros, postgresMicros, (jvmMicros + postgresMicros) / parseMicros, parseMicros);
             long[] versions = publishedVersions();
-            print("versions   %,d work versions published for %,d works; author resolution re-assigned %,.0f "
-                            + "authorships and retired %,.0f author ids", versions[0] - versionsBefore[0],
-                    versions[1] - versionsBefore[1],
+            print("versions   %,.0f events published (work.imported and author.merged) for %,d works; %,d work "
+                            + "versions recorded; author resolution re-assigned %,.0f authorships and retired %,.0f "
+                            + "author ids", meters.counter("bzpeer.outbox.published").count() - eventsBefore,
+                    versions[1] - versionsBefore[1], versions[0] - versionsBefore[0],
                     meters.counter("bzpeer.ingest.resolution.renamed").count() - renamedBefore,
                     meters.counter("bzpeer.ingest.resolution.merged").count() - retiredBefore);
             print("memory     %s (this JVM: service, broker client, embedded PostgreSQL client, %.0f MiB of pages "
@@ -142,7 +144,7 @@ class ArxivImportBenchmark {
         Files.writeString(out, report);
     }
 
-    /** Work versions published so far (each work's last version number, summed) and works. */
+    /** Work versions recorded so far (each work's last version number, summed) and works. */
     private long[] publishedVersions() {
         return database.sql("SELECT coalesce(sum(version), 0) AS versions, count(*) AS works FROM work")
                 .map(row -> new long[] {row.get("versions", Long.class), row.get("works", Long.class)}).one()

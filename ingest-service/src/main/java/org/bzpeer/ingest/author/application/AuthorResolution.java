@@ -43,7 +43,7 @@ import reactor.core.scheduler.Schedulers;
  * their id ({@link AuthorIds}). Mentions whose id changes are published again, their works naming the new id (one new
  * version per work), an author id no mention holds any more is retired with {@code author.merged}, naming the id that
  * took most of its mentions, and a new work held until its authors are settled is published once the last of its
- * blocks is resolved ({@link WorkRepublishing#releaseResolved}): all in one transaction, the works locked as imports lock them before any mention
+ * blocks is resolved ({@link WorkRepublishing#settleAuthors}): all in one transaction, the works locked as imports lock them before any mention
  * changes (a resolution that still deadlocks with an import is rolled back and tried again, its blocks still marked).
  * So once the queue is empty, every id is a function of the published records alone, whatever order they came in. Safe
  * with several instances (see {@link PendingKeys}).
@@ -110,13 +110,13 @@ public class AuthorResolution implements SmartLifecycle {
             found.forEach(mention -> resolvedByWork.computeIfAbsent(mention.mention().workId(), id -> new HashSet<>())
                     .add(mention.mention().name().block()));
             if (decision.reassignments().isEmpty()) {
-                return republishing.releaseResolved(resolvedByWork);
+                return republishing.settleAuthors(Map.of(), resolvedByWork);
             }
             Set<String> works = decision.renames().keySet();
             return republishing.lock(works)
                     .then(mentions.findByWorks(works))
                     .flatMap(current -> stillAsRead(found, current, Set.copyOf(blocks))
-                            ? apply(decision).then(republishing.releaseResolved(resolvedByWork))
+                            ? apply(decision, resolvedByWork)
                             : Mono.error(new ConcurrentImportException("an import changed works of blocks "
                                     + "being resolved; resolving them again from what it published")));
         });
@@ -138,8 +138,8 @@ public class AuthorResolution implements SmartLifecycle {
         return read.equals(now);
     }
 
-    private Mono<Void> apply(Decision decision) {
-        return republishing.renameAuthors(decision.renames())
+    private Mono<Void> apply(Decision decision, Map<String, Set<String>> resolvedByWork) {
+        return republishing.settleAuthors(decision.renames(), resolvedByWork)
                 .then(mentions.reassign(decision.reassignments()))
                 .then(mentions.findNamed(decision.survivors().keySet()))
                 .flatMap(stillNamed -> {

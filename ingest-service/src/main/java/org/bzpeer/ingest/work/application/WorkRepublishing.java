@@ -3,6 +3,7 @@ package org.bzpeer.ingest.work.application;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,34 +44,47 @@ public class WorkRepublishing {
     }
 
     /**
-     * Publishes each work of {@code renames} (locked by this transaction) again with its authors renamed (old id to
-     * new), its disowned authorships left out.
+     * Settles what author resolution decided: publishes each work of {@code renames} (locked by this transaction) again
+     * with its authors renamed (old id to new), its disowned authorships left out; strikes {@code resolvedByWork}
+     * (blocks just resolved, per work) off what held works wait for; and publishes, once, each held work that waits
+     * for nothing more: renamed if it was, else as last recorded. A work still held is recorded renamed, not published.
      */
-    public Mono<Void> renameAuthors(Map<String, Map<String, String>> renames) {
-        return republish(renames.keySet(), (plan, work, disowned) -> plan.renameAuthors(work,
-                renames.getOrDefault(work.getWorkId(), Map.of()), disowned));
+    public Mono<Void> settleAuthors(Map<String, Map<String, String>> renames,
+            Map<String, Set<String>> resolvedByWork) {
+        return held.resolved(resolvedByWork).flatMap(released -> republish(renames.keySet(),
+                (plan, work, disowned) -> plan.renameAuthors(work, renames.getOrDefault(work.getWorkId(), Map.of()),
+                        disowned), released)
+                .flatMap(publishedNow -> {
+                    Set<String> unchanged = new HashSet<>(released);
+                    unchanged.removeAll(publishedNow);
+                    return publishAsRecorded(unchanged).then(held.forget(released));
+                }));
     }
 
     /** Publishes each of {@code workIds} (locked by this transaction) again without its disowned authorships. */
     public Mono<Void> leaveOutDisowned(Collection<String> workIds) {
-        return republish(workIds, BatchPlan::disown);
+        return republish(workIds, BatchPlan::disown, Set.of()).then();
     }
 
-    /**
-     * Publishes {@code resolvedByWork}'s held works (blocks just resolved, per work; the works locked) that wait for
-     * no other block now: each as its content was last recorded, at its recorded version.
-     */
-    public Mono<Void> releaseResolved(Map<String, Set<String>> resolvedByWork) {
-        return held.resolved(resolvedByWork).flatMap(released -> released.isEmpty() ? Mono.<Void>empty()
-                : Mono.zip(store.findContents(released), store.findPublished(released)).flatMap(state -> {
+    /** Publishes {@code workIds} as last recorded, each at its recorded version. */
+    private Mono<Void> publishAsRecorded(Set<String> workIds) {
+        return workIds.isEmpty() ? Mono.empty()
+                : Mono.zip(store.findContents(workIds), store.findPublished(workIds)).flatMap(state -> {
                     List<OutboundEvent<WorkImported>> events = new ArrayList<>();
                     state.getT1().forEach((workId, content) -> events.add(
                             BatchPlan.recorded(content, state.getT2().get(workId).version())));
-                    return held.forget(released).then(outbox.appendAll(events));
-                }));
+                    return outbox.appendAll(events);
+                });
     }
 
-    private Mono<Void> republish(Collection<String> workIds, Rewrite rewrite) {
+    /**
+     * Records {@code workIds} rewritten and publishes those that changed, unless held and not {@code released};
+     * answers the works published.
+     */
+    private Mono<Set<String>> republish(Collection<String> workIds, Rewrite rewrite, Set<String> released) {
+        if (workIds.isEmpty()) {
+            return Mono.just(Set.of());
+        }
         Set<String> works = Set.copyOf(workIds);
         return Mono.zip(store.findContents(works), store.findPublished(works), store.findDisowned(works),
                         held.find(works))
@@ -79,8 +93,11 @@ public class WorkRepublishing {
                     state.getT1().forEach((workId, content) -> rewrite.apply(plan,
                             EventCodec.instance().decode(content, WorkImported.class),
                             state.getT3().getOrDefault(workId, Set.of())));
-                    return store.saveWorks(plan.workChanges()).then(outbox.appendAll(plan.events().stream()
-                            .filter(event -> !state.getT4().contains(event.key())).toList()));
+                    List<OutboundEvent<WorkImported>> events = plan.events().stream().filter(event ->
+                            !state.getT4().contains(event.key()) || released.contains(event.key())).toList();
+                    Set<String> published = new HashSet<>();
+                    events.forEach(event -> published.add(event.key()));
+                    return store.saveWorks(plan.workChanges()).then(outbox.appendAll(events)).thenReturn(published);
                 });
     }
 
