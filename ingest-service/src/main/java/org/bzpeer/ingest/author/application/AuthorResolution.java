@@ -41,12 +41,12 @@ import reactor.core.scheduler.Schedulers;
  * BylineAuthors}) and mark the blocks (surname and first initial) whose mentions changed; after a short linger, each
  * marked block is resolved as a whole from every mention it holds ({@link AuthorClustering}) and every person is given
  * their id ({@link AuthorIds}). Mentions whose id changes are published again, their works naming the new id (one new
- * version per work), an author id no mention holds any more is retired with {@code author.merged}, naming the id that
- * took most of its mentions, and a new work held until its authors are settled is published once the last of its
- * blocks is resolved ({@link WorkRepublishing#settleAuthors}): all in one transaction, the works locked as imports lock them before any mention
- * changes (a resolution that still deadlocks with an import is rolled back and tried again, its blocks still marked).
- * So once the queue is empty, every id is a function of the published records alone, whatever order they came in. Safe
- * with several instances (see {@link PendingKeys}).
+ * version per work); an author id no mention holds any more is retired with {@code author.merged} (when a published
+ * work carried it), naming the id that took most of its mentions; and a new work held until its authors are settled is
+ * published once the last of its blocks is resolved ({@link WorkRepublishing#settleAuthors}). All in one transaction,
+ * the works locked as imports lock them before any mention changes (a resolution that still deadlocks with an import
+ * is rolled back and tried again, its blocks still marked). So once the queue is empty, every id is a function of the
+ * published records alone, whatever order they came in. Safe with several instances (see {@link PendingKeys}).
  */
 @Service
 public class AuthorResolution implements SmartLifecycle {
@@ -76,7 +76,7 @@ public class AuthorResolution implements SmartLifecycle {
         this.renamed = Counter.builder("bzpeer.ingest.resolution.renamed")
                 .description("Authorships given another author id by resolution").register(meters);
         this.merged = Counter.builder("bzpeer.ingest.resolution.merged")
-                .description("Author ids retired by resolution (author.merged)").register(meters);
+                .description("Author ids retired by resolution and announced (author.merged)").register(meters);
     }
 
     /**
@@ -110,7 +110,7 @@ public class AuthorResolution implements SmartLifecycle {
             found.forEach(mention -> resolvedByWork.computeIfAbsent(mention.mention().workId(), id -> new HashSet<>())
                     .add(mention.mention().name().block()));
             if (decision.reassignments().isEmpty()) {
-                return republishing.settleAuthors(Map.of(), resolvedByWork);
+                return republishing.settleAuthors(Map.of(), resolvedByWork).then();
             }
             Set<String> works = decision.renames().keySet();
             return republishing.lock(works)
@@ -138,21 +138,31 @@ public class AuthorResolution implements SmartLifecycle {
         return read.equals(now);
     }
 
+    /**
+     * Applies {@code decision} and announces each id it retired that readers may know: one that some work published
+     * before carried (an id only works never published carried, such as a held work's own first id, goes silently).
+     */
     private Mono<Void> apply(Decision decision, Map<String, Set<String>> resolvedByWork) {
         return republishing.settleAuthors(decision.renames(), resolvedByWork)
-                .then(mentions.reassign(decision.reassignments()))
-                .then(mentions.findNamed(decision.survivors().keySet()))
-                .flatMap(stillNamed -> {
-                    List<OutboundEvent<AuthorMerged>> merges = new ArrayList<>();
-                    decision.survivors().forEach((retired, survivor) -> {
-                        if (!stillNamed.contains(retired)) {
-                            merges.add(merge(retired, survivor, decision.reasons().get(retired)));
-                        }
-                    });
-                    renamed.increment(decision.reassignments().size());
-                    merged.increment(merges.size());
-                    return outbox.appendAll(merges);
-                });
+                .flatMap(neverPublished -> mentions.reassign(decision.reassignments())
+                        .then(mentions.findNamed(decision.survivors().keySet()))
+                        .flatMap(stillNamed -> {
+                            Set<String> published = new HashSet<>();
+                            decision.renames().forEach((workId, byOldId) -> {
+                                if (!neverPublished.contains(workId)) {
+                                    published.addAll(byOldId.keySet());
+                                }
+                            });
+                            List<OutboundEvent<AuthorMerged>> merges = new ArrayList<>();
+                            decision.survivors().forEach((retired, survivor) -> {
+                                if (!stillNamed.contains(retired) && published.contains(retired)) {
+                                    merges.add(merge(retired, survivor, decision.reasons().get(retired)));
+                                }
+                            });
+                            renamed.increment(decision.reassignments().size());
+                            merged.increment(merges.size());
+                            return outbox.appendAll(merges);
+                        }));
     }
 
     /**

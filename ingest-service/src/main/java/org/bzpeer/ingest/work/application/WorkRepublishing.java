@@ -48,16 +48,18 @@ public class WorkRepublishing {
      * with its authors renamed (old id to new), its disowned authorships left out; strikes {@code resolvedByWork}
      * (blocks just resolved, per work) off what held works wait for; and publishes, once, each held work that waits
      * for nothing more: renamed if it was, else as last recorded. A work still held is recorded renamed, not published.
+     * Answers the renamed works that had never been published before (held until now or still).
      */
-    public Mono<Void> settleAuthors(Map<String, Map<String, String>> renames,
+    public Mono<Set<String>> settleAuthors(Map<String, Map<String, String>> renames,
             Map<String, Set<String>> resolvedByWork) {
         return held.resolved(resolvedByWork).flatMap(released -> republish(renames.keySet(),
                 (plan, work, disowned) -> plan.renameAuthors(work, renames.getOrDefault(work.getWorkId(), Map.of()),
                         disowned), released)
-                .flatMap(publishedNow -> {
+                .flatMap(republished -> {
                     Set<String> unchanged = new HashSet<>(released);
-                    unchanged.removeAll(publishedNow);
-                    return publishAsRecorded(unchanged).then(held.forget(released));
+                    unchanged.removeAll(republished.published());
+                    return publishAsRecorded(unchanged).then(held.forget(released))
+                            .thenReturn(republished.heldBefore());
                 }));
     }
 
@@ -78,12 +80,18 @@ public class WorkRepublishing {
     }
 
     /**
-     * Records {@code workIds} rewritten and publishes those that changed, unless held and not {@code released};
-     * answers the works published.
+     * What {@link #republish} did.
+     *
+     * @param published  the works whose new version was published
+     * @param heldBefore the works that were held (never published) before
      */
-    private Mono<Set<String>> republish(Collection<String> workIds, Rewrite rewrite, Set<String> released) {
+    private record Republished(Set<String> published, Set<String> heldBefore) {
+    }
+
+    /** Records {@code workIds} rewritten and publishes those that changed, unless held and not {@code released}. */
+    private Mono<Republished> republish(Collection<String> workIds, Rewrite rewrite, Set<String> released) {
         if (workIds.isEmpty()) {
-            return Mono.just(Set.of());
+            return Mono.just(new Republished(Set.of(), Set.of()));
         }
         Set<String> works = Set.copyOf(workIds);
         return Mono.zip(store.findContents(works), store.findPublished(works), store.findDisowned(works),
@@ -97,7 +105,8 @@ public class WorkRepublishing {
                             !state.getT4().contains(event.key()) || released.contains(event.key())).toList();
                     Set<String> published = new HashSet<>();
                     events.forEach(event -> published.add(event.key()));
-                    return store.saveWorks(plan.workChanges()).then(outbox.appendAll(events)).thenReturn(published);
+                    return store.saveWorks(plan.workChanges()).then(outbox.appendAll(events))
+                            .thenReturn(new Republished(published, state.getT4()));
                 });
     }
 

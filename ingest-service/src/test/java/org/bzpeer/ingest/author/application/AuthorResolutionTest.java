@@ -63,9 +63,13 @@ class AuthorResolutionTest {
                 .map(doi -> authorNamed(latest(doi), surname)).distinct()).hasSize(1));
         assertThat(dois.stream().map(doi -> authorNamed(latest(doi), coauthor.substring(6))).distinct())
                 .as("the co-author, printed with an initial once").hasSize(1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(dois)
-                .as("each work published once, never with an id of its own first")
-                .allSatisfy(doi -> assertThat(versions(doi)).hasSize(1)));
+        String person = authorNamed(latest(dois.get(0)), surname);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(dois).as("each work published once, never with an id of its own first")
+                    .allSatisfy(doi -> assertThat(versions(doi)).hasSize(1));
+            assertThat(merges.events(AuthorMerged.class)).as("no id readers never saw is announced retired")
+                    .noneMatch(merge -> merge.getMergedInto().equals(person));
+        });
     }
 
     @Test
