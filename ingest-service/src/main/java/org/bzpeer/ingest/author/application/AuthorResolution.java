@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.bzpeer.ingest.author.model.AuthorMention;
+import org.bzpeer.ingest.author.model.PersonName;
 import org.bzpeer.ingest.author.model.PublishedMention;
 import org.bzpeer.ingest.author.store.MentionStore;
 import org.bzpeer.ingest.author.store.MentionStore.Reassignment;
@@ -93,7 +94,7 @@ public class AuthorResolution implements SmartLifecycle {
     }
 
     /** The mentions last published of {@code workIds} and the owners of the written-out names of a batch. */
-    public Mono<BylineAuthors> bylineAuthors(Collection<String> workIds, Set<String> writtenNames) {
+    public Mono<BylineAuthors> bylineAuthors(Collection<String> workIds, Set<PersonName> writtenNames) {
         return Mono.zip(mentions.findByWorks(workIds), mentions.findAuthorsByWrittenName(writtenNames))
                 .map(found -> new BylineAuthors(found.getT1(), found.getT2()));
     }

@@ -40,18 +40,18 @@ public final class BylineAuthors {
         this.authorsByWrittenName = authorsByWrittenName;
     }
 
-    /** The written-out names ({@link PersonName#key}) of {@code works}' authorships, to look up owners of. */
-    public static Set<String> writtenNames(Collection<SubmittedWork> works) {
-        Set<String> keys = new HashSet<>();
+    /** The written-out names ({@link PersonName#full}) of {@code works}' authorships, to look up owners of. */
+    public static Set<PersonName> writtenNames(Collection<SubmittedWork> works) {
+        Set<PersonName> names = new HashSet<>();
         for (SubmittedWork work : works) {
             for (SubmittedAuthorship authorship : work.authorships()) {
                 PersonName name = PersonName.parse(authorship.name());
                 if (name != null && name.full()) {
-                    keys.add(name.key());
+                    names.add(name);
                 }
             }
         }
-        return keys;
+        return names;
     }
 
     /** The author id of each authorship of {@code work}, known as {@code workId}, in byline order. */

@@ -73,16 +73,21 @@ public class MentionStore {
                 .collectList();
     }
 
-    /** For each written-out name of {@code nameKeys} ({@link PersonName#key}), the author ids published for it. */
-    public Mono<Map<String, Set<String>>> findAuthorsByWrittenName(Collection<String> nameKeys) {
-        if (nameKeys.isEmpty()) {
+    /**
+     * For each written-out name of {@code names}, by its {@link PersonName#key}, the author ids published for it (in
+     * its block, on the index of blocks and name keys).
+     */
+    public Mono<Map<String, Set<String>>> findAuthorsByWrittenName(Collection<PersonName> names) {
+        if (names.isEmpty()) {
             return Mono.just(new HashMap<>());
         }
         return database.sql("""
-                        SELECT DISTINCT k.name_key, m.author_id FROM unnest(CAST(:keys AS text[])) AS k(name_key)
-                        CROSS JOIN LATERAL (SELECT author_id FROM author_mention WHERE name_key = k.name_key
-                                            OFFSET 0) AS m""")
-                .bind("keys", nameKeys.toArray(String[]::new))
+                        SELECT DISTINCT k.name_key, m.author_id
+                        FROM unnest(CAST(:blocks AS text[]), CAST(:keys AS text[])) AS k(block, name_key)
+                        CROSS JOIN LATERAL (SELECT author_id FROM author_mention
+                                            WHERE block = k.block AND name_key = k.name_key OFFSET 0) AS m""")
+                .bind("blocks", names.stream().map(PersonName::block).toArray(String[]::new))
+                .bind("keys", names.stream().map(PersonName::key).toArray(String[]::new))
                 .map((row, meta) -> Map.entry(row.get("name_key", String.class), row.get("author_id", String.class)))
                 .all()
                 .collect(HashMap::new, (byName, pair) -> byName
