@@ -1,5 +1,8 @@
 package org.bzpeer.testkit;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -39,5 +42,20 @@ public final class RecordedTopic implements BeforeEachCallback, AfterEachCallbac
     /** The events seen so far in this test, decoded. */
     public <V extends SpecificRecord> List<V> events(Class<V> type) {
         return recorder.events(type);
+    }
+
+    /**
+     * Waits until no record arrived for {@code quiet} (for at most {@code atMost}); answers how many were recorded by
+     * then. For a test that must know nothing more is on its way before it acts.
+     */
+    public int awaitQuiet(Duration quiet, Duration atMost) {
+        int[] seen = {records().size()};
+        await().atMost(atMost).pollInterval(quiet).until(() -> {
+            int now = records().size();
+            boolean same = now == seen[0];
+            seen[0] = now;
+            return same;
+        });
+        return seen[0];
     }
 }

@@ -146,18 +146,12 @@ class AuthorResolutionTest {
         submit(second);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(authorNamed(latest(secondDoi), surname))
                 .isEqualTo(authorNamed(latest(firstDoi), surname)));
-        int[] published = {works.records().size()};
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            int now = works.records().size();
-            boolean quiet = now == published[0];
-            published[0] = now;
-            return quiet;
-        });
+        int published = works.awaitQuiet(Duration.ofMillis(500), Duration.ofSeconds(30));
 
         submit(first).jsonPath("$.unchanged").isEqualTo(1);
         submit(second).jsonPath("$.unchanged").isEqualTo(1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
-                .until(() -> works.records().size() == published[0]);
+                .until(() -> works.records().size() == published);
     }
 
     /** Waits until the works were published and resolution had time to act on their blocks. */

@@ -73,18 +73,12 @@ class TitleDeduplicationTest {
         assertThat(aliasOf(copy.getWorkId())).isEqualTo(article.getWorkId());
 
         afterAnotherWork();
-        int[] events = {published.records().size()};
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20)).until(() -> {
-            int now = published.records().size();
-            boolean quiet = now == events[0];
-            events[0] = now;
-            return quiet;
-        });
+        int events = published.awaitQuiet(Duration.ofSeconds(2), Duration.ofSeconds(20));
         submit(work(null, "SPARSE spectral estimators for " + run + " lattices.", 2021, "Grace Hopper", null) + "\n"
                 + work(doi, title, 2020, "Hopper, G.", "What the estimators do."))
                 .expectBody().jsonPath("$.unchanged").isEqualTo(2);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
-                .until(() -> published.records().size() == events[0]);
+                .until(() -> published.records().size() == events);
     }
 
     @Test
