@@ -7,3 +7,5 @@ CREATE TABLE held_work (
     blocks  TEXT[]      NOT NULL,
     held_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+-- The oldest first: the sweep that publishes a work held too long (HeldWorkSweep) and the held-works gauges read it.
+CREATE INDEX held_work_held_at ON held_work (held_at);

@@ -17,10 +17,13 @@ import jakarta.validation.constraints.Min;
  *                  (during a bulk import resolution runs back to back whatever the linger: on the first 30 arXiv pages
  *                  3 s and 500 ms both took 171 resolution batches)
  * @param batchSize blocks resolved per transaction
+ * @param maxHold   how long a new work may be held for its authors before it is published as recorded anyway (none
+ *                  should wait so long: a held work waits only for blocks its import marked; a safety net)
  */
 @Validated
 @ConfigurationProperties("bzpeer.ingest.resolution")
 public record ResolutionProperties(
         @DefaultValue("500ms") Duration linger,
-        @DefaultValue("200") @Min(1) @Max(10000) int batchSize) {
+        @DefaultValue("200") @Min(1) @Max(10000) int batchSize,
+        @DefaultValue("5m") Duration maxHold) {
 }

@@ -1,5 +1,6 @@
 package org.bzpeer.ingest.work.application;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -66,6 +67,15 @@ public class WorkRepublishing {
     /** Publishes each of {@code workIds} (locked by this transaction) again without its disowned authorships. */
     public Mono<Void> leaveOutDisowned(Collection<String> workIds) {
         return republish(workIds, BatchPlan::disown, Set.of()).then();
+    }
+
+    /**
+     * Publishes as recorded, and stops holding, up to {@code limit} works held longer than {@code maxHold}; answers
+     * them. Without the identifier locks: a concurrent import of one of them records a newer version, published later.
+     */
+    public Mono<List<String>> releaseOverdue(Duration maxHold, int limit) {
+        return held.lockOverdue(maxHold, limit).flatMap(overdue -> overdue.isEmpty() ? Mono.just(overdue)
+                : publishAsRecorded(Set.copyOf(overdue)).then(held.forget(overdue)).thenReturn(overdue));
     }
 
     /** Publishes {@code workIds} as last recorded, each at its recorded version. */

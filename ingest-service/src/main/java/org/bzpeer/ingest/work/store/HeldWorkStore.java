@@ -1,7 +1,9 @@
 package org.bzpeer.ingest.work.store;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -92,6 +94,35 @@ public class HeldWorkStore {
         return database.sql("DELETE FROM held_work WHERE work_id = ANY(CAST(:ids AS text[]))")
                 .bind("ids", new TreeSet<>(workIds).toArray(String[]::new))
                 .fetch().rowsUpdated().then();
+    }
+
+    /** How many works are held, and how long the one held longest has waited (0 when none). */
+    public record Backlog(long works, double oldestSeconds) {
+    }
+
+    /** The held works now (a count over the table: for gauges, now and then, not per batch). */
+    public Mono<Backlog> backlog() {
+        return database.sql("""
+                        SELECT count(*) AS works,
+                               coalesce(extract(epoch FROM now() - min(held_at)), 0)::float8 AS oldest
+                        FROM held_work""")
+                .map((row, meta) -> new Backlog(row.get("works", Long.class), row.get("oldest", Double.class)))
+                .one();
+    }
+
+    /**
+     * Locks and answers up to {@code limit} works held longer than {@code maxHold}, longest first, skipping those
+     * another transaction holds (an import re-holding them).
+     */
+    public Mono<List<String>> lockOverdue(Duration maxHold, int limit) {
+        return database.sql("""
+                        SELECT work_id FROM held_work WHERE held_at < now() - CAST(:maxHold AS interval)
+                        ORDER BY held_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .bind("maxHold", maxHold.toMillis() + " milliseconds")
+                .bind("limit", limit)
+                .map((row, meta) -> row.get("work_id", String.class))
+                .all()
+                .collectList();
     }
 
     private static ColumnArrays pairs(Map<String, Set<String>> blocksByWork) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -43,6 +44,9 @@ class AuthorResolutionTest {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    DatabaseClient database;
 
     @RegisterExtension
     final RecordedTopic works = new RecordedTopic(Topics.WORK_IMPORTED.name());
@@ -152,6 +156,40 @@ class AuthorResolutionTest {
         submit(second).jsonPath("$.unchanged").isEqualTo(1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                 .until(() -> works.records().size() == published);
+    }
+
+    @Test
+    void aWorkHeldLongerThanTheMaximumIsPublishedAsRecordedAnyway() {
+        String stuck = doi();
+        String young = doi();
+        submit(work(stuck, 2020, "Wei " + surname(), "Joana " + surname()));
+        submit(work(young, 2020, "Wei " + surname(), "Joana " + surname()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(List.of(stuck, young))
+                .allSatisfy(doi -> assertThat(versions(doi)).hasSize(1)));
+        String stuckId = latest(stuck).getWorkId();
+        String youngId = latest(young).getWorkId();
+        // holds nothing will end (a block no import marked): one past the maximum hold, one just begun
+        hold(stuckId, "now() - interval '1 hour'");
+        hold(youngId, "now()");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(versions(stuck)).as("published again as recorded").hasSize(2)
+                    .extracting(WorkImported::getVersion).containsOnly(latest(stuck).getVersion());
+            assertThat(heldWorks()).doesNotContain(stuckId);
+        });
+        assertThat(heldWorks()).as("not yet past the maximum hold").contains(youngId);
+        assertThat(versions(young)).hasSize(1);
+        database.sql("DELETE FROM held_work WHERE work_id = :id").bind("id", youngId).then().block();
+    }
+
+    private void hold(String workId, String since) {
+        database.sql("INSERT INTO held_work (work_id, blocks, held_at) VALUES (:id, ARRAY['never marked'], "
+                + since + ")").bind("id", workId).then().block();
+    }
+
+    private List<String> heldWorks() {
+        return database.sql("SELECT work_id FROM held_work").map(row -> row.get("work_id", String.class)).all()
+                .collectList().block();
     }
 
     /** Waits until the works were published and resolution had time to act on their blocks. */
