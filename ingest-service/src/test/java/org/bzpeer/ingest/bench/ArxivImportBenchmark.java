@@ -89,7 +89,7 @@ class ArxivImportBenchmark {
                 .bodyValue("{\"name\": \"arXiv OAI cs 2016\", \"expectedBytes\": " + bytes + "}")
                 .retrieve().bodyToMono(String.class).block(), "$.id");
         boolean statements = trackStatements();
-        long[] versionsBefore = publishedVersions();
+        long[] versionsBefore = recordedVersions();
         double renamedBefore = meters.counter("bzpeer.ingest.resolution.renamed").count();
         double eventsBefore = meters.counter("bzpeer.outbox.published").count();
         double retiredBefore = meters.counter("bzpeer.ingest.resolution.merged").count();
@@ -125,7 +125,7 @@ class ArxivImportBenchmark {
             print("cpu        per record, POST to settled: this JVM %.0f µs (service, broker, client) + PostgreSQL "
                     + "%.0f µs = %.1fx the CPU of parsing it (%.0f µs); CPU time hardly moves with other load on the "
                     + "machine", jvmMicros, postgresMicros, (jvmMicros + postgresMicros) / parseMicros, parseMicros);
-            long[] versions = publishedVersions();
+            long[] versions = recordedVersions();
             print("versions   %,.0f events published (work.imported and author.merged) for %,d works; %,d work "
                             + "versions recorded; author resolution re-assigned %,.0f authorships and retired %,.0f "
                             + "author ids", meters.counter("bzpeer.outbox.published").count() - eventsBefore,
@@ -145,7 +145,7 @@ class ArxivImportBenchmark {
     }
 
     /** Work versions recorded so far (each work's last version number, summed) and works. */
-    private long[] publishedVersions() {
+    private long[] recordedVersions() {
         return database.sql("SELECT coalesce(sum(version), 0) AS versions, count(*) AS works FROM work")
                 .map(row -> new long[] {row.get("versions", Long.class), row.get("works", Long.class)}).one()
                 .block();

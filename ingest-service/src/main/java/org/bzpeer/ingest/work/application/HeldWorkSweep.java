@@ -29,7 +29,7 @@ public class HeldWorkSweep {
     private static final Logger log = LoggerFactory.getLogger(HeldWorkSweep.class);
 
     /** How often the gauges are refreshed and overdue works looked for. */
-    static final Duration INTERVAL = Duration.ofSeconds(10);
+    private static final Duration INTERVAL = Duration.ofSeconds(10);
 
     /** Overdue works published per transaction. */
     private static final int BATCH = 500;
@@ -56,7 +56,7 @@ public class HeldWorkSweep {
     }
 
     /** Refreshes the gauges and publishes one batch of overdue works; answers whether the batch was full. */
-    boolean sweep() {
+    private boolean sweep() {
         backlog = held.backlog().block();
         List<String> overdue = transactions.transactional(republishing.releaseOverdue(maxHold, BATCH)).block();
         if (overdue == null || overdue.isEmpty()) {

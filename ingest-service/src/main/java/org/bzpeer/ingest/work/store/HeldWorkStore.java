@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The works held back until their authors are resolved (table {@code held_work}), each with the blocks still to be
- * resolved. Every method takes a whole batch, one round trip, and joins the caller's transaction; look-ups go key by
- * key ({@code LATERAL}), as in the other stores, so a fast-growing table is never scanned whole.
+ * resolved. Every method is one round trip and joins the caller's transaction; batch look-ups go key by key
+ * ({@code LATERAL}), as in the other stores, so a fast-growing table is never scanned whole.
  */
 @Repository
 public class HeldWorkStore {
