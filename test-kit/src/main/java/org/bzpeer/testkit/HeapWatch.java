@@ -20,15 +20,19 @@ import javax.management.openmbean.CompositeData;
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
- * Watches this JVM's heap while a test runs, for tests that must show memory stays bounded. Two figures: the peak of
- * heap used, garbage included (the heap pools' peak usage, reset when the watch starts; the sum of per-pool peaks, so
- * an upper bound), and the peak of heap still in use right after each garbage collection during the watch, which is
- * what was really kept alive (an upper bound too: a young collection leaves old garbage in place). Both are compared
- * with the heap in use after a full collection when the watch starts. Young collections may not come when something
- * big is held; {@link #collectNow} forces a full one at a chosen moment (e.g. while a large request is in flight),
- * so the second figure cannot miss it. Close it to stop listening.
+ * Watches this JVM's heap while a test runs, for tests that must show memory stays bounded. Three figures, each
+ * compared with the heap in use after a full collection when the watch starts: the peak of heap used, garbage included
+ * (the heap pools' peak usage, reset when the watch starts; the sum of per-pool peaks, so an upper bound); the peak of
+ * heap in use right after any collection (an upper bound of what was alive: a young collection leaves old garbage in
+ * place, so in a small heap it tracks the old generation filling up); and the peak right after a full collection,
+ * which is what was really kept alive, the figure to assert on. Full collections may not come on their own;
+ * {@link #collectNow} forces one at a chosen moment (e.g. while a large request is in flight), so the last figure
+ * cannot miss it. Close it to stop listening.
  */
 public final class HeapWatch implements AutoCloseable {
+
+    /** The action HotSpot's collectors (Serial, Parallel, G1) report for a collection of the whole heap. */
+    private static final String FULL_COLLECTION = "end of major GC";
 
     private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP)
@@ -36,7 +40,9 @@ public final class HeapWatch implements AutoCloseable {
     private final Set<String> heapPoolNames = heapPools.stream().map(MemoryPoolMXBean::getName)
             .collect(Collectors.toSet());
     private final AtomicLong peakAfterCollection = new AtomicLong();
+    private final AtomicLong peakAfterFullCollection = new AtomicLong();
     private final AtomicLong collections = new AtomicLong();
+    private final AtomicLong fullCollections = new AtomicLong();
     private final NotificationListener listener = this::collected;
     private final long baseline;
 
@@ -54,9 +60,11 @@ public final class HeapWatch implements AutoCloseable {
         return new HeapWatch();
     }
 
-    /** Collects garbage now; what is alive at this moment is then part of {@link #peakAfterCollectionBytes}. */
+    /** Collects garbage now; what is alive at this moment is then part of {@link #peakAfterFullCollectionBytes}. */
     public void collectNow() {
         System.gc();
+        peakAfterFullCollection.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
+                Math::max);
     }
 
     /** Heap in use after the full collection that started the watch. */
@@ -69,9 +77,19 @@ public final class HeapWatch implements AutoCloseable {
         return heapPools.stream().map(MemoryPoolMXBean::getPeakUsage).mapToLong(MemoryUsage::getUsed).sum();
     }
 
-    /** Peak heap in use right after a collection since the start; the baseline when none ran. */
+    /** Peak heap in use right after a collection of any kind since the start; the baseline when none ran. */
     public long peakAfterCollectionBytes() {
         return Math.max(baseline, peakAfterCollection.get());
+    }
+
+    /** Peak heap in use right after a full collection since the start (what was kept alive); at least the baseline. */
+    public long peakAfterFullCollectionBytes() {
+        return Math.max(baseline, peakAfterFullCollection.get());
+    }
+
+    /** Heap kept alive above the baseline: {@link #peakAfterFullCollectionBytes} less {@link #baselineBytes}. */
+    public long keptAliveBytes() {
+        return peakAfterFullCollectionBytes() - baseline;
     }
 
     /** Collections seen since the start. */
@@ -79,23 +97,34 @@ public final class HeapWatch implements AutoCloseable {
         return collections.get();
     }
 
+    /** Full collections seen since the start, forced ones included. */
+    public long fullCollections() {
+        return fullCollections.get();
+    }
+
     /** The figures in MiB, for a report line. */
     public String summary() {
         return String.format("heap baseline %.0f MiB; peak used %.0f MiB (garbage included); peak in use after a "
-                        + "collection %.0f MiB (%d collections)", mib(baseline), mib(peakUsedBytes()),
-                mib(peakAfterCollectionBytes()), collections());
+                        + "collection %.0f MiB, after a full one %.0f MiB (%d collections, %d full)", mib(baseline),
+                mib(peakUsedBytes()), mib(peakAfterCollectionBytes()), mib(peakAfterFullCollectionBytes()),
+                collections(), fullCollections());
     }
 
     private void collected(Notification notification, Object handback) {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
             return;
         }
-        Map<String, MemoryUsage> after = GarbageCollectionNotificationInfo
-                .from((CompositeData) notification.getUserData()).getGcInfo().getMemoryUsageAfterGc();
+        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
+                .from((CompositeData) notification.getUserData());
+        Map<String, MemoryUsage> after = info.getGcInfo().getMemoryUsageAfterGc();
         long used = after.entrySet().stream().filter(pool -> heapPoolNames.contains(pool.getKey()))
                 .mapToLong(pool -> pool.getValue().getUsed()).sum();
         peakAfterCollection.accumulateAndGet(used, Math::max);
         collections.incrementAndGet();
+        if (FULL_COLLECTION.equals(info.getGcAction())) {
+            peakAfterFullCollection.accumulateAndGet(used, Math::max);
+            fullCollections.incrementAndGet();
+        }
     }
 
     private static double mib(long bytes) {

@@ -19,15 +19,18 @@ import org.bzpeer.ingest.work.format.RecordLimits;
 import org.bzpeer.ingest.work.format.RecordParser;
 import org.bzpeer.ingest.work.format.WorkFormat;
 import org.bzpeer.testkit.HeapWatch;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 /**
  * The reader holds one record at a time whatever the size of the body: a gzip JSON Lines body of over 200 MiB
  * (decoded; 110,000 OpenAlex works of 2 KiB) and an OpenAlex list page of over 32 MiB, both generated while they are
- * read and never stored, are read record by record while the heap kept alive stays a few MiB (measured: 5 MiB above
- * the baseline; the limit asserted, 16 MiB, is half the smaller body).
+ * read and never stored, are read record by record while the heap kept alive stays a few MiB (the limit asserted,
+ * 16 MiB, is half the smaller body). Tagged bounded-memory: it runs in a JVM of its own with a 64 MiB heap (see the
+ * module's pom), so a reader holding a body whole would fail with OutOfMemoryError, and nothing else allocates meanwhile.
  */
+@Tag("bounded-memory")
 class LargeSubmissionReadTest {
 
     private static final RecordLimits LIMITS = RecordLimits.defaults();
@@ -76,7 +79,7 @@ class LargeSubmissionReadTest {
             System.out.printf("read %d records (%s, %s) in %.1f s, %.0f records/s; %s%n", valid,
                     gzip ? "gzip" : "plain", ndjson ? "JSON Lines" : "list page", seconds, valid / seconds,
                     heap.summary());
-            assertThat(heap.peakAfterCollectionBytes() - heap.baselineBytes()).as("heap kept alive")
+            assertThat(heap.keptAliveBytes()).as("heap kept alive")
                     .isLessThan(KEPT_ALIVE_LIMIT);
         }
         return valid;

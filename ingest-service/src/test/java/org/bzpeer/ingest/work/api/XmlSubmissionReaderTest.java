@@ -22,6 +22,7 @@ import org.bzpeer.ingest.work.format.RecordParser;
 import org.bzpeer.ingest.work.format.SourceFormat;
 import org.bzpeer.ingest.work.format.WorkFormats;
 import org.bzpeer.testkit.HeapWatch;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -37,8 +38,10 @@ class XmlSubmissionReaderTest {
 
     /**
      * A 300 MB OAI page, generated while read, goes through the reader with the heap kept alive staying within a few
-     * MiB of where it started: records are held one at a time, never the document.
+     * MiB of where it started: records are held one at a time, never the document. Runs in the module's
+     * bounded-memory JVM (64 MiB heap).
      */
+    @Tag("bounded-memory")
     @Test
     void aLargeOaiStreamIsReadInBoundedMemory() {
         GeneratedOaiStream body = new GeneratedOaiStream(RECORDS, 97, 1_009);
@@ -63,7 +66,7 @@ class XmlSubmissionReaderTest {
                     counted.count / 1048576.0, works + rejectedBy.values().stream().mapToInt(i -> i).sum(), seconds,
                     RECORDS / seconds, heap.summary());
             assertThat(counted.count).isGreaterThan(300L * 1024 * 1024);
-            assertThat(heap.peakAfterCollectionBytes() - heap.baselineBytes()).as(heap.summary())
+            assertThat(heap.keptAliveBytes()).as(heap.summary())
                     .isLessThan(24L * 1024 * 1024);
         }
         assertThat(rejectedBy).isEqualTo(Map.of("header.status", (int) body.deleted(),
