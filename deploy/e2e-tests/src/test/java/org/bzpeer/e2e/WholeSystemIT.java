@@ -64,6 +64,7 @@ class WholeSystemIT {
     /** Generous: eight service JVMs, the broker and PostgreSQL share two cores. */
     private static final Duration START_UP = Duration.ofMinutes(6);
     private static final Duration EVENTUALLY = Duration.ofMinutes(5);
+    private static final Duration SLOW_WAIT = Duration.ofSeconds(30);
     /**
      * For the consumers to work off the whole sample: measured 5 min from the first post with two instances of the
      * one-work-at-a-time consumers on a loaded 2-core machine.
@@ -506,15 +507,28 @@ class WholeSystemIT {
 
     /**
      * GETs {@code path} from every instance of {@code service} until all answer 200 with the same JSON and that
-     * answer meets {@code expectation}; returns it.
+     * answer meets {@code expectation}; returns it. A wait longer than {@link #SLOW_WAIT} is reported on the test's
+     * output with what the last miss said, so a slow path shows in the report even when the test passes.
      */
     private DocumentContext awaitAgreed(String service, String path, Consumer<DocumentContext> expectation) {
         AtomicReference<DocumentContext> answer = new AtomicReference<>();
+        AtomicReference<String> lastMiss = new AtomicReference<>();
+        long started = System.nanoTime();
         await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            DocumentContext agreed = agreed(service, path);
-            expectation.accept(agreed);
-            answer.set(agreed);
+            try {
+                DocumentContext agreed = agreed(service, path);
+                expectation.accept(agreed);
+                answer.set(agreed);
+            } catch (AssertionError miss) {
+                lastMiss.set(miss.getMessage());
+                throw miss;
+            }
         });
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (took.compareTo(SLOW_WAIT) > 0) {
+            System.out.printf("slow wait: GET %s on %s agreed after %d s; the last miss: %s%n", path, service,
+                    took.toSeconds(), lastMiss.get());
+        }
         return answer.get();
     }
 
