@@ -41,6 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.jayway.jsonpath.JsonPath;
@@ -216,7 +217,6 @@ class ArxivImportBenchmark {
             double postgresMicros = cpu.postgres().toNanos() / 1e3 / records;
             for (String table : sources.keySet()) {
                 execute(connection, "DROP TABLE floor_" + table);
-                Files.delete(dir.resolve(table));
             }
             print("baseline   PostgreSQL COPY of the rows the import keeps (%,d rows, %.0f MiB: works, identifiers, "
                             + "title keys, author mentions, one outbox row a work) into empty tables with the same "
@@ -225,7 +225,7 @@ class ArxivImportBenchmark {
                     records / seconds / parseOnly, postgresMicros, perTable);
             return records / seconds;
         } finally {
-            Files.delete(dir);
+            FileSystemUtils.deleteRecursively(dir);
         }
     }
 
