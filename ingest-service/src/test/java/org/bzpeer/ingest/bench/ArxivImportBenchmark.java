@@ -2,13 +2,19 @@ package org.bzpeer.ingest.bench;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,15 +22,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bzpeer.ingest.work.format.ArxivOaiFormat;
 import org.bzpeer.ingest.work.format.RecordLimits;
 import org.bzpeer.ingest.work.format.XmlWorkFormat;
+import org.bzpeer.kit.config.KafkaSettings;
 import org.bzpeer.testkit.CpuWatch;
 import org.bzpeer.testkit.HeapWatch;
 import org.bzpeer.testkit.ServiceTest;
@@ -58,8 +72,9 @@ import reactor.core.publisher.Flux;
  * import is counted), and the peak heap
  * of this JVM (service, broker client, the pages held in memory); with pg_stat_statements preloaded, the statements
  * that took PostgreSQL's time. Then a baseline of PostgreSQL alone, the write floor ({@link #copyFloor}): the rows the
- * import keeps, written by COPY into empty copies of its tables, and the import as a ratio of it. Target: the import
- * at 0.5x the parse-only rate or better.
+ * import keeps, written by COPY into empty copies of its tables, and the import as a ratio of it; a baseline of Kafka
+ * alone ({@link #kafkaFloor}); and what the target leaves each record of CPU on this machine against what parsing and
+ * the two floors take ({@link #cpuBudget}). Target: the import at 0.5x the parse-only rate or better.
  * Run by {@code deploy/bench/arxiv} ({@code -Dbzpeer.bench.pages=N} in the JVM's arguments takes the first N pages).
  */
 @Tag("benchmark")
@@ -67,6 +82,7 @@ import reactor.core.publisher.Flux;
 class ArxivImportBenchmark {
 
     private static final int PARALLEL_PARTS = 2;
+    private static final String KAFKA_FLOOR_TOPIC = "bench.kafka-floor";
 
     @Autowired
     DatabaseClient database;
@@ -76,6 +92,15 @@ class ArxivImportBenchmark {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Producer<String, byte[]> outboxProducer;
+
+    @Autowired
+    Admin kafkaAdmin;
+
+    @Autowired
+    KafkaSettings kafkaSettings;
 
     @Value("${spring.flyway.url}")
     String jdbcUrl;
@@ -164,10 +189,12 @@ class ArxivImportBenchmark {
         if (statements) {
             printStatements();
         }
-        double floor = copyFloor(records, parseOnly);
+        Floor copy = copyFloor(records, parseOnly);
+        Floor kafka = kafkaFloor(parseOnly);
         print("ratio      import to committed at %.2fx of the COPY floor; to settled at %.2fx",
-                records / committed / floor, records / settled / floor);
+                records / committed / copy.recordsPerSecond(), records / settled / copy.recordsPerSecond());
         print("target     import >= 0.5x parse only");
+        cpuBudget(parseOnly, parseMicros, copy, kafka);
         Path out = Path.of("target/benchmark/arxiv-import.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
@@ -177,11 +204,12 @@ class ArxivImportBenchmark {
      * The write floor, a baseline of PostgreSQL alone: the rows the import left in its tables (works with their
      * content, identifiers, title keys, author mentions) and one outbox row per work (its content as the payload),
      * written with COPY into empty copies of those tables with the same indexes, in one transaction per table, as
-     * binary COPY streams read back from the tables beforehand. Prints and answers records/s. What the import writes
+     * binary COPY streams read back from the tables beforehand. Prints it and answers it with PostgreSQL's CPU per
+     * record. What the import writes
      * besides (events later deleted, work versions replaced, held works, marked blocks, import reports) is left out,
      * so the floor is above what this design could reach.
      */
-    private double copyFloor(int records, double parseOnly) throws Exception {
+    private Floor copyFloor(int records, double parseOnly) throws Exception {
         Map<String, String> sources = new LinkedHashMap<>();
         sources.put("work", "SELECT * FROM work");
         sources.put("work_identifier", "SELECT * FROM work_identifier");
@@ -223,10 +251,104 @@ class ArxivImportBenchmark {
                             + "indexes: %.1f s = %,.0f records/s (%.2fx of parse only); PostgreSQL CPU %.0f µs per "
                             + "record (%s)", rows, bytes / 1048576.0, seconds, records / seconds,
                     records / seconds / parseOnly, postgresMicros, perTable);
-            return records / seconds;
+            return new Floor(records / seconds, postgresMicros);
         } finally {
             FileSystemUtils.deleteRecursively(dir);
         }
+    }
+
+    /**
+     * The publishing floor, a baseline of Kafka alone: one record per work, its content as the value (about the size
+     * of its {@code work.imported} event), sent with the outbox relay's own producer (acks=all, idempotent, lz4,
+     * {@code KafkaConfiguration}'s batches) to a topic with the partitions of the service's topics on the in-JVM
+     * broker; the payloads are read from a file written beforehand. Prints it and answers it with this JVM's CPU per
+     * record (producer and broker).
+     */
+    private Floor kafkaFloor(double parseOnly) throws Exception {
+        Path payloads = Files.createTempFile("kafka-floor", ".bin");
+        try {
+            int works = 0;
+            try (Connection connection = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
+                    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                            Files.newOutputStream(payloads)))) {
+                connection.setAutoCommit(false);
+                try (Statement statement = connection.createStatement()) {
+                    statement.setFetchSize(1_000);
+                    ResultSet rows = statement.executeQuery("SELECT work_id, content FROM work");
+                    while (rows.next()) {
+                        out.writeUTF(rows.getString(1));
+                        byte[] content = rows.getString(2).getBytes(StandardCharsets.UTF_8);
+                        out.writeInt(content.length);
+                        out.write(content);
+                        works++;
+                    }
+                }
+            }
+            createLedTopic();
+            long bytes = 0;
+            CpuWatch cpu = CpuWatch.start();
+            long start = System.nanoTime();
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(payloads)))) {
+                List<Future<RecordMetadata>> sent = new ArrayList<>(works);
+                for (int i = 0; i < works; i++) {
+                    String key = in.readUTF();
+                    byte[] value = in.readNBytes(in.readInt());
+                    bytes += value.length;
+                    sent.add(outboxProducer.send(new ProducerRecord<>(KAFKA_FLOOR_TOPIC, key, value)));
+                }
+                outboxProducer.flush();
+                for (Future<RecordMetadata> acknowledged : sent) {
+                    acknowledged.get();
+                }
+            }
+            double seconds = seconds(start);
+            double jvmMicros = cpu.jvm().toNanos() / 1e3 / works;
+            kafkaAdmin.deleteTopics(List.of(KAFKA_FLOOR_TOPIC)).all().get(30, TimeUnit.SECONDS);
+            print("baseline   Kafka alone: %,d records (one a work, its content as the value, %.0f MiB) sent with the "
+                            + "outbox producer (acks=all, idempotent, lz4) and acknowledged: %.1f s = %,.0f records/s "
+                            + "(%.2fx of parse only); CPU of this JVM (producer and broker) %.0f µs per record",
+                    works, bytes / 1048576.0, seconds, works / seconds, works / seconds / parseOnly, jvmMicros);
+            return new Floor(works / seconds, jvmMicros);
+        } finally {
+            Files.deleteIfExists(payloads);
+        }
+    }
+
+    /**
+     * Creates the Kafka floor's topic and waits until every partition has a leader and has taken a record: a record
+     * sent sooner is refused as sent to no leader, and the producer's retry would be timed with the floor.
+     */
+    private void createLedTopic() throws Exception {
+        int partitions = kafkaSettings.partitions();
+        kafkaAdmin.createTopics(List.of(new NewTopic(KAFKA_FLOOR_TOPIC, partitions,
+                kafkaSettings.replicationFactor()))).all().get(30, TimeUnit.SECONDS);
+        await().atMost(Duration.ofMinutes(1)).until(() -> kafkaAdmin.describeTopics(List.of(KAFKA_FLOOR_TOPIC))
+                .allTopicNames().get().get(KAFKA_FLOOR_TOPIC).partitions().stream()
+                .allMatch(partition -> partition.leader() != null));
+        for (int partition = 0; partition < partitions; partition++) {
+            outboxProducer.send(new ProducerRecord<>(KAFKA_FLOOR_TOPIC, partition, "warm-up", new byte[0]))
+                    .get(1, TimeUnit.MINUTES);
+        }
+    }
+
+    /**
+     * What the target allows each record on this machine, against what the floors measured in this run take: at
+     * half the parse-only rate every core busy all the time may spend {@code cores / rate} of CPU on a record; a
+     * record is at least parsed once, written by PostgreSQL at the COPY floor's cost and published at Kafka's.
+     */
+    private void cpuBudget(double parseOnly, double parseMicros, Floor copy, Floor kafka) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double budgetMicros = cores * 1e6 / (0.5 * parseOnly);
+        double leastMicros = parseMicros + copy.cpuMicros() + kafka.cpuMicros();
+        print("budget     at 0.5x of parse only (%,.0f records/s) %d cores allow %.0f µs of CPU per record; parsing "
+                        + "(%.0f µs) + the COPY floor (%.0f µs) + Kafka alone (%.0f µs) take %.0f µs = %.2fx of the "
+                        + "budget, before any look-up, HTTP, de-duplication or resolution", 0.5 * parseOnly, cores,
+                budgetMicros, parseMicros, copy.cpuMicros(), kafka.cpuMicros(), leastMicros,
+                leastMicros / budgetMicros);
+    }
+
+    /** A baseline's rate and the CPU it spent per record. */
+    private record Floor(double recordsPerSecond, double cpuMicros) {
     }
 
     private static void execute(Connection connection, String sql) throws Exception {
