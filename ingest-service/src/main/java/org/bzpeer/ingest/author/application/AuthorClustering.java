@@ -16,6 +16,7 @@ import java.util.function.ToIntFunction;
 
 import org.bzpeer.ingest.author.model.AuthorMention;
 import org.bzpeer.ingest.author.model.PersonName;
+import org.bzpeer.ingest.work.store.IdentityStore.Key;
 
 /**
  * Decides which authorships are one person. Identifiers first: one ORCID iD is one person, and so is one source id
@@ -55,10 +56,23 @@ public final class AuthorClustering {
     static final int JOIN_MARGIN = 2;
 
     /**
-     * How the mentions were grouped: each person as the mentions that are theirs, in resolution order, and the rule
-     * that brought each one (the same index) to the person.
+     * How the mentions were grouped: each person as the mentions that are theirs, in resolution order, the rule that
+     * brought each one (the same index) to the person, and the identifiers the person is known by (those of their
+     * mentions, and those of the ORCID record that named them in the block).
      */
-    public record Person(List<AuthorMention> mentions, List<Rule> rules) {
+    public record Person(List<AuthorMention> mentions, List<Rule> rules, Set<Key> identifiers) {
+
+        public Person {
+            identifiers = Set.copyOf(identifiers);
+        }
+    }
+
+    /**
+     * A name the ORCID record of {@code orcid} gives its owner, who is also known by {@code sourceIds} (source ids
+     * published with the iD, {@code scheme:value}): the owner is met under it in its block, also where none of their
+     * authorships carrying the iD was published, as an identified person who writes out that name.
+     */
+    public record OrcidName(PersonName name, String orcid, Set<String> sourceIds) {
     }
 
     /** The rule that brought a mention to its person (for a person's first mention: {@link #OWN}). */
@@ -85,16 +99,26 @@ public final class AuthorClustering {
 
     /** Groups {@code mentions} into people. */
     public static List<Person> resolve(Collection<AuthorMention> mentions) {
+        return resolve(mentions, List.of());
+    }
+
+    /** Groups {@code mentions} into people, meeting the owners of ORCID records under {@code orcidNames} too. */
+    public static List<Person> resolve(Collection<AuthorMention> mentions, Collection<OrcidName> orcidNames) {
         Map<String, List<AuthorMention>> blocks = new LinkedHashMap<>();
         mentions.stream().sorted(ORDER)
                 .forEach(mention -> blocks.computeIfAbsent(mention.name().block(), block -> new ArrayList<>())
                         .add(mention));
+        Map<String, List<OrcidName>> namedByBlock = new HashMap<>();
+        orcidNames.stream().sorted(Comparator.comparing(OrcidName::orcid).thenComparing(named -> named.name().key()))
+                .forEach(named -> namedByBlock.computeIfAbsent(named.name().block(), block -> new ArrayList<>())
+                        .add(named));
         List<Person> people = new ArrayList<>();
-        blocks.values().forEach(block -> resolveBlock(block).forEach(cluster -> people.add(cluster.person())));
+        blocks.forEach((key, block) -> resolveBlock(block, namedByBlock.getOrDefault(key, List.of())).stream()
+                .filter(cluster -> !cluster.mentions.isEmpty()).forEach(cluster -> people.add(cluster.person())));
         return people;
     }
 
-    private static List<Cluster> resolveBlock(List<AuthorMention> block) {
+    private static List<Cluster> resolveBlock(List<AuthorMention> block, List<OrcidName> orcidNames) {
         boolean distinctive = block.stream().filter(mention -> mention.name().full())
                 .map(mention -> mention.name().given().get(0)).distinct().count() == 1;
         List<Cluster> clusters = new ArrayList<>();
@@ -104,6 +128,7 @@ public final class AuthorClustering {
                 joinByIdentifiers(mention, clusters, byKey);
             }
         }
+        orcidNames.forEach(named -> meetOwner(named, clusters, byKey));
         boolean weighed = block.size() <= MAX_WEIGHED_BLOCK;
         for (AuthorMention mention : block) {
             if (!mention.identified()) {
@@ -163,6 +188,29 @@ public final class AuthorClustering {
         for (String key : keys) {
             byKey.putIfAbsent(key, target);
             target.keys.add(key);
+        }
+    }
+
+    /**
+     * Gives the owner of an ORCID record the name it says they go by: to the person of the block holding their iD
+     * when that name agrees with the person's names, else to a person of no mentions yet, known by the iD and the
+     * source ids published with it, whom name-only mentions may join as any identified person.
+     */
+    private static void meetOwner(OrcidName named, List<Cluster> clusters, Map<String, Cluster> byKey) {
+        Cluster owner = byKey.get("orcid:" + named.orcid());
+        if (owner == null) {
+            owner = new Cluster();
+            clusters.add(owner);
+            owner.orcids.add(named.orcid());
+            List<String> keys = new ArrayList<>(List.of("orcid:" + named.orcid()));
+            named.sourceIds().stream().sorted().forEach(keys::add);
+            for (String key : keys) {
+                byKey.putIfAbsent(key, owner);
+                owner.keys.add(key);
+            }
+            owner.addName(named.name());
+        } else if (owner.compatibleWith(named.name())) {
+            owner.addName(named.name());
         }
     }
 
@@ -311,9 +359,7 @@ public final class AuthorClustering {
             mentions.add(mention);
             rules.add(rule);
             works.add(mention.workId());
-            if (names.stream().noneMatch(name -> name.equals(mention.name()))) {
-                names.add(mention.name());
-            }
+            addName(mention.name());
             if (mention.orcid() != null) {
                 orcids.add(mention.orcid());
             }
@@ -326,6 +372,12 @@ public final class AuthorClustering {
             if (mention.year() != null) {
                 firstYear = Math.min(firstYear, mention.year());
                 lastYear = Math.max(lastYear, mention.year());
+            }
+        }
+
+        void addName(PersonName name) {
+            if (!names.contains(name)) {
+                names.add(name);
             }
         }
 
@@ -370,7 +422,10 @@ public final class AuthorClustering {
         }
 
         Person person() {
-            return new Person(List.copyOf(mentions), List.copyOf(rules));
+            Set<Key> identifiers = new HashSet<>();
+            keys.forEach(key -> identifiers.add(new Key(key.substring(0, key.indexOf(':')),
+                    key.substring(key.indexOf(':') + 1))));
+            return new Person(List.copyOf(mentions), List.copyOf(rules), identifiers);
         }
 
         @Override

@@ -61,14 +61,14 @@ public final class AuthorIds {
     }
 
     /**
-     * The id of the person whose mentions are {@code mentions}; {@code repeated} tells a mention whose work prints
-     * the same name at an earlier position.
+     * The id of the person known by {@code identifiers} (those of their mentions, and any an ORCID record gave them)
+     * whose mentions are {@code mentions}; {@code repeated} tells a mention whose work prints the same name at an
+     * earlier position.
      */
-    static String ofPerson(Collection<PublishedMention> mentions, Predicate<PublishedMention> repeated) {
-        List<Key> keys = new ArrayList<>();
-        mentions.forEach(published -> keys.addAll(keys(published.mention())));
-        if (!keys.isEmpty()) {
-            return BzpeerIds.authorId(keys.stream().min(BEST_FIRST).orElseThrow());
+    static String ofPerson(Collection<Key> identifiers, Collection<PublishedMention> mentions,
+            Predicate<PublishedMention> repeated) {
+        if (!identifiers.isEmpty()) {
+            return BzpeerIds.authorId(identifiers.stream().min(BEST_FIRST).orElseThrow());
         }
         PublishedMention first = mentions.stream()
                 .min(Comparator.comparing(PublishedMention::mention, FIRST_PUBLISHED))
@@ -87,14 +87,5 @@ public final class AuthorIds {
             }
         }
         return repeated;
-    }
-
-    private static List<Key> keys(AuthorMention mention) {
-        List<Key> keys = new ArrayList<>();
-        if (mention.orcid() != null) {
-            keys.add(new Key("orcid", mention.orcid()));
-        }
-        mention.sourceIds().forEach((scheme, value) -> keys.add(new Key(scheme, value)));
-        return keys;
     }
 }

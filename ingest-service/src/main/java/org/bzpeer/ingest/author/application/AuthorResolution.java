@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.bzpeer.ingest.author.model.AuthorMention;
 import org.bzpeer.ingest.author.model.PersonName;
 import org.bzpeer.ingest.author.model.PublishedMention;
 import org.bzpeer.ingest.author.store.MentionStore;
 import org.bzpeer.ingest.author.store.MentionStore.Reassignment;
+import org.bzpeer.ingest.author.store.OrcidNameStore;
 import org.bzpeer.ingest.work.application.WorkRepublishing;
 import org.bzpeer.ingest.work.store.ConcurrentImportException;
 import org.bzpeer.kit.outbox.OutboxRelay;
@@ -40,19 +43,21 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Settles who the authors of the published works are. Imports record works with a first decision ({@link
  * BylineAuthors}) and mark the blocks (surname and first initial) whose mentions changed; after a short linger, each
- * marked block is resolved as a whole from every mention it holds ({@link AuthorClustering}) and every person is given
- * their id ({@link AuthorIds}). Mentions whose id changes are published again, their works naming the new id (one new
+ * marked block is resolved as a whole from every mention it holds and the names ORCID records give their owners in it
+ * ({@link AuthorClustering}; a record whose names change marks their blocks too), and every person is given their id
+ * ({@link AuthorIds}). Mentions whose id changes are published again, their works naming the new id (one new
  * version per work); an author id no mention holds any more is retired with {@code author.merged} (when a published
  * work carried it), naming the id that took most of its mentions; and a new work held until its authors are settled is
  * published once the last of its blocks is resolved ({@link WorkRepublishing#settleAuthors}). All in one transaction,
  * the works locked as imports lock them before any mention changes (a resolution that still deadlocks with an import
  * is rolled back and tried again, its blocks still marked). So once the queue is empty, every id is a function of the
- * published records alone, whatever order they came in. Safe with several instances (see {@link PendingKeys}).
+ * published records and the owners' last ORCID records alone, whatever order they came in. Safe with several instances (see {@link PendingKeys}).
  */
 @Service
 public class AuthorResolution implements SmartLifecycle {
 
     private final MentionStore mentions;
+    private final OrcidNameStore orcidNames;
     private final WorkRepublishing republishing;
     private final OutboxWriter outbox;
     private final PendingKeys unresolved;
@@ -61,11 +66,11 @@ public class AuthorResolution implements SmartLifecycle {
     private final Counter renamed;
     private final Counter merged;
 
-    public AuthorResolution(MentionStore mentions, WorkRepublishing republishing, OutboxWriter outbox,
-            DatabaseClient database, OutboxRelay relay, TransactionalOperator transactions,
-            ResolutionProperties properties,
-            MeterRegistry meters) {
+    public AuthorResolution(MentionStore mentions, OrcidNameStore orcidNames, WorkRepublishing republishing,
+            OutboxWriter outbox, DatabaseClient database, OutboxRelay relay, TransactionalOperator transactions,
+            ResolutionProperties properties, MeterRegistry meters) {
         this.mentions = mentions;
+        this.orcidNames = orcidNames;
         this.republishing = republishing;
         this.outbox = outbox;
         this.properties = properties;
@@ -104,23 +109,48 @@ public class AuthorResolution implements SmartLifecycle {
         return resolver.deriveBatch();
     }
 
+    /**
+     * Replaces the names each owner of {@code namesByOrcid} goes by (from their ORCID record: the name they are
+     * printed under first) and marks the blocks of the names that came or went for resolution; run it in the
+     * transaction that imports the record.
+     */
+    public Mono<Void> replaceOrcidNames(Map<String, List<String>> namesByOrcid) {
+        return orcidNames.replace(namesByOrcid).flatMap(blocks -> blocks.isEmpty() ? Mono.<Void>empty()
+                : unresolved.mark(blocks, properties.linger()).doOnSuccess(done -> resolver.wakeUp()));
+    }
+
     private Mono<Void> resolve(List<String> blocks) {
-        return mentions.findByBlocks(blocks).publishOn(Schedulers.boundedElastic()).flatMap(found -> {
-            Decision decision = decide(found);
-            Map<String, Set<String>> resolvedByWork = new HashMap<>();
-            found.forEach(mention -> resolvedByWork.computeIfAbsent(mention.mention().workId(), id -> new HashSet<>())
-                    .add(mention.mention().name().block()));
-            if (decision.reassignments().isEmpty()) {
-                return republishing.settleAuthors(Map.of(), resolvedByWork).then();
-            }
-            Set<String> works = decision.renames().keySet();
-            return republishing.lock(works)
-                    .then(mentions.findByWorks(works))
-                    .flatMap(current -> stillAsRead(found, current, Set.copyOf(blocks))
-                            ? apply(decision, resolvedByWork)
-                            : Mono.error(new ConcurrentImportException("an import changed works of blocks "
-                                    + "being resolved; resolving them again from what it published")));
-        });
+        return Mono.zip(mentions.findByBlocks(blocks), ownersNamedIn(blocks))
+                .publishOn(Schedulers.boundedElastic())
+                .flatMap(read -> settle(blocks, read.getT1(), read.getT2()));
+    }
+
+    /** Resolves {@code blocks} from every mention {@code found} in them and the ORCID owners named there. */
+    private Mono<Void> settle(List<String> blocks, List<PublishedMention> found,
+            List<AuthorClustering.OrcidName> ownersNamed) {
+        Decision decision = decide(found, ownersNamed);
+        Map<String, Set<String>> resolvedByWork = new HashMap<>();
+        found.forEach(mention -> resolvedByWork.computeIfAbsent(mention.mention().workId(), id -> new HashSet<>())
+                .add(mention.mention().name().block()));
+        if (decision.reassignments().isEmpty()) {
+            return republishing.settleAuthors(Map.of(), resolvedByWork).then();
+        }
+        Set<String> works = decision.renames().keySet();
+        return republishing.lock(works)
+                .then(mentions.findByWorks(works))
+                .flatMap(current -> stillAsRead(found, current, Set.copyOf(blocks))
+                        ? apply(decision, resolvedByWork)
+                        : Mono.error(new ConcurrentImportException("an import changed works of blocks "
+                                + "being resolved; resolving them again from what it published")));
+    }
+
+    /** The names ORCID records give their owners in {@code blocks}, with the source ids published with each iD. */
+    private Mono<List<AuthorClustering.OrcidName>> ownersNamedIn(List<String> blocks) {
+        return orcidNames.findByBlocks(blocks).flatMap(named -> mentions.findSourceIdsByOrcid(named.stream()
+                        .map(OrcidNameStore.OrcidName::orcid).collect(Collectors.toCollection(TreeSet::new)))
+                .map(sourceIds -> named.stream().map(name -> new AuthorClustering.OrcidName(
+                        PersonName.parse(name.printed()), name.orcid(),
+                        sourceIds.getOrDefault(name.orcid(), Set.of()))).toList()));
     }
 
     /**
@@ -167,10 +197,11 @@ public class AuthorResolution implements SmartLifecycle {
     }
 
     /**
-     * What resolving {@code found} (every mention of some blocks) changes: the mentions given another id, the renames
-     * per work, and for each id that lost mentions, the id that took most of them and why.
+     * What resolving {@code found} (every mention of some blocks, whose owners of ORCID records go by
+     * {@code orcidNames} there) changes: the mentions given another id, the renames per work, and for each id that lost
+     * mentions, the id that took most of them and why.
      */
-    static Decision decide(List<PublishedMention> found) {
+    static Decision decide(List<PublishedMention> found, List<AuthorClustering.OrcidName> orcidNames) {
         Map<String, PublishedMention> byPosition = new HashMap<>();
         Map<String, Map<Integer, String>> bylines = new HashMap<>();
         for (PublishedMention mention : found) {
@@ -189,11 +220,12 @@ public class AuthorResolution implements SmartLifecycle {
         Map<String, Map<String, Integer>> takenBy = new TreeMap<>();
         Map<String, String> reasons = new HashMap<>();
         for (AuthorClustering.Person person : AuthorClustering.resolve(
-                found.stream().map(PublishedMention::mention).toList())) {
+                found.stream().map(PublishedMention::mention).toList(), orcidNames)) {
             List<PublishedMention> theirs = person.mentions().stream()
                     .map(mention -> byPosition.get(position(mention))).toList();
-            String id = AuthorIds.ofPerson(theirs, mention -> repeated.contains(position(mention.mention())));
-            boolean identified = person.mentions().stream().anyMatch(AuthorMention::identified);
+            String id = AuthorIds.ofPerson(person.identifiers(), theirs,
+                    mention -> repeated.contains(position(mention.mention())));
+            boolean identified = !person.identifiers().isEmpty();
             for (PublishedMention mention : theirs) {
                 if (!mention.authorId().equals(id)) {
                     reassignments.add(new Reassignment(mention.mention().workId(), mention.mention().position(),

@@ -95,6 +95,25 @@ public class MentionStore {
     }
 
     /**
+     * For each of {@code orcids}, the source ids published with it (as {@code scheme:value}), from every block: an
+     * index probe per iD, on the authorships that carry one.
+     */
+    public Mono<Map<String, Set<String>>> findSourceIdsByOrcid(Collection<String> orcids) {
+        if (orcids.isEmpty()) {
+            return Mono.just(new HashMap<>());
+        }
+        return database.sql("""
+                        SELECT DISTINCT o.orcid, unnest(m.source_ids) AS source_id
+                        FROM unnest(CAST(:orcids AS text[])) AS o(orcid)
+                        CROSS JOIN LATERAL (SELECT source_ids FROM author_mention WHERE orcid = o.orcid OFFSET 0) AS m""")
+                .bind("orcids", orcids.toArray(String[]::new))
+                .map((row, meta) -> Map.entry(row.get("orcid", String.class), row.get("source_id", String.class)))
+                .all()
+                .collect(HashMap::new, (byOrcid, pair) -> byOrcid
+                        .computeIfAbsent(pair.getKey(), orcid -> new HashSet<>()).add(pair.getValue()));
+    }
+
+    /**
      * Replaces the mentions of {@code workIds} by {@code mentions} (of those works); answers the blocks of the
      * mentions removed, which must be resolved again as well as those of the new ones.
      */

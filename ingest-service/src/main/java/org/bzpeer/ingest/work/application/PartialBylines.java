@@ -30,7 +30,9 @@ import org.bzpeer.schemas.events.WorkImported;
  *
  * <p>Rules. The work keeps its authorships, in order; each of the record's authors (the owner) is found on it by ORCID,
  * else as the one authorship without an ORCID whose name is {@link PersonName#compatible compatible} with theirs (the
- * one written out the same way, when several are compatible), which gains the ORCID; an owner found nowhere is added
+ * one written out the same way, when several are compatible), else with the first of their
+ * {@link SubmittedAuthorship#otherNames other names} that finds one so (a byline printing a former or transliterated
+ * name), which gains the ORCID; an owner found nowhere is added
  * at the end only when the work's byline is partial itself (it came from such records alone), never to a full one.
  * A work whose content came from a full record keeps its fields and only gains those it lacks (identifiers of a scheme
  * it has none of, title, year, date, venue); a work whose content came from partial records alone takes the record's
@@ -90,6 +92,22 @@ final class PartialBylines {
     }
 
     /**
+     * The names the owners of the partial records of {@code works} go by, by ORCID iD: the name they are printed under,
+     * then their other names (a later record of an owner replacing an earlier one's).
+     */
+    static Map<String, List<String>> ownerNames(List<SubmittedWork> works) {
+        Map<String, List<String>> names = new TreeMap<>();
+        works.stream().filter(SubmittedWork::bylinePartial).flatMap(work -> work.authorships().stream())
+                .filter(owner -> owner.ids().containsKey("orcid"))
+                .forEach(owner -> {
+                    List<String> theirs = new ArrayList<>(List.of(owner.name()));
+                    theirs.addAll(owner.otherNames());
+                    names.put(owner.ids().get("orcid"), theirs);
+                });
+        return names;
+    }
+
+    /**
      * {@code full} (a record with a full byline) as the summaries claiming its work make it: each merged into it as it
      * would be into the work's content ({@link #merge}), one after the other in a fixed order.
      */
@@ -109,8 +127,8 @@ final class PartialBylines {
     }
 
     /**
-     * Gives {@code owner}'s ORCID to the one authorship of {@code authorships} that is theirs, or adds them at the end
-     * when none is and {@code bylinePartial}.
+     * Gives {@code owner}'s ORCID to the one authorship of {@code authorships} that is theirs (by their name, else by
+     * one of their other names), or adds them at the end when none is and {@code bylinePartial}.
      */
     private static void claim(List<SubmittedAuthorship> authorships, SubmittedAuthorship owner,
             boolean bylinePartial) {
@@ -118,11 +136,9 @@ final class PartialBylines {
         if (authorships.stream().anyMatch(authorship -> Objects.equals(orcid, authorship.ids().get("orcid")))) {
             return;
         }
-        PersonName name = PersonName.parse(owner.name());
-        List<Integer> candidates = name == null ? List.of() : positions(authorships,
-                printed -> printed.compatible(name), List.of());
-        if (candidates.size() > 1) {
-            candidates = positions(authorships, printed -> printed.sameWrittenOut(name), candidates);
+        List<Integer> candidates = positionsNamed(authorships, owner.name());
+        for (int other = 0; candidates.isEmpty() && other < owner.otherNames().size(); other++) {
+            candidates = positionsNamed(authorships, owner.otherNames().get(other));
         }
         if (candidates.size() == 1) {
             SubmittedAuthorship theirs = authorships.get(candidates.get(0));
@@ -133,6 +149,20 @@ final class PartialBylines {
         } else if (candidates.isEmpty() && bylinePartial) {
             authorships.add(owner);
         }
+    }
+
+    /**
+     * The positions of the authorships without an ORCID whose printed name is compatible with {@code name}; when
+     * several are, those written out the same way.
+     */
+    private static List<Integer> positionsNamed(List<SubmittedAuthorship> authorships, String name) {
+        PersonName parsed = PersonName.parse(name);
+        List<Integer> candidates = parsed == null ? List.of() : positions(authorships,
+                printed -> printed.compatible(parsed), List.of());
+        if (candidates.size() > 1) {
+            candidates = positions(authorships, printed -> printed.sameWrittenOut(parsed), candidates);
+        }
+        return candidates;
     }
 
     /**

@@ -206,6 +206,8 @@ public class WorkImporter {
                             .then(held.hold(first.held()))
                             .then(held.forget(first.letGo()))
                             .then(resolution.replaceMentions(republished, plan.mentions()))
+                            .then(resolution.replaceOrcidNames(PartialBylines.ownerNames(batch.stream()
+                                    .map(IndexedSubmission::work).toList())))
                             .thenReturn(plan.outcomes());
                 });
     }

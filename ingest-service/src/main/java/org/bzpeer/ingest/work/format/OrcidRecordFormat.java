@@ -2,6 +2,8 @@ package org.bzpeer.ingest.work.format;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.bzpeer.ingest.work.model.SubmittedAuthorship;
 import org.bzpeer.ingest.work.model.SubmittedVenue;
 import org.bzpeer.ingest.work.model.SubmittedWork;
 import org.bzpeer.ingest.work.model.VersionIdentifier;
+import org.bzpeer.kit.text.Names;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
@@ -30,7 +33,10 @@ import tools.jackson.databind.JsonNode;
  * ({@code activities-summary.works.group[2].work-summary[0].title.title.value}).
  *
  * <p>Mapping: the owner is {@code orcid-identifier.path} (or its {@code uri}), named by {@code person.name}'s
- * {@code credit-name}, else by its {@code given-names} and {@code family-name}. Each group of
+ * {@code credit-name}, else by its {@code given-names} and {@code family-name}; the owner's other names
+ * ({@link SubmittedAuthorship#otherNames}) are their given and family names when a credit name is the name, and each
+ * of {@code person.other-names.other-name[].content} (the first {@value #MAX_OTHER_NAMES}), in that order, each once
+ * (by match key) and none the name itself. Each group of
  * {@code activities-summary.works.group} is one work (ORCID groups the summaries of one work that several sources
  * added): its title, type, date and journal come from the summary the owner prefers (the highest
  * {@code display-index}, the first on a tie), its identifiers from every summary of the group (the preferred one's
@@ -58,6 +64,9 @@ public class OrcidRecordFormat implements WorkFormat {
             "pmid", Normalize::pmid,
             "pmc", Normalize::pmcid);
     private static final Map<String, String> SCHEMES = Map.of("pmc", "pmcid");
+
+    /** Other names of the owner read from one record; more are ignored. */
+    static final int MAX_OTHER_NAMES = 50;
 
     private final RecordLimits limits;
 
@@ -100,16 +109,29 @@ public class OrcidRecordFormat implements WorkFormat {
         if (orcid == null) {
             throw path.reject("is required: the record's owner is the author of its works");
         }
-        JsonField name = root.get("person").objectOrAbsent().get("name").objectOrAbsent();
+        JsonField person = root.get("person").objectOrAbsent();
+        JsonField name = person.get("name").objectOrAbsent();
+        String givenAndFamily = Stream.of(value(name.get("given-names")).text(), value(name.get("family-name")).text())
+                .filter(Objects::nonNull).reduce((given, family) -> given + " " + family).orElse(null);
         String printed = value(name.get("credit-name")).text();
         if (printed == null) {
-            printed = Stream.of(value(name.get("given-names")).text(), value(name.get("family-name")).text())
-                    .filter(Objects::nonNull).reduce((given, family) -> given + " " + family).orElse(null);
+            printed = givenAndFamily;
         }
         if (printed == null) {
             throw name.reject("the owner's name is not public, and the record's works need their author named");
         }
-        return new SubmittedAuthorship(printed, Map.of("orcid", orcid), List.of(), false);
+        List<String> named = new ArrayList<>();
+        named.add(givenAndFamily);
+        person.get("other-names").objectOrAbsent().get("other-name").elements(MAX_OTHER_NAMES)
+                .forEach(otherName -> named.add(otherName.get("content").text()));
+        Set<String> keys = new HashSet<>(Set.of(Names.matchKey(printed)));
+        List<String> otherNames = new ArrayList<>();
+        for (String otherName : named) {
+            if (otherName != null && keys.add(Names.matchKey(otherName))) {
+                otherNames.add(otherName);
+            }
+        }
+        return new SubmittedAuthorship(printed, Map.of("orcid", orcid), List.of(), false, otherNames);
     }
 
     private SubmittedWork work(JsonField group, SubmittedAuthorship owner) {

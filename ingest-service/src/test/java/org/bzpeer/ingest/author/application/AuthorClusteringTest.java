@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.bzpeer.ingest.author.model.AuthorMention;
 import org.bzpeer.ingest.author.model.PersonName;
+import org.bzpeer.ingest.work.store.IdentityStore.Key;
 import org.junit.jupiter.api.Test;
 
 class AuthorClusteringTest {
@@ -95,6 +96,41 @@ class AuthorClusteringTest {
     }
 
     @Test
+    void anOrcidOwnersOtherNameBringsThemIntoItsBlockAsAnIdentifiedPersonWhoWritesItOut() {
+        String owner = "0000-0001-0000-0001";
+        AuthorMention formerName = mention("w1", "Josefine Wendeler", null, Set.of());
+        AuthorMention namesakeInitials = mention("w2", "J. Wendeler", null, Set.of());
+        AuthorClustering.OrcidName named = new AuthorClustering.OrcidName(PersonName.parse("Josefine Wendeler"),
+                owner, Set.of("openalex:A1"));
+
+        List<AuthorClustering.Person> people = AuthorClustering.resolve(List.of(formerName, namesakeInitials),
+                List.of(named));
+
+        assertThat(people).filteredOn(person -> person.mentions().contains(formerName)).singleElement()
+                .satisfies(person -> {
+                    assertThat(person.identifiers()).containsExactlyInAnyOrder(new Key("orcid", owner),
+                            new Key("openalex", "A1"));
+                    assertThat(person.rules()).containsExactly(AuthorClustering.Rule.SAME_NAME_IDENTIFIED);
+                });
+        assertThat(people).filteredOn(person -> person.mentions().contains(namesakeInitials)).singleElement()
+                .as("initials alone are not the written-out name").satisfies(person ->
+                        assertThat(person.identifiers()).isEmpty());
+        assertThat(AuthorClustering.resolve(List.of(formerName), List.of())).singleElement()
+                .satisfies(person -> assertThat(person.identifiers()).isEmpty());
+    }
+
+    @Test
+    void anOtherNameThatAnotherIdentifiedPersonWritesOutToJoinsNoOneByName() {
+        AuthorMention other = mention("w1", "Josefine Wendeler", "0000-0002-0000-0002", Set.of());
+        AuthorMention nameOnly = mention("w2", "Josefine Wendeler", null, Set.of());
+        AuthorClustering.OrcidName named = new AuthorClustering.OrcidName(PersonName.parse("Josefine Wendeler"),
+                "0000-0001-0000-0001", Set.of());
+
+        assertThat(partition(List.of(other, nameOnly), List.of(named)))
+                .containsExactlyInAnyOrder(Set.of("w1"), Set.of("w2"));
+    }
+
+    @Test
     void theResultDependsOnTheMentionsNotOnTheirOrder() {
         List<AuthorMention> mentions = new ArrayList<>();
         Random random = new Random(7);
@@ -113,7 +149,12 @@ class AuthorClusteringTest {
     }
 
     private static List<Set<String>> partition(List<AuthorMention> mentions) {
-        return AuthorClustering.resolve(mentions).stream()
+        return partition(mentions, List.of());
+    }
+
+    private static List<Set<String>> partition(List<AuthorMention> mentions,
+            List<AuthorClustering.OrcidName> orcidNames) {
+        return AuthorClustering.resolve(mentions, orcidNames).stream()
                 .map(person -> person.mentions().stream().map(AuthorMention::workId).collect(Collectors.toSet()))
                 .toList();
     }

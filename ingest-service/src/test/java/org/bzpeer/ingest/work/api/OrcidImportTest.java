@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.bzpeer.schemas.Topics;
 import org.bzpeer.schemas.events.Authorship;
@@ -185,6 +187,57 @@ class OrcidImportTest {
                         tuple("Charles Babbage", null));
     }
 
+    @Test
+    void aBylinePrintingTheOwnerUnderAnotherOfTheirNamesGivesThatAuthorshipTheirOrcidAndTheirAuthorId() {
+        String run = UUID.randomUUID().toString();
+        String formerName = "10.5555/orcid-former-name-" + run;
+        String ownWork = "10.5555/orcid-own-work-" + run;
+        post("crossref", MediaType.APPLICATION_JSON, crossref(formerName).replace("\"family\": \"Carberry\"",
+                "\"family\": \"Smith\"")).expectStatus().isOk().expectBody().jsonPath("$.created").isEqualTo(1);
+        post("orcid", MediaType.APPLICATION_JSON, orcidRecord(OWNER, "Josiah", "Carberry", ownWork))
+                .expectStatus().isOk().expectBody().jsonPath("$.created").isEqualTo(1);
+
+        post("orcid", MediaType.APPLICATION_JSON, withOtherNames(
+                orcidRecord(OWNER, "Josiah", "Carberry", formerName), "Josiah Stinkney Smith"))
+                .expectStatus().isOk().expectBody().jsonPath("$.updated").isEqualTo(1);
+
+        WorkImported claimed = latest(formerName, version -> version.getAuthorships().get(1).getOrcid() != null);
+        assertThat(claimed.getAuthorships()).extracting(Authorship::getDisplayName, Authorship::getOrcid)
+                .containsExactly(tuple("Ada Lovelace", null), tuple("J. S. Smith", OWNER),
+                        tuple("Charles Babbage", null));
+        assertThat(claimed.getAuthorships().get(1).getAuthorId()).as("one person under both names")
+                .isEqualTo(latest(ownWork, version -> true).getAuthorships().get(0).getAuthorId());
+        // the full record again meets the owner's stored claim, other names and all: nothing changes
+        post("crossref", MediaType.APPLICATION_JSON, crossref(formerName).replace("\"family\": \"Carberry\"",
+                "\"family\": \"Smith\"")).expectStatus().isOk().expectBody().jsonPath("$.unchanged")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aNameOnlyAuthorshipPrintingAnOwnersOtherNameJoinsThemOnceTheirRecordSaysSo() {
+        String renamedOwner = "0000-0003-1234-5674";
+        String run = UUID.randomUUID().toString();
+        String nameOnly = "10.5555/orcid-other-name-elsewhere-" + run;
+        String ownWork = "10.5555/orcid-other-name-own-" + run;
+        post("crossref", MediaType.APPLICATION_JSON, crossref(nameOnly)
+                .replace("{\"given\": \"J. S.\", \"family\": \"Carberry\"}",
+                        "{\"given\": \"Josefine\", \"family\": \"Wendeler\"}"))
+                .expectStatus().isOk().expectBody().jsonPath("$.created").isEqualTo(1);
+        String ownId = latest(nameOnly, version -> true).getAuthorships().get(1).getAuthorId();
+
+        post("orcid", MediaType.APPLICATION_JSON, withOtherNames(
+                orcidRecord(renamedOwner, "Josefine", "Quastberg", ownWork), "Josefine Wendeler"))
+                .expectStatus().isOk().expectBody().jsonPath("$.created").isEqualTo(1);
+
+        String ownerId = latest(ownWork, version -> true).getAuthorships().get(0).getAuthorId();
+        WorkImported joined = latest(nameOnly, version -> ownerId.equals(version.getAuthorships().get(1).getAuthorId()));
+        assertThat(joined.getAuthorships()).extracting(Authorship::getDisplayName, Authorship::getOrcid)
+                .as("joined by resolution, not claimed: the record does not list the work")
+                .containsExactly(tuple("Ada Lovelace", null), tuple("Josefine Wendeler", null),
+                        tuple("Charles Babbage", null));
+        assertThat(ownerId).isNotEqualTo(ownId);
+    }
+
     /** Waits until the last version of the work with {@code doi} is {@code settled}, and answers it. */
     private WorkImported latest(String doi, Predicate<WorkImported> settled) {
         await().atMost(Duration.ofSeconds(20)).until(() -> !versions(doi).isEmpty()
@@ -218,6 +271,14 @@ class OrcidImportTest {
     /** A PubMed id of the work with {@code doi} alone, so that works of different tests never meet by it. */
     private static String pmid(String doi) {
         return String.valueOf(10_000_000 + Math.floorMod(doi.hashCode(), 80_000_000));
+    }
+
+    /** {@code record} (of {@link #orcidRecord}) whose owner also goes by {@code otherNames}. */
+    private static String withOtherNames(String record, String... otherNames) {
+        String names = Arrays.stream(otherNames).map(name -> "{\"content\": \"" + name + "\"}")
+                .collect(Collectors.joining(", "));
+        return record.replace("\"credit-name\": null}}",
+                "\"credit-name\": null}, \"other-names\": {\"other-name\": [" + names + "]}}");
     }
 
     /** An ORCID v3.0 record of one owner listing one work, with a DOI and a PubMed id, on one line. */

@@ -51,6 +51,24 @@ class PartialBylinesTest {
     }
 
     @Test
+    void anOwnerPrintedUnderAnotherOfTheirNamesIsFoundByItWhenTheirNameFindsNoOne() {
+        SubmittedWork summary = work("orcid", "Unified metaphysics", Map.of("doi", "10.5555/1"),
+                new SubmittedAuthorship("Josiah Carberry", Map.of("orcid", OWNER), List.of(), false,
+                        List.of("Josiah Smith")));
+        SubmittedWork formerName = crossref("Ada Lovelace", "J. Smith");
+        SubmittedWork both = crossref("J. Carberry", "Josiah Smith");
+
+        assertThat(PartialBylines.merge(published(formerName), summary).authorships())
+                .extracting(authorship -> authorship.ids().get("orcid")).containsExactly(null, OWNER);
+        assertThat(PartialBylines.merge(published(formerName), SUMMARY).authorships())
+                .as("without the other name the owner is found nowhere, and a full byline gains no one")
+                .isEqualTo(formerName.authorships());
+        assertThat(PartialBylines.merge(published(both), summary).authorships())
+                .as("the name itself comes first").extracting(authorship -> authorship.ids().get("orcid"))
+                .containsExactly(OWNER, null);
+    }
+
+    @Test
     void aPartialBylineGainsAnotherOwnerAndTakesTheRecordsFields() {
         SubmittedWork other = work("orcid", "Old title", Map.of("doi", "10.5555/1"),
                 new SubmittedAuthorship("Grace Hopper", Map.of("orcid", "0000-0001-5109-3700"), List.of(), false));

@@ -92,7 +92,7 @@ class OrcidRecordFormatTest {
         List<SubmittedWork> works = parsed(RECORD);
 
         SubmittedAuthorship owner = new SubmittedAuthorship("Josiah Carberry", Map.of("orcid", "0000-0002-1825-0097"),
-                List.of(), false);
+                List.of(), false, List.of("J. S. Carberry"));
         assertThat(works).containsExactly(
                 new SubmittedWork("orcid", Map.of("doi", "10.5555/12345678", "pmid", "18287017"), "article", 2008,
                         "2008-02-29", new SubmittedVenue("Journal of Psychoceramics", null, null, null),
@@ -109,6 +109,17 @@ class OrcidRecordFormatTest {
 
         assertThat(parsed(credited)).allSatisfy(work ->
                 assertThat(work.authorships().get(0).name()).isEqualTo("J. Carberry"));
+    }
+
+    @Test
+    void theOwnersOtherNamesAreTheirGivenAndFamilyNamesBesidesTheCreditNameAndEachOtherNameOnce() {
+        ObjectNode credited = TestRecords.mutated(RECORD, "person.name.credit-name", "{\"value\": \"J. Carberry\"}");
+        ObjectNode renamed = TestRecords.mutated(credited, "person.other-names.other-name", """
+                [{"content": "Josiah Stinkney Carberry"}, {"content": "J.\u00a0Carberry"}, {"content": "  "},
+                 {"content": "Josiah Smith"}, {"content": "josiah smith"}]""");
+
+        assertThat(parsed(renamed)).allSatisfy(work -> assertThat(work.authorships().get(0).otherNames())
+                .containsExactly("Josiah Carberry", "Josiah Stinkney Carberry", "Josiah Smith"));
     }
 
     @Test
