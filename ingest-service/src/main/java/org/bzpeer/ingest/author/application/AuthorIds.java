@@ -1,6 +1,5 @@
 package org.bzpeer.ingest.author.application;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -16,9 +15,10 @@ import org.bzpeer.ingest.work.store.IdentityStore.Key;
 import org.bzpeer.kit.text.Names;
 
 /**
- * The id of a person, a function of the mentions that are theirs, never of the order they arrived in. A person with
- * identifiers is known by the best of them all ({@link #SCHEME_PRIORITY}: the OpenAlex author id, a disambiguated
- * person, then the ORCID iD, then other schemes by name and value), so the same identifier always names the same id.
+ * The id of a person, a function of the mentions that are theirs (and of the ORCID record that named them), never of
+ * the order they arrived in. A person with identifiers is known by the best of them all ({@link #SCHEME_PRIORITY}: the
+ * OpenAlex author id, a disambiguated person, then the ORCID iD, then other schemes by name and value), so the same
+ * identifier always names the same id.
  * A person known only by name is known by their first published mention ({@link #FIRST_PUBLISHED}: year, date, then
  * work id and byline position): the work and the printed name, with the position too when an earlier authorship of
  * that work prints the same name. A person of one mention thus keeps the id the mention had before resolution

@@ -51,7 +51,8 @@ import reactor.core.scheduler.Schedulers;
  * published once the last of its blocks is resolved ({@link WorkRepublishing#settleAuthors}). All in one transaction,
  * the works locked as imports lock them before any mention changes (a resolution that still deadlocks with an import
  * is rolled back and tried again, its blocks still marked). So once the queue is empty, every id is a function of the
- * published records and the owners' last ORCID records alone, whatever order they came in. Safe with several instances (see {@link PendingKeys}).
+ * published records and the owners' last ORCID records alone, whatever order they came in. Safe with several
+ * instances (see {@link PendingKeys}).
  */
 @Service
 public class AuthorResolution implements SmartLifecycle {

@@ -105,7 +105,8 @@ public class MentionStore {
         return database.sql("""
                         SELECT DISTINCT o.orcid, unnest(m.source_ids) AS source_id
                         FROM unnest(CAST(:orcids AS text[])) AS o(orcid)
-                        CROSS JOIN LATERAL (SELECT source_ids FROM author_mention WHERE orcid = o.orcid OFFSET 0) AS m""")
+                        CROSS JOIN LATERAL (SELECT source_ids FROM author_mention
+                                            WHERE orcid = o.orcid OFFSET 0) AS m""")
                 .bind("orcids", orcids.toArray(String[]::new))
                 .map((row, meta) -> Map.entry(row.get("orcid", String.class), row.get("source_id", String.class)))
                 .all()

@@ -17,8 +17,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The names ORCID records give their owners (table {@code orcid_name}), replaced per ORCID iD by each import of the
- * owner's record and read block by block when a block is resolved. Joins the caller's transaction; one round trip per
- * call, owners in iD order (two imports of one owner's record never deadlock).
+ * owner's record and read block by block when a block is resolved. Joins the caller's transaction; a replace is two
+ * round trips, a read one. Two imports of one owner's record at once conflict on the names' key, and the import that
+ * fails is retried as after any conflict.
  */
 @Repository
 public class OrcidNameStore {
@@ -95,7 +96,8 @@ public class OrcidNameStore {
         }
         return database.sql("""
                         SELECT n.orcid, n.printed FROM unnest(CAST(:blocks AS text[])) AS b(block)
-                        CROSS JOIN LATERAL (SELECT orcid, printed FROM orcid_name WHERE block = b.block OFFSET 0) AS n""")
+                        CROSS JOIN LATERAL (SELECT orcid, printed FROM orcid_name
+                                            WHERE block = b.block OFFSET 0) AS n""")
                 .bind("blocks", blocks.toArray(String[]::new))
                 .map((row, meta) -> new OrcidName(row.get("orcid", String.class), row.get("printed", String.class)))
                 .all()

@@ -230,7 +230,8 @@ class OrcidImportTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.created").isEqualTo(1);
 
         String ownerId = latest(ownWork, version -> true).getAuthorships().get(0).getAuthorId();
-        WorkImported joined = latest(nameOnly, version -> ownerId.equals(version.getAuthorships().get(1).getAuthorId()));
+        WorkImported joined = latest(nameOnly,
+                version -> ownerId.equals(version.getAuthorships().get(1).getAuthorId()));
         assertThat(joined.getAuthorships()).extracting(Authorship::getDisplayName, Authorship::getOrcid)
                 .as("joined by resolution, not claimed: the record does not list the work")
                 .containsExactly(tuple("Ada Lovelace", null), tuple("Josefine Wendeler", null),
