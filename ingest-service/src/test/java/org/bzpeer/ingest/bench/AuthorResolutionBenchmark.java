@@ -71,7 +71,7 @@ class AuthorResolutionBenchmark {
             orcidElseName.put(mention, mention.orcid() != null ? mention.orcid() : mention.name().key());
         }
         long start = System.nanoTime();
-        List<AuthorClustering.Person> people = AuthorClustering.resolve(mentions);
+        List<AuthorClustering.Person> people = AuthorClustering.resolve(mentions, List.of());
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<AuthorMention, Object> resolved = byPerson(people);
 
@@ -124,7 +124,7 @@ class AuthorResolutionBenchmark {
                     }
                 });
         long start = System.nanoTime();
-        List<AuthorClustering.Person> people = AuthorClustering.resolve(mentions);
+        List<AuthorClustering.Person> people = AuthorClustering.resolve(mentions, List.of());
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Long> peoplePerName = new HashMap<>();
         for (AuthorClustering.Person person : people) {
@@ -227,7 +227,7 @@ class AuthorResolutionBenchmark {
         print("the ORCID iD hidden on %,d authorships (every %dth), scored on the OpenAlex authors with an ORCID iD:",
                 hiddenCount, HIDDEN_ORCID_EVERY);
         line("baseline: ORCID iD, else exact printed name", orcidElseName, truth);
-        List<AuthorClustering.Person> people = AuthorClustering.resolve(hidden);
+        List<AuthorClustering.Person> people = AuthorClustering.resolve(hidden, List.of());
         line("AuthorClustering", byPerson(people), truth);
         reportLostPrecision(people, truth, Set.copyOf(truth.values()));
     }

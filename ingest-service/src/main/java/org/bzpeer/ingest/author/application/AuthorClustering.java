@@ -97,11 +97,6 @@ public final class AuthorClustering {
     private AuthorClustering() {
     }
 
-    /** Groups {@code mentions} into people. */
-    public static List<Person> resolve(Collection<AuthorMention> mentions) {
-        return resolve(mentions, List.of());
-    }
-
     /** Groups {@code mentions} into people, meeting the owners of ORCID records under {@code orcidNames} too. */
     public static List<Person> resolve(Collection<AuthorMention> mentions, Collection<OrcidName> orcidNames) {
         Map<String, List<AuthorMention>> blocks = new LinkedHashMap<>();

@@ -67,7 +67,7 @@ class AuthorClusteringTest {
         AuthorMention identified = mention("w1", "Ada Lovelace", "0000-0001-0000-0001", Set.of("babbage c"));
         AuthorMention nameOnly = mention("w2", "A. Lovelace", null, Set.of("babbage c"));
 
-        List<AuthorClustering.Person> people = AuthorClustering.resolve(List.of(identified, nameOnly));
+        List<AuthorClustering.Person> people = AuthorClustering.resolve(List.of(identified, nameOnly), List.of());
 
         assertThat(people).singleElement().extracting(AuthorClustering.Person::rules)
                 .isEqualTo(List.of(AuthorClustering.Rule.OWN, AuthorClustering.Rule.EVIDENCE));
@@ -79,7 +79,8 @@ class AuthorClusteringTest {
         AuthorMention identified = mention("w2", "Ada Lovelace", "0000-0001-0000-0001", Set.of("babbage c"));
         AuthorMention bridge = mention("w3", "A. Lovelace", null, Set.of("babbage c", "somerville m"));
 
-        List<AuthorClustering.Person> people = AuthorClustering.resolve(List.of(nameOnly, identified, bridge));
+        List<AuthorClustering.Person> people = AuthorClustering.resolve(List.of(nameOnly, identified, bridge),
+                List.of());
 
         assertThat(people).singleElement().satisfies(person -> assertThat(
                 person.rules().get(person.mentions().indexOf(bridge))).isEqualTo(AuthorClustering.Rule.EVIDENCE));
